@@ -1,0 +1,42 @@
+# SPDX-License-Identifier: MIT
+# Front door. `make run` and `make test` install what they need (tools/install-deps), build in
+# parallel with CMake + Ninja, and boot under QEMU (TCG).
+BUILD ?= build
+JOBS ?= $(shell nproc)
+CMAKE_FLAGS ?= -DCMAKE_BUILD_TYPE=Debug
+APPEND ?= console=ttyS0
+MEMORY ?= 512M
+
+.PHONY: all deps configure build run debug test bench clean
+
+all: build
+
+deps:
+	@tools/install-deps
+
+$(BUILD)/build.ninja: | deps
+	cmake -S . -B $(BUILD) -G Ninja $(CMAKE_FLAGS)
+
+configure: $(BUILD)/build.ninja
+
+build: deps configure
+	ninja -C $(BUILD) -j $(JOBS)
+
+run: build
+	tools/run-qemu --interactive --kernel $(BUILD)/aramid.elf --memory $(MEMORY) --append "$(APPEND)" \
+	  $(if $(INITRD),--initrd $(INITRD))
+
+# QEMU paused with a gdb stub on :1234; gdb attaches with the kernel's symbols loaded.
+debug: build
+	tools/run-qemu --kernel $(BUILD)/aramid.elf --memory $(MEMORY) --append "$(APPEND)" --gdb --timeout 0 & \
+	  sleep 1; gdb -q $(BUILD)/aramid.elf -ex "target remote :1234" -ex "hbreak kernel_main" -ex "continue"; \
+	  kill %1 2>/dev/null || true
+
+test: build
+	cd $(BUILD) && ctest --output-on-failure -j $(JOBS) --timeout 900
+
+bench: build
+	@echo "bench: the benchmark harness arrives with the contract-suite issue (issue 4)"
+
+clean:
+	rm -rf $(BUILD)

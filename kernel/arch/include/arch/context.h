@@ -1,0 +1,16 @@
+// SPDX-License-Identifier: MIT
+// Thread context as the scheduler sees it.
+#pragma once
+
+#include "lib/types.h"
+
+class Thread;
+
+namespace arch {
+// Lays out a new thread's stack so that the first switch to it enters thread_start(prev, entry, arg).
+u64 prepare_thread_stack(u64 stack_top, void (*entry)(void*), void* arg);
+// Called when `next` is about to run on this CPU (kernel stack for traps from user mode).
+void on_thread_switch(u64 next_stack_top);
+}  // namespace arch
+
+extern "C" Thread* switch_context(Thread* prev, Thread* next, u64* prev_rsp, u64 next_rsp);

@@ -1,0 +1,29 @@
+// SPDX-License-Identifier: MIT
+#include "arch/context.h"
+
+#include "arch/x86_64/gdt.h"
+#include "core/percpu.h"
+
+extern "C" void thread_trampoline();
+
+namespace arch {
+
+u64 prepare_thread_stack(u64 top, void (*entry)(void*), void* arg) {
+    auto* sp = reinterpret_cast<u64*>(top);
+    // switch_context's ret pops this, leaving rsp 16-aligned as the trampoline's call expects.
+    *--sp = reinterpret_cast<u64>(thread_trampoline);
+    *--sp = 0;                                          // rbp
+    *--sp = 0;                                          // rbx
+    *--sp = reinterpret_cast<u64>(entry);               // r12
+    *--sp = reinterpret_cast<u64>(arg);                 // r13
+    *--sp = 0;                                          // r14
+    *--sp = 0;                                          // r15
+    return reinterpret_cast<u64>(sp);
+}
+
+void on_thread_switch(u64 next_stack_top) {
+    this_cpu()->kernel_stack_top = next_stack_top;
+    x86::tss_set_kernel_stack(next_stack_top);
+}
+
+}  // namespace arch

@@ -1,0 +1,34 @@
+// SPDX-License-Identifier: MIT
+// Per-CPU areas live in a static array; GS base points at this CPU's entry.
+#include "core/percpu.h"
+
+#include "arch/x86_64/cpu.h"
+#include "lib/assert.h"
+
+namespace {
+PerCpu g_cpus[kMaxCpus];
+constinit unsigned g_cpu_count = 0;
+constinit bool g_ready = false;
+}  // namespace
+
+PerCpu* this_cpu() {
+    PerCpu* p;
+    asm volatile("movq %%gs:0, %0" : "=r"(p));
+    return p;
+}
+
+PerCpu* this_cpu_or_null() { return g_ready ? this_cpu() : nullptr; }
+PerCpu* cpu_by_index(unsigned i) { return i < g_cpu_count ? &g_cpus[i] : nullptr; }
+unsigned cpu_count() { return g_cpu_count; }
+
+void percpu_init_cpu(unsigned index, u32 apic_id) {
+    VERIFY(index < kMaxCpus);
+    PerCpu* p = &g_cpus[index];
+    p->self = p;
+    p->id = index;
+    p->apic_id = apic_id;
+    x86::wrmsr(x86::kMsrGsBase, reinterpret_cast<u64>(p));
+    x86::wrmsr(x86::kMsrKernelGsBase, 0);
+    if (index + 1 > g_cpu_count) g_cpu_count = index + 1;
+    g_ready = true;
+}

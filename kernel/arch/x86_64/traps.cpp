@@ -1,0 +1,100 @@
+// SPDX-License-Identifier: MIT
+// trap_dispatch: exceptions, device interrupts and the LAPIC timer. A fault in kernel mode
+// that has no fixup entry is a kernel bug: report and stop.
+#include "arch/x86_64/traps.h"
+
+#include "arch/x86_64/apic.h"
+#include "arch/x86_64/cpu.h"
+#include "arch/x86_64/extable.h"
+#include "arch/x86_64/trap_frame.h"
+#include "core/log.h"
+#include "core/panic.h"
+#include "core/percpu.h"
+#include "core/sched.h"
+#include "lib/format.h"
+#include "mm/kstack.h"
+
+namespace {
+
+const char* const kExceptionNames[32] = {
+    "divide error", "debug", "NMI", "breakpoint", "overflow", "bound range", "invalid opcode",
+    "device not available", "double fault", "coprocessor overrun", "invalid TSS", "segment not present",
+    "stack fault", "general protection", "page fault", "reserved", "x87 FP error", "alignment check",
+    "machine check", "SIMD FP error", "virtualization", "control protection", "reserved", "reserved",
+    "reserved", "reserved", "reserved", "reserved", "hypervisor injection", "VMM communication",
+    "security", "reserved"};
+
+struct IrqSlot {
+    arch::IrqHandler handler;
+    void* ctx;
+};
+IrqSlot g_irq_handlers[256];
+arch::TimerHandler g_timer_handler;
+
+void describe_page_fault(u64 err, char* buf, usize n) {
+    format(buf, n, "%s %s in %s mode%s%s", (err & 1) ? "protection violation on" : "not-present page on",
+           (err & 16) ? "instruction fetch" : (err & 2) ? "write" : "read", (err & 4) ? "user" : "kernel",
+           (err & 8) ? ", reserved bit set" : "", (err & 32) ? ", protection key" : "");
+}
+
+[[noreturn]] void kernel_exception(TrapFrame* f) {
+    const char* name = f->vector < 32 ? kExceptionNames[f->vector] : "unknown";
+    char detail[160] = "";
+    u64 cr2 = x86::read_cr2();
+    if ((f->vector == 14 || f->vector == 8) && kstack_is_guard(cr2)) {
+        format(detail, sizeof(detail), ": kernel stack overflow (access at %#llx hit a stack guard page)",
+               static_cast<unsigned long long>(cr2));
+    } else if (f->vector == 14) {
+        char pf[120];
+        describe_page_fault(f->error_code, pf, sizeof(pf));
+        format(detail, sizeof(detail), " at address %#llx: %s", static_cast<unsigned long long>(cr2), pf);
+    } else if (f->vector == 13 || f->vector == 10 || f->vector == 11 || f->vector == 12) {
+        if (f->error_code)
+            format(detail, sizeof(detail), " (selector %#llx%s)", static_cast<unsigned long long>(f->error_code & ~7ull),
+                   (f->error_code & 1) ? ", external" : "");
+    } else if (f->vector == 8) {
+        format(detail, sizeof(detail), " (the fault handler itself faulted: likely a stack overflow)");
+    }
+    panic_with_frame(f, "CPU exception %llu (%s), error code %#llx%s", static_cast<unsigned long long>(f->vector),
+                     name, static_cast<unsigned long long>(f->error_code), detail);
+}
+
+}  // namespace
+
+extern "C" void trap_dispatch(TrapFrame* f) {
+    u64 v = f->vector;
+    if (v < 32) {
+        record_event("exception", v, f->rip);
+        if (!f->from_user() && extable_fixup(f)) return;
+        if (f->from_user() && user_exception_hook) {
+            user_exception_hook(f);
+            return;
+        }
+        kernel_exception(f);
+    }
+    if (v == kTimerVector) {
+        apic_eoi();
+        if (PerCpu* c = this_cpu_or_null()) c->ticks++;
+        if (g_timer_handler) g_timer_handler();
+        sched_preempt_point();
+        return;
+    }
+    if (v == kSpuriousVector) return;   // no EOI for spurious interrupts
+    record_event("irq", v);
+    if (g_irq_handlers[v].handler) g_irq_handlers[v].handler(g_irq_handlers[v].ctx);
+    else log_warn("unexpected interrupt on vector %llu", static_cast<unsigned long long>(v));
+    apic_eoi();
+    sched_preempt_point();
+}
+
+void (*user_exception_hook)(TrapFrame*) = nullptr;
+
+bool irq_set_vector_handler(unsigned vector, arch::IrqHandler h, void* ctx) {
+    if (vector < 32 || vector >= 256 || g_irq_handlers[vector].handler) return false;
+    g_irq_handlers[vector] = {h, ctx};
+    return true;
+}
+
+namespace arch {
+void timer_set_handler(TimerHandler h) { g_timer_handler = h; }
+}  // namespace arch

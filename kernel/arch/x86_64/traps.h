@@ -1,0 +1,15 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include "arch/interrupts.h"
+
+struct TrapFrame;
+
+constexpr unsigned kTimerVector = 0x20;
+constexpr unsigned kIsaVectorBase = 0x30;   // ISA IRQ n -> vector 0x30 + n
+constexpr unsigned kSpuriousVector = 0xFF;
+
+extern "C" void trap_dispatch(TrapFrame* f);
+bool irq_set_vector_handler(unsigned vector, arch::IrqHandler h, void* ctx);
+// Set by the user-space layer: exceptions from user mode become signals there.
+extern void (*user_exception_hook)(TrapFrame*);

@@ -1,0 +1,238 @@
+// SPDX-License-Identifier: MIT
+// One run queue under one lock (per-CPU queues come with SMP). Every state change of a thread
+// happens under g_sched_lock, so a wakeup racing with a thread going to sleep is never lost;
+// `on_cpu` covers the other race, a thread picked on one CPU while still switching out on
+// another.
+#include "core/sched.h"
+
+#include "arch/context.h"
+#include "arch/cpu.h"
+#include "arch/interrupts.h"
+#include "core/log.h"
+#include "core/panic.h"
+#include "core/percpu.h"
+#include "sync/lockdep.h"
+#include "sync/spinlock.h"
+
+Thread* thread_create_idle(unsigned cpu);
+
+namespace {
+
+Spinlock g_sched_lock(LockRank::Scheduler, "scheduler");
+IntrusiveList<Thread, &Thread::run_node>* g_run_queue;
+IntrusiveList<Thread, &Thread::timer_node>* g_sleepers;   // sorted by wake_deadline
+
+alignas(IntrusiveList<Thread, &Thread::run_node>) u8 g_run_queue_storage[sizeof(IntrusiveList<Thread, &Thread::run_node>)];
+alignas(IntrusiveList<Thread, &Thread::timer_node>) u8 g_sleepers_storage[sizeof(IntrusiveList<Thread, &Thread::timer_node>)];
+
+// Caller holds g_sched_lock.
+void enqueue_locked(Thread* t) {
+    t->m_state = ThreadState::Runnable;
+    g_run_queue->push_back(*t);
+}
+
+// A blocked thread that has not switched out yet is still some CPU's current thread: it just
+// keeps running. Otherwise it goes on the run queue.
+void make_runnable_locked(Thread* t) {
+    if (t->is_current) t->m_state = ThreadState::Running;
+    else enqueue_locked(t);
+}
+
+void add_sleeper_locked(Thread* t) {
+    Thread* pos = g_sleepers->first();
+    while (pos && pos->wake_deadline <= t->wake_deadline) pos = g_sleepers->next_of(*pos);
+    if (!pos) {
+        g_sleepers->push_back(*t);
+        return;
+    }
+    // Insert before pos: rebuild by moving the tail (lists are short; keeps the list API small).
+    IntrusiveList<Thread, &Thread::timer_node> tail;
+    while (Thread* x = g_sleepers->last()) {
+        g_sleepers->remove(*x);
+        tail.push_front(*x);
+        if (x == pos) break;
+    }
+    g_sleepers->push_back(*t);
+    while (Thread* x = tail.pop_front()) g_sleepers->push_back(*x);
+}
+
+void arm_timer_locked(Thread* running) {
+    u64 deadline = ~u64(0);
+    if (!running->is_idle || !g_run_queue->empty()) deadline = running->slice_end_ns;
+    if (Thread* s = g_sleepers->first()) deadline = min(deadline, s->wake_deadline);
+    // Idle with nothing to wait for: still wake once a second (cheap, and catches lost IRQs).
+    if (deadline == ~u64(0)) deadline = arch::clock_ns() + 1'000'000'000ull;
+    arch::timer_arm(deadline);
+}
+
+}  // namespace
+
+extern "C" void thread_start(Thread* prev, Thread::Entry entry, void* arg);
+static void finish_switch(Thread* prev);
+
+Thread* current_thread() {
+    PerCpu* c = this_cpu_or_null();
+    return c ? c->current : nullptr;
+}
+
+void sched_init() {
+    g_run_queue = new (g_run_queue_storage) IntrusiveList<Thread, &Thread::run_node>();
+    g_sleepers = new (g_sleepers_storage) IntrusiveList<Thread, &Thread::timer_node>();
+    PerCpu* c = this_cpu();
+    Thread* idle = thread_create_idle(c->id);
+    idle->is_current = true;
+    c->idle = idle;
+    c->current = idle;
+    arch::timer_set_handler(sched_timer_interrupt);
+    SpinlockGuard g(g_sched_lock);
+    idle->slice_end_ns = arch::clock_ns() + kTimeSliceNs;
+    arm_timer_locked(idle);
+}
+
+void sched_start(Thread* t) {
+    t->ref();   // the scheduler's reference, dropped when the thread has died and switched out
+    SpinlockGuard g(g_sched_lock);
+    enqueue_locked(t);
+    if (PerCpu* c = this_cpu_or_null(); c && c->current->is_idle) c->need_resched = true;
+}
+
+void sched_wake(Thread* t) {
+    SpinlockGuard g(g_sched_lock);
+    if (t->m_state != ThreadState::Blocked && t->m_state != ThreadState::Sleeping) return;
+    if (g_sleepers->is_linked(*t)) g_sleepers->remove(*t);
+    make_runnable_locked(t);
+    if (PerCpu* c = this_cpu_or_null(); c && c->current->is_idle) c->need_resched = true;
+}
+
+void schedule() {
+    arch::IrqState irq = arch::irq_save();
+    PerCpu* cpu = this_cpu();
+    VERIFY(cpu->held_lock_count == 0);   // never switch away holding a spinlock
+    Thread* prev = cpu->current;
+    Thread* next;
+    u64 now = arch::clock_ns();
+    {
+        SpinlockGuard g(g_sched_lock);
+        cpu->need_resched = false;
+        if (prev->m_state == ThreadState::Running && !prev->is_idle) enqueue_locked(prev);
+        next = g_run_queue->pop_front();
+        if (!next) {
+            if (prev->m_state == ThreadState::Running || prev->m_state == ThreadState::Runnable) next = prev;
+            else next = cpu->idle;
+        }
+        next->m_state = ThreadState::Running;
+        prev->is_current = false;
+        next->is_current = true;
+        cpu->current = next;
+        if (next != prev || now >= next->slice_end_ns) next->slice_end_ns = now + kTimeSliceNs;
+        arm_timer_locked(next);
+    }
+    if (next == prev) {
+        arch::irq_restore(irq);
+        return;
+    }
+    // Wait until next has fully switched out elsewhere (SMP), then claim it.
+    while (next->on_cpu.load(std::memory_order_acquire)) arch::cpu_relax();
+    next->on_cpu.store(true, std::memory_order_relaxed);
+    prev->cpu_time_ns += now - prev->last_switch_in_ns;
+    next->last_switch_in_ns = now;
+    record_event("switch", prev->id(), next->id());
+    arch::on_thread_switch(next->stack.top);
+    Thread* from = switch_context(prev, next, &prev->saved_rsp, next->saved_rsp);
+    finish_switch(from);
+    arch::irq_restore(irq);
+}
+
+static void finish_switch(Thread* prev) {
+    prev->on_cpu.store(false, std::memory_order_release);
+    if (prev->m_state == ThreadState::Dead) prev->unref();   // the scheduler's reference
+}
+
+extern "C" void thread_start(Thread* prev, Thread::Entry entry, void* arg) {
+    finish_switch(prev);
+    arch::irq_enable();
+    entry(arg);
+    thread_exit();
+}
+
+void thread_exit() {
+    arch::irq_disable();
+    Thread* self = current_thread();
+    {
+        SpinlockGuard g(g_sched_lock);
+        self->m_state = ThreadState::Dead;
+    }
+    schedule();
+    panic("dead thread %s was scheduled again", self->name());
+}
+
+void thread_yield() { schedule(); }
+
+bool sched_block_until(u64 deadline_ns) {
+    arch::IrqState irq = arch::irq_save();
+    Thread* self = current_thread();
+    {
+        SpinlockGuard g(g_sched_lock);
+        self->timed_out = false;
+        if (self->m_state == ThreadState::Running) {
+            // Woken between the caller's decision to sleep and now: don't sleep.
+            arch::irq_restore(irq);
+            return true;
+        }
+        if (deadline_ns) {
+            self->wake_deadline = deadline_ns;
+            add_sleeper_locked(self);
+        }
+    }
+    schedule();
+    arch::irq_restore(irq);
+    return !self->timed_out;
+}
+
+void sleep_ns(u64 ns) {
+    Thread* self = current_thread();
+    u64 deadline = arch::clock_ns() + ns;
+    while (arch::clock_ns() < deadline) {
+        {
+            SpinlockGuard g(g_sched_lock);
+            self->m_state = ThreadState::Sleeping;
+        }
+        sched_block_until(deadline);
+    }
+}
+
+void sched_timer_interrupt() {
+    PerCpu* cpu = this_cpu();
+    u64 now = arch::clock_ns();
+    SpinlockGuard g(g_sched_lock);
+    while (Thread* s = g_sleepers->first()) {
+        if (s->wake_deadline > now) break;
+        g_sleepers->remove(*s);
+        s->timed_out = true;
+        make_runnable_locked(s);
+    }
+    Thread* cur = cpu->current;
+    if ((cur->is_idle && !g_run_queue->empty()) || (now >= cur->slice_end_ns && !g_run_queue->empty()))
+        cpu->need_resched = true;
+    if (now >= cur->slice_end_ns) cur->slice_end_ns = now + kTimeSliceNs;
+    arm_timer_locked(cur);
+}
+
+void sched_preempt_point() {
+    PerCpu* cpu = this_cpu_or_null();
+    if (!cpu || !cpu->need_resched || cpu->preempt_disable || cpu->held_lock_count) return;
+    schedule();
+}
+
+void idle_loop() {
+    for (;;) {
+        arch::irq_disable();
+        if (this_cpu()->need_resched) schedule();
+        else arch::wait_for_interrupt();   // sti; hlt: no wakeup can slip in between
+    }
+}
+
+void sched_mark_blocked(Thread* t) {
+    SpinlockGuard g(g_sched_lock);
+    t->m_state = ThreadState::Blocked;
+}

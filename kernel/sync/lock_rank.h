@@ -1,0 +1,21 @@
+// SPDX-License-Identifier: MIT
+// The global lock order. A lock may only be taken while every lock already held has a lower
+// rank; debug builds check it on each acquisition and panic with the held-lock list.
+// Rank None opts a lock out of checking (used only for the log and panic paths, which must work
+// whatever is held).
+#pragma once
+
+#include "lib/types.h"
+
+enum class LockRank : u8 {
+    None = 0,
+    WaitQueue = 10,    // wait queues' lists; waking a thread then takes Scheduler
+    Timer = 15,        // sleeping-thread timer list; expiry wakes threads (Scheduler)
+    Scheduler = 20,    // run queues: taken from timer interrupts and wakeups
+    Heap = 40,         // kmalloc / slab: may be called with any of the above held
+    PhysMem = 50,      // buddy allocator: the heap takes it to get pages
+    KernelVm = 45,     // kernel page tables (kernel stacks, MMIO): allocates page-table pages (PhysMem)
+    Log = 60,          // log ring: anything may log
+};
+
+const char* lock_rank_name(LockRank r);
