@@ -22,9 +22,11 @@ configure: $(BUILD)/build.ninja
 build: deps configure
 	ninja -C $(BUILD) -j $(JOBS)
 
+INITRD ?= $(BUILD)/initramfs-busybox.cpio
+
 run: build
 	tools/run-qemu --interactive --kernel $(BUILD)/aramid.elf --memory $(MEMORY) --append "$(APPEND)" \
-	  $(if $(INITRD),--initrd $(INITRD))
+	  --initrd $(INITRD)
 
 # QEMU paused with a gdb stub on :1234; gdb attaches with the kernel's symbols loaded.
 debug: build

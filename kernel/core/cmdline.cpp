@@ -69,9 +69,10 @@ i64 Cmdline::get_int(StringView key, i64 fallback) const {
         v = v.substr(1);
     }
     u64 n;
-    if (!parse_u64(v, n) || n > u64(INT64_MAX)) {
+    // The magnitude may be one more than INT64_MAX when negative (INT64_MIN).
+    if (!parse_u64(v, n) || n > u64(INT64_MAX) + (neg ? 1 : 0)) {
         m_error = "malformed number in command line";
         return fallback;
     }
-    return neg ? -static_cast<i64>(n) : static_cast<i64>(n);
+    return neg ? static_cast<i64>(u64(0) - n) : static_cast<i64>(n);
 }

@@ -9,12 +9,19 @@
 #include "core/panic.h"
 #include "core/percpu.h"
 #include "core/sched.h"
+#include "arch/x86_64/trap_frame.h"
+#include "drivers/tty/serial_tty.h"
+#include "fs/initramfs/initramfs.h"
+#include "fs/vfs/vfs.h"
 #include "ktest/ktest.h"
+#include "syscalls/trace.h"
 #include "mm/kheap.h"
 #include "mm/pmm.h"
 
 u64 tsc_hz();
 const char* clock_calibration_source();
+
+void job_control_init();
 
 namespace {
 
@@ -32,19 +39,20 @@ void apply_cmdline() {
         }
     }
     panic_set_timeout(g_cmdline.get_int("panic", 0));
+    if (g_cmdline.get("trace") == StringView("syscalls"))
+        syscall_trace_configure(true, static_cast<int>(g_cmdline.get_int("trace_pid", 0)));
     if (g_cmdline.error()) log_warn("cmdline: %s", g_cmdline.error());
 }
 
 void init_thread(void*) {
     StringView ktest = g_cmdline.get("ktest");
     if (!ktest.empty()) ktest_run(ktest.data(), ktest.length());
-    // User space (init=) arrives with the user-space issue; until then the kernel idles.
-    log_notice("no init yet: idling (QEMU: Ctrl-A X to quit)");
+    start_user_space(g_cmdline);
 }
 
-// The initramfs is unpacked by the VFS (user-space issue); here we only say what was given and
-// whether it looks like an archive at all, so a wrong -initrd is obvious from the first boot.
-void check_initrd() {
+// Unpacks the initrd (a cpio newc archive) into the tmpfs root; anything else gets a clear log
+// line, so a wrong -initrd is obvious from the first boot.
+void unpack_initrd() {
     const BootInfo& bi = g_boot_info;
     if (!bi.initrd_size) {
         log_info("initrd: none");
@@ -52,10 +60,14 @@ void check_initrd() {
     }
     const auto* p = static_cast<const u8*>(arch::phys_to_virt(PhysAddr(bi.initrd_phys)));
     bool newc = bi.initrd_size >= 110 && __builtin_memcmp(p, "07070", 5) == 0 && (p[5] == '1' || p[5] == '2');
-    if (newc)
-        log_info("initrd: %llu KiB cpio newc archive at %#llx", static_cast<unsigned long long>(bi.initrd_size >> 10),
-                 static_cast<unsigned long long>(bi.initrd_phys));
-    else if (bi.initrd_size >= 2 && p[0] == 0x1f && p[1] == 0x8b)
+    if (newc) {
+        InitramfsStats st{};
+        auto r = initramfs_unpack(p, bi.initrd_size, vfs_root().dentry, kernel_credentials(), &st);
+        log_info("initrd: %llu KiB cpio newc archive: %u entries unpacked (%u dirs, %u files, %u symlinks, "
+                 "%u nodes, %u hard links, %u failed)%s",
+                 static_cast<unsigned long long>(bi.initrd_size >> 10), st.entries, st.dirs, st.files, st.symlinks,
+                 st.nodes, st.hardlinks, st.failed, r.is_error() ? "; archive corrupt" : "");
+    } else if (bi.initrd_size >= 2 && p[0] == 0x1f && p[1] == 0x8b)
         log_err("initrd: gzip-compressed archives are not supported yet; give an uncompressed cpio newc archive");
     else
         log_err("initrd: %llu bytes at %#llx are not a cpio newc archive; ignored",
@@ -73,14 +85,19 @@ void kernel_init() {
     pmm_init();
     kheap_init();
     arch_platform_init();
+    arch_user_init();
     sched_init();
-    check_initrd();
+    vfs_init();
+    tty_init();
+    job_control_init();
+    unpack_initrd();
     log_notice("Aramid ready: %zu MiB RAM, %u CPU(s) online of %u found, TSC %llu.%03llu MHz (%s), boot took %llu us",
                (pmm_total_pages() * 4096) >> 20, cpu_count(), arch_cpus_found(),
                static_cast<unsigned long long>(tsc_hz() / 1'000'000),
                static_cast<unsigned long long>(tsc_hz() / 1000 % 1000), clock_calibration_source(),
                static_cast<unsigned long long>(arch::clock_ns() / 1000));
-    Thread* t = MUST(Thread::create("init", init_thread, nullptr));
+    // The init thread becomes pid 1: room for its user register frame at the top of its stack.
+    Thread* t = MUST(Thread::create_reserved("init", init_thread, nullptr, sizeof(TrapFrame)));
     sched_start(t);
     t->unref();
     idle_loop();

@@ -11,6 +11,9 @@
 #include "core/log.h"
 #include "core/panic.h"
 #include "core/percpu.h"
+#include "core/process.h"
+#include "core/process_lifecycle.h"
+#include "core/timers.h"
 #include "sync/lockdep.h"
 #include "sync/spinlock.h"
 
@@ -57,7 +60,7 @@ void add_sleeper_locked(Thread* t) {
 }
 
 void arm_timer_locked(Thread* running) {
-    u64 deadline = ~u64(0);
+    u64 deadline = ktimer_next_deadline();
     if (!running->is_idle || !g_run_queue->empty()) deadline = running->slice_end_ns;
     if (Thread* s = g_sleepers->first()) deadline = min(deadline, s->wake_deadline);
     // Idle with nothing to wait for: still wake once a second (cheap, and catches lost IRQs).
@@ -67,8 +70,20 @@ void arm_timer_locked(Thread* running) {
 
 }  // namespace
 
+// Charges the time since the thread's last accounting point to it and its process.
+static void account_cpu(Thread* t, u64 now) {
+    u64 delta = now > t->last_switch_in_ns ? now - t->last_switch_in_ns : 0;
+    t->cpu_time_ns += delta;
+    t->last_switch_in_ns = now;
+    if (t->process && delta) {
+        t->process->utime_ns += delta;
+        itimer_account(t->process, delta, true);
+    }
+}
+
 extern "C" void thread_start(Thread* prev, Thread::Entry entry, void* arg);
 static void finish_switch(Thread* prev);
+static void schedule_internal(bool preempt);
 
 Thread* current_thread() {
     PerCpu* c = this_cpu_or_null();
@@ -104,7 +119,12 @@ void sched_wake(Thread* t) {
     if (PerCpu* c = this_cpu_or_null(); c && c->current->is_idle) c->need_resched = true;
 }
 
-void schedule() {
+void schedule() { schedule_internal(false); }
+
+// preempt: an involuntary switch (timer or interrupt exit). A thread caught between marking
+// itself blocked and actually sleeping stays runnable then, as Linux's preempt_schedule does:
+// it resumes, sees it was never put to sleep, and re-checks its condition.
+static void schedule_internal(bool preempt) {
     arch::IrqState irq = arch::irq_save();
     PerCpu* cpu = this_cpu();
     VERIFY(cpu->held_lock_count == 0);   // never switch away holding a spinlock
@@ -114,6 +134,10 @@ void schedule() {
     {
         SpinlockGuard g(g_sched_lock);
         cpu->need_resched = false;
+        if (preempt && (prev->m_state == ThreadState::Blocked || prev->m_state == ThreadState::Sleeping)) {
+            if (g_sleepers->is_linked(*prev)) g_sleepers->remove(*prev);
+            prev->m_state = ThreadState::Running;
+        }
         if (prev->m_state == ThreadState::Running && !prev->is_idle) enqueue_locked(prev);
         next = g_run_queue->pop_front();
         if (!next) {
@@ -134,10 +158,11 @@ void schedule() {
     // Wait until next has fully switched out elsewhere (SMP), then claim it.
     while (next->on_cpu.load(std::memory_order_acquire)) arch::cpu_relax();
     next->on_cpu.store(true, std::memory_order_relaxed);
-    prev->cpu_time_ns += now - prev->last_switch_in_ns;
+    account_cpu(prev, now);
     next->last_switch_in_ns = now;
     record_event("switch", prev->id(), next->id());
     arch::on_thread_switch(next->stack.top);
+    if (prev->process || next->process) switch_user_state(prev, next);
     Thread* from = switch_context(prev, next, &prev->saved_rsp, next->saved_rsp);
     finish_switch(from);
     arch::irq_restore(irq);
@@ -201,9 +226,18 @@ void sleep_ns(u64 ns) {
     }
 }
 
+void sched_kick_timer() {
+    PerCpu* cpu = this_cpu_or_null();
+    if (!cpu || !cpu->current) return;
+    SpinlockGuard g(g_sched_lock);
+    arm_timer_locked(cpu->current);
+}
+
 void sched_timer_interrupt() {
     PerCpu* cpu = this_cpu();
     u64 now = arch::clock_ns();
+    ktimer_run_expired(now);
+    account_cpu(cpu->current, now);
     SpinlockGuard g(g_sched_lock);
     while (Thread* s = g_sleepers->first()) {
         if (s->wake_deadline > now) break;
@@ -221,7 +255,7 @@ void sched_timer_interrupt() {
 void sched_preempt_point() {
     PerCpu* cpu = this_cpu_or_null();
     if (!cpu || !cpu->need_resched || cpu->preempt_disable || cpu->held_lock_count) return;
-    schedule();
+    schedule_internal(true);
 }
 
 void idle_loop() {
@@ -235,4 +269,11 @@ void idle_loop() {
 void sched_mark_blocked(Thread* t) {
     SpinlockGuard g(g_sched_lock);
     t->m_state = ThreadState::Blocked;
+}
+
+void sched_unblock_self() {
+    SpinlockGuard g(g_sched_lock);
+    Thread* self = this_cpu()->current;
+    if (self->m_state == ThreadState::Blocked || self->m_state == ThreadState::Sleeping)
+        self->m_state = ThreadState::Running;
 }

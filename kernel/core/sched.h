@@ -21,6 +21,11 @@ bool sched_block_until(u64 deadline_ns);
 
 // Marks the current thread Blocked (wait queues call this under their own lock).
 void sched_mark_blocked(Thread* t);
+// Undoes sched_mark_blocked for the current thread when it decides not to sleep after all.
+void sched_unblock_self();
+
+// Re-arms the one-shot timer after a kernel timer changed.
+void sched_kick_timer();
 
 // Called from the timer interrupt.
 void sched_timer_interrupt();

@@ -7,7 +7,14 @@
 
 #include "lib/intrusive_list.h"
 #include "lib/result.h"
+#include "core/signal_state.h"
 #include "mm/kstack.h"
+
+class Process;
+struct TrapFrame;
+namespace arch {
+struct FpuState;
+}
 
 enum class ThreadState : u8 { Runnable, Running, Blocked, Sleeping, Dead };
 
@@ -18,6 +25,9 @@ public:
     // Creates a runnable thread (not yet scheduled: call sched_start(t)). The caller holds one
     // reference; release it with thread_unref when done with the pointer.
     static Result<Thread*> create(const char* name, Entry entry, void* arg);
+    // As create, keeping `reserve` bytes free at the top of the stack (a user thread's TrapFrame).
+    static Result<Thread*> create_reserved(const char* name, Entry entry, void* arg, usize reserve);
+    void set_name(const char* name);
 
     u64 id() const { return m_id; }
     const char* name() const { return m_name; }
@@ -29,7 +39,6 @@ public:
 
     // Scheduler-private state, kept public for the scheduler and wait queues (core/).
     ListNode run_node;       // run queue
-    ListNode wait_node;      // a wait queue
     ListNode timer_node;     // sleeping-thread list
     u64 wake_deadline = 0;
     bool timed_out = false;
@@ -43,6 +52,28 @@ public:
     u64 cpu_time_ns = 0;
     u64 last_switch_in_ns = 0;
     bool is_idle = false;
+
+    // User-side state (null/zero for kernel threads).
+    Process* process = nullptr;        // the thread group; holds a reference while linked
+    ListNode group_node;               // in process->threads
+    int tid = 0;
+    TrapFrame* user_frame = nullptr;   // saved user registers at the top of the kernel stack
+    arch::FpuState* fpu = nullptr;
+    u64 fs_base = 0;
+    u64 gs_base = 0;
+    SigSet sigmask = 0;
+    SigSet saved_sigmask = 0;          // rt_sigsuspend/ppoll restore this on return
+    bool restore_sigmask = false;
+    PendingSignals pending;            // thread-directed signals
+    u64 altstack_sp = 0, altstack_size = 0;
+    u32 altstack_flags = 0;
+    uptr clear_child_tid = 0;
+    uptr set_child_tid = 0;
+    bool exiting = false;
+    bool frame_replaced = false;       // rt_sigreturn/execve set the whole frame: keep rax
+    bool trace_syscalls = false;
+    u64 restart_deadline = 0;          // restart_syscall state of an interrupted sleep
+    uptr restart_rem = 0;
     bool is_current = false;   // some CPU's current thread (changes under the scheduler lock)
 
 private:

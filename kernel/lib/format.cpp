@@ -45,6 +45,7 @@ void emit_number(FormatSink sink, void* ctx, Spec sp, u64 v, bool negative, unsi
                  bool upper, bool is_pointer) {
     char digits[24];
     usize n = 0;
+    bool nonzero = v != 0;
     const char* set = upper ? "0123456789ABCDEF" : "0123456789abcdef";
     if (v == 0 && sp.precision == 0) {
         n = 0;
@@ -63,10 +64,13 @@ void emit_number(FormatSink sink, void* ctx, Spec sp, u64 v, bool negative, unsi
         prefix[plen++] = '+';
     else if (sp.space)
         prefix[plen++] = ' ';
-    if ((sp.alt || is_pointer) && base == 16) {
+    // '#': 0x only before a nonzero value (pointers always have it); for octal a leading 0
+    // unless the digits or the precision padding already start with one.
+    bool precision_pads = sp.precision >= 0 && static_cast<usize>(sp.precision) > n;
+    if (base == 16 && (is_pointer || (sp.alt && nonzero))) {
         prefix[plen++] = '0';
         prefix[plen++] = upper ? 'X' : 'x';
-    } else if (sp.alt && base == 8 && (n == 0 || digits[sizeof(digits) - n] != '0')) {
+    } else if (sp.alt && base == 8 && !precision_pads && (n == 0 || digits[sizeof(digits) - n] != '0')) {
         prefix[plen++] = '0';
     }
     emit_padded(sink, ctx, sp, prefix, plen, digits + sizeof(digits) - n, n);
@@ -82,6 +86,7 @@ void vformat_to(FormatSink sink, void* ctx, const char* fmt, va_list ap) {
             continue;
         }
         if (fmt > run) sink(ctx, run, fmt - run);
+        run = fmt;   // the spec itself, printed verbatim if it turns out malformed
         fmt++;
         Spec sp;
         for (;; fmt++) {
@@ -146,6 +151,7 @@ void vformat_to(FormatSink sink, void* ctx, const char* fmt, va_list ap) {
             if (lng == -1) v = static_cast<u16>(v);
             if (lng == -2) v = static_cast<u8>(v);
             unsigned base = conv == 'u' ? 10 : conv == 'o' ? 8 : 16;
+            sp.plus = sp.space = false;   // sign flags apply to signed conversions only
             emit_number(sink, ctx, sp, v, false, base, conv == 'X', false);
             break;
         }
@@ -165,7 +171,8 @@ void vformat_to(FormatSink sink, void* ctx, const char* fmt, va_list ap) {
             const char* s = va_arg(ap, const char*);
             if (!s) s = "(null)";
             usize n = 0;
-            while (s[n] && (sp.precision < 0 || n < static_cast<usize>(sp.precision))) n++;
+            // Check the precision first: the string need not be terminated within it.
+            while ((sp.precision < 0 || n < static_cast<usize>(sp.precision)) && s[n]) n++;
             Spec s2 = sp;
             s2.precision = -1;
             s2.zero = false;
@@ -177,7 +184,7 @@ void vformat_to(FormatSink sink, void* ctx, const char* fmt, va_list ap) {
             break;
         default:
             // Unknown conversion: print it verbatim so the mistake is visible.
-            sink(ctx, fmt - 2, 2);
+            sink(ctx, run, fmt - run);
             break;
         }
         run = fmt;

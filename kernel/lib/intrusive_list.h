@@ -46,15 +46,21 @@ public:
 
     class Iterator {
     public:
-        Iterator(ListNode* n, const ListNode* head) : m_n(n), m_head(head) {}
+        Iterator(ListNode* n, const ListNode* head) : m_n(n), m_next(n->next), m_head(head) {}
         T& operator*() const { return *owner(m_n); }
         T* operator->() const { return owner(m_n); }
-        // Advance first so the current element may be removed inside a loop body.
-        Iterator& operator++() { m_n = m_n->next; return *this; }
+        // The successor is read before the loop body runs, so the current element may be
+        // removed (or moved to another list) inside the body; its successor may not.
+        Iterator& operator++() {
+            m_n = m_next;
+            m_next = m_n->next;
+            return *this;
+        }
         bool operator!=(const Iterator& o) const { return m_n != o.m_n; }
 
     private:
         ListNode* m_n;
+        ListNode* m_next;
         const ListNode* m_head;
     };
     Iterator begin() { return Iterator(m_head.next, &m_head); }

@@ -88,7 +88,9 @@ usize normalize_memory_map(Span<const MemoryRange> fw, Span<const PhysRange> res
         if (total_after != total_before || n != before) report.overlaps++;
     }
     // 3. The kernel's own reservations.
-    for (const PhysRange& r : reserved) n = subtract(out, n, PhysRange{align_down(r.start, kPageSize), align_up(r.end, kPageSize)});
+    // (An empty or inverted one reserves nothing; rounding it outwards would cost a page.)
+    for (const PhysRange& r : reserved)
+        if (r.start < r.end) n = subtract(out, n, PhysRange{align_down(r.start, kPageSize), align_up(r.end, kPageSize)});
     for (usize i = 0; i < n; i++) report.usable_bytes += out[i].end - out[i].start;
     return n;
 }

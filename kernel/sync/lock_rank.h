@@ -9,9 +9,12 @@
 
 enum class LockRank : u8 {
     None = 0,
+    ProcessTree = 5,   // parent/child links, pids, process groups; taken before any wait queue
     WaitQueue = 10,    // wait queues' lists; waking a thread then takes Scheduler
-    Timer = 15,        // sleeping-thread timer list; expiry wakes threads (Scheduler)
     Scheduler = 20,    // run queues: taken from timer interrupts and wakeups
+    Timer = 25,        // kernel timers; the scheduler reads the next deadline under its own lock
+    FdTable = 30,      // a process's descriptors; dropping a File under it may free (Heap)
+    Tty = 35,          // a terminal's state; wakes readers (wait queues, scheduler) after release
     Heap = 40,         // kmalloc / slab: may be called with any of the above held
     PhysMem = 50,      // buddy allocator: the heap takes it to get pages
     KernelVm = 45,     // kernel page tables (kernel stacks, MMIO): allocates page-table pages (PhysMem)

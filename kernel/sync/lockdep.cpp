@@ -10,8 +10,11 @@ const char* lock_rank_name(LockRank r) {
     switch (r) {
     case LockRank::None: return "none";
     case LockRank::Scheduler: return "scheduler";
+    case LockRank::ProcessTree: return "process-tree";
     case LockRank::WaitQueue: return "waitqueue";
     case LockRank::Timer: return "timer";
+    case LockRank::FdTable: return "fd-table";
+    case LockRank::Tty: return "tty";
     case LockRank::Heap: return "heap";
     case LockRank::PhysMem: return "physmem";
     case LockRank::KernelVm: return "kernelvm";

@@ -6,7 +6,7 @@
 // timeout, kills every other process (kill(-1) from PID 1), then prints on the console:
 //   @@@ BEGIN <test>.<variant>
 //   <output>
-//   @@@ END <test>.<variant> exit=N | signal=N | timeout
+//   @@@ END <test>.<variant> exit=N | signal=N | timeout  ms=<wall time>
 // and at the end "@@@ SUITE DONE <count>", then powers off.
 // Kernel command line (read from /proc/cmdline): ctfrom=N starts at the N-th test (0-based; the harness
 // uses it to resume after a kernel crash), cttimeout=S sets the per-test timeout (default 30 s).
@@ -21,6 +21,7 @@
 #include <sys/reboot.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
+#include <time.h>
 #include <unistd.h>
 
 #define SCRATCH "/tmp/t"
@@ -86,6 +87,8 @@ static void run_one(const char *variant, const char *test, int timeout)
     snprintf(line, sizeof line, "@@@ BEGIN %s\n", label);
     put(line);
 
+    struct timespec t0, t1;
+    clock_gettime(CLOCK_MONOTONIC, &t0);
     pid_t pid = fork();
     if (pid == 0) {
         sigset_t none;
@@ -133,6 +136,8 @@ static void run_one(const char *variant, const char *test, int timeout)
         alarm(0);
     }
     kill_others_and_reap();
+    clock_gettime(CLOCK_MONOTONIC, &t1);
+    long ms = (t1.tv_sec - t0.tv_sec) * 1000 + (t1.tv_nsec - t0.tv_nsec) / 1000000;
 
     int in = open(OUTFILE, O_RDONLY);
     char buf[4096];
@@ -149,7 +154,7 @@ static void run_one(const char *variant, const char *test, int timeout)
     }
     if (last != '\n') put("\n");
     if (total >= MAX_OUT) put("@@@ OUTPUT TRUNCATED\n");
-    snprintf(line, sizeof line, "@@@ END %s %s\n", label, verdict);
+    snprintf(line, sizeof line, "@@@ END %s %s ms=%ld\n", label, verdict, ms);
     put(line);
 }
 

@@ -2,6 +2,7 @@
 #include "arch/x86_64/clock.h"
 
 #include "arch/cpu.h"
+#include "arch/time.h"
 #include "arch/x86_64/apic.h"
 #include "arch/x86_64/cpu.h"
 #include "core/log.h"
@@ -120,3 +121,7 @@ void rtc_init(u8 century_index) {
 }
 
 i64 rtc_boot_epoch_seconds() { return g_boot_epoch; }
+
+namespace arch {
+i64 boot_epoch_seconds() { return g_boot_epoch; }
+}  // namespace arch

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "arch/context.h"
 
+#include "arch/x86_64/cpu.h"
 #include "arch/x86_64/gdt.h"
 #include "core/percpu.h"
 
@@ -19,6 +20,11 @@ u64 prepare_thread_stack(u64 top, void (*entry)(void*), void* arg) {
     *--sp = 0;                                          // r14
     *--sp = 0;                                          // r15
     return reinterpret_cast<u64>(sp);
+}
+
+void set_user_tls(u64 fs_base, u64 gs_base) {
+    x86::wrmsr(x86::kMsrFsBase, fs_base);
+    x86::wrmsr(x86::kMsrKernelGsBase, gs_base);   // swapped in by swapgs on the way out
 }
 
 void on_thread_switch(u64 next_stack_top) {

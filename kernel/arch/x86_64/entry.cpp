@@ -8,6 +8,7 @@
 #include "arch/x86_64/platform.h"
 #include "arch/x86_64/pvh.h"
 #include "arch/cpu.h"
+#include "arch/fpu.h"
 #include "core/boot_info.h"
 #include "core/init.h"
 #include "core/log.h"
@@ -89,4 +90,12 @@ extern "C" [[noreturn]] void kernel_main(u64 start_info_phys) {
 }
 
 void arch_platform_init() { platform_init(g_boot_info.rsdp_phys); }
+void syscall_init_cpu();
+void user_faults_init();
+void arch_user_init() {
+    syscall_init_cpu();
+    arch::fpu_init_cpu();
+    user_faults_init();
+}
+
 unsigned arch_cpus_found() { return platform_acpi().cpu_count; }

@@ -15,3 +15,9 @@ bool extable_fixup(TrapFrame* f) {
     }
     return false;
 }
+
+bool extable_contains(u64 ip) {
+    for (const ExtableEntry* e = __extable_start; e < __extable_end; e++)
+        if (e->fault_ip == ip) return true;
+    return false;
+}

@@ -14,3 +14,4 @@ struct ExtableEntry {
 };
 
 bool extable_fixup(TrapFrame* f);
+bool extable_contains(u64 ip);

@@ -3,8 +3,8 @@
  * The access instruction is listed in .extable; on a fault the trap handler resumes at the
  * fixup label with rax = -1, and we return false. */
 .section .text
-.global _ZN4arch13probe_read_u8EmRh
-_ZN4arch13probe_read_u8EmRh:
+.global arch_probe_read_u8
+arch_probe_read_u8:
     xorl %eax, %eax
 1:  movb (%rdi), %cl
     testq %rax, %rax
@@ -15,8 +15,8 @@ _ZN4arch13probe_read_u8EmRh:
 2:  xorl %eax, %eax
     ret
 
-.global _ZN4arch14probe_write_u8Emh
-_ZN4arch14probe_write_u8Emh:
+.global arch_probe_write_u8
+arch_probe_write_u8:
     xorl %eax, %eax
 3:  movb %sil, (%rdi)
     testq %rax, %rax

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: MIT
 // 16550 UART on COM1: polled output for the log and panics (works with interrupts off and
-// from any context). Input and the tty come with the user-space issue.
+// from any context), and interrupt-driven input for the serial tty (drivers/tty/serial_tty.cpp).
 #include "arch/console.h"
 #include "arch/x86_64/cpu.h"
 
@@ -36,6 +36,28 @@ void console_write(const char* s, usize n) {
         while (!(x86::inb(kCom1 + 5) & 0x20)) x86::pause();
         x86::outb(kCom1, static_cast<u8>(s[i]));
     }
+}
+
+void console_write_raw(const char* s, usize n) {
+    if (!g_present) return;
+    for (usize i = 0; i < n; i++) {
+        while (!(x86::inb(kCom1 + 5) & 0x20)) x86::pause();
+        x86::outb(kCom1, static_cast<u8>(s[i]));
+    }
+}
+
+unsigned console_isa_irq() { return 4; }
+
+bool console_enable_rx_irq() {
+    if (!g_present) return false;
+    x86::outb(kCom1 + 1, 0x01);   // IER: received data available (OUT2 in MCR is already set)
+    return true;
+}
+
+bool console_read_byte(u8& out) {
+    if (!g_present || !(x86::inb(kCom1 + 5) & 0x01)) return false;   // LSR.DR
+    out = x86::inb(kCom1);
+    return true;
 }
 
 }  // namespace arch

@@ -26,6 +26,7 @@ bool ksyms_lookup(const void* blob, usize blob_size, u64 addr, SymbolInfo& out) 
     usize max = h->total_size - h->names_offset - e.name_offset;
     usize n = 0;
     while (n < max && name[n]) n++;
+    if (n == max) return false;   // no NUL before the end of the table: corrupt
     out.name = StringView(name, n);
     out.offset = off;
     return true;

@@ -65,6 +65,14 @@ extern "C" void trap_dispatch(TrapFrame* f) {
     u64 v = f->vector;
     if (v < 32) {
         record_event("exception", v, f->rip);
+        if (!f->from_user() && f->vector == 14 && user_page_fault_hook && x86::read_cr2() < 0x0000800000000000ull &&
+            extable_contains(f->rip)) {
+            // Only user-copy instructions may touch user memory; they may fault it in.
+            if (f->rflags & x86::kRflagsIF) x86::sti();
+            bool handled = user_page_fault_hook(f, x86::read_cr2());
+            x86::cli();
+            if (handled) return;
+        }
         if (!f->from_user() && extable_fixup(f)) return;
         if (f->from_user() && user_exception_hook) {
             user_exception_hook(f);
@@ -76,7 +84,8 @@ extern "C" void trap_dispatch(TrapFrame* f) {
         apic_eoi();
         if (PerCpu* c = this_cpu_or_null()) c->ticks++;
         if (g_timer_handler) g_timer_handler();
-        sched_preempt_point();
+        if (f->from_user() && user_return_hook) user_return_hook(f);
+        else sched_preempt_point();
         return;
     }
     if (v == kSpuriousVector) return;   // no EOI for spurious interrupts
@@ -84,10 +93,13 @@ extern "C" void trap_dispatch(TrapFrame* f) {
     if (g_irq_handlers[v].handler) g_irq_handlers[v].handler(g_irq_handlers[v].ctx);
     else log_warn("unexpected interrupt on vector %llu", static_cast<unsigned long long>(v));
     apic_eoi();
-    sched_preempt_point();
+    if (f->from_user() && user_return_hook) user_return_hook(f);
+    else sched_preempt_point();
 }
 
 void (*user_exception_hook)(TrapFrame*) = nullptr;
+void (*user_return_hook)(TrapFrame*) = nullptr;
+bool (*user_page_fault_hook)(TrapFrame*, u64) = nullptr;
 
 bool irq_set_vector_handler(unsigned vector, arch::IrqHandler h, void* ctx) {
     if (vector < 32 || vector >= 256 || g_irq_handlers[vector].handler) return false;

@@ -17,8 +17,9 @@ static void run(const char *path)
 
 int main(int argc, char **argv)
 {
-    if (argc > 1 && strcmp(argv[1], "interp") == 0) {
-        for (int i = 2; i < argc; i++) say("  interp argv[%d]: %s\n", i - 2, argv[i]);
+    // Run as the interpreter of ./s1 or ./s2: argv = {test name, script path, script args...}.
+    if (argc > 1 && argv[1][0] == '.') {
+        for (int i = 1; i < argc; i++) say("  interp argv[%d]: %s\n", i, argv[i]);
         _exit(0);
     }
     char script[512];

@@ -20,13 +20,17 @@ int main(void)
     int st;
     waitpid(pid, &st, 0);
     say("exit 3 raw=0x%x\n", st);
+    int hold[2];
+    pipe(hold);
     pid = fork();
-    if (pid == 0) { raise(SIGSTOP); _exit(5); }
+    // After SIGCONT the child waits for us: had it exited, waitpid(WCONTINUED) could report the exit.
+    if (pid == 0) { raise(SIGSTOP); ct_sync_wait(hold); _exit(5); }
     waitpid(pid, &st, WUNTRACED);
     say("stopped: %s raw=0x%x\n", ct_status(st), st);
     kill(pid, SIGCONT);
     waitpid(pid, &st, WCONTINUED);
     say("continued: %s raw=0x%x\n", ct_status(st), st);
+    ct_sync_post(hold);
     waitpid(pid, &st, 0);
     say("then: %s\n", ct_status(st));
     return 0;

@@ -25,24 +25,30 @@ int main(void)
     RET(waitid(P_PID, pid, &si, WEXITED));
     pid = fork();
     if (pid == 0) { setuid(1000); pause(); _exit(0); }
-    ct_msleep(20);
+    ct_wait_blocked(pid); // in pause(), so setuid is done
     kill(pid, SIGTERM);
     RET(waitid(P_ALL, 0, &si, WEXITED));
     show("killed", &si, pid);
+    int hold[2];
+    pipe(hold);
     pid = fork();
-    if (pid == 0) { raise(SIGSTOP); _exit(0); }
+    if (pid == 0) { raise(SIGSTOP); ct_sync_wait(hold); _exit(0); }
     RET(waitid(P_PID, pid, &si, WSTOPPED));
     show("stopped", &si, pid);
     kill(pid, SIGCONT);
     RET(waitid(P_PID, pid, &si, WCONTINUED));
     show("continued", &si, pid);
+    ct_sync_post(hold);
     RET(waitid(P_PID, pid, &si, WEXITED));
     show("exited", &si, pid);
+    int hold2[2];
+    pipe(hold2);
     pid = fork();
-    if (pid == 0) { ct_msleep(100); _exit(0); }
+    if (pid == 0) { ct_sync_wait(hold2); _exit(0); }
     memset(&si, 0xff, sizeof si);
     RET(waitid(P_PID, pid, &si, WEXITED | WNOHANG));
     say("nohang si_pid zero: %d\n", si.si_pid == 0);
+    ct_sync_post(hold2);
     RET(waitid(P_PGID, getpgid(0), &si, WEXITED));
     RET(waitid(P_PID, pid, &si, 0));
     RET(waitid(7, 0, &si, WEXITED));

@@ -11,6 +11,8 @@ namespace arch {
 u64 prepare_thread_stack(u64 stack_top, void (*entry)(void*), void* arg);
 // Called when `next` is about to run on this CPU (kernel stack for traps from user mode).
 void on_thread_switch(u64 next_stack_top);
+// User TLS bases of the thread about to run (FS for glibc/musl TLS, GS rarely).
+void set_user_tls(u64 fs_base, u64 gs_base);
 }  // namespace arch
 
 extern "C" Thread* switch_context(Thread* prev, Thread* next, u64* prev_rsp, u64 next_rsp);

@@ -5,7 +5,10 @@
 
 #include "lib/types.h"
 
+extern "C" bool arch_probe_read_u8(uptr addr, u8* out);
+extern "C" bool arch_probe_write_u8(uptr addr, u8 value);
+
 namespace arch {
-bool probe_read_u8(uptr addr, u8& out);
-bool probe_write_u8(uptr addr, u8 value);
+inline bool probe_read_u8(uptr addr, u8& out) { return arch_probe_read_u8(addr, &out); }
+inline bool probe_write_u8(uptr addr, u8 value) { return arch_probe_write_u8(addr, value); }
 }  // namespace arch

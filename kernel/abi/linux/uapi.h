@@ -1,0 +1,58 @@
+// SPDX-License-Identifier: MIT
+// Include a Linux UAPI header as the kernel sees it. Some UAPI headers hide their definitions when
+// __GLIBC__ is defined (libstdc++'s config headers define it even in freestanding builds), so it
+// is hidden while they are read. Always include UAPI headers through ABI_UAPI_INCLUDE's users in
+// abi/linux/, never directly.
+#pragma once
+
+#pragma push_macro("__GLIBC__")
+#undef __GLIBC__
+#include <linux/stat.h>
+#include <linux/fcntl.h>
+#pragma pop_macro("__GLIBC__")
+#pragma push_macro("__GLIBC__")
+#undef __GLIBC__
+#include <linux/mman.h>
+#pragma pop_macro("__GLIBC__")
+#pragma push_macro("__GLIBC__")
+#undef __GLIBC__
+#include <asm/termios.h>   // struct termios/termios2/winsize, c_cc indices, TCGETS... (tty)
+#pragma pop_macro("__GLIBC__")
+#pragma push_macro("__GLIBC__")
+#undef __GLIBC__
+#include <asm/signal.h>
+#include <asm/sigcontext.h>
+#include <asm/ucontext.h>
+#include <linux/sched.h>
+#include <linux/wait.h>
+#include <linux/time.h>
+#include <linux/resource.h>
+#include <linux/utsname.h>
+#include <linux/prctl.h>
+#include <linux/reboot.h>
+#include <linux/random.h>
+#include <asm/prctl.h>
+#include <asm-generic/siginfo.h>
+#include <linux/signal.h>
+#include <linux/sysinfo.h>
+#include <linux/elf.h>
+#include <linux/auxvec.h>
+#pragma pop_macro("__GLIBC__")
+#pragma push_macro("__GLIBC__")
+#undef __GLIBC__
+#include <linux/limits.h>   // PATH_MAX, NAME_MAX (vfs)
+#include <linux/fs.h>       // SEEK_*, RENAME_*, and <linux/mount.h> MS_* (vfs)
+#include <linux/magic.h>    // TMPFS_MAGIC... (statfs f_type)
+#include <linux/major.h>    // MEM_MAJOR... (devfs)
+#include <linux/poll.h>     // POLLIN... (file readiness)
+#include <asm/stat.h>       // struct stat, x86_64 layout (stat, fstat, newfstatat)
+#include <asm/statfs.h>     // struct statfs (statfs, fstatfs)
+#pragma pop_macro("__GLIBC__")
+#pragma push_macro("__GLIBC__")
+#undef __GLIBC__
+#include <linux/uio.h>          // struct iovec, UIO_MAXIOV (readv/writev)
+#include <linux/openat2.h>      // struct open_how, RESOLVE_* (openat2)
+#include <linux/falloc.h>       // FALLOC_FL_* (fallocate)
+#include <linux/close_range.h>  // CLOSE_RANGE_* (close_range)
+#include <asm/ioctls.h>         // FIONBIO, FIOCLEX, FIONREAD... (ioctl)
+#pragma pop_macro("__GLIBC__")

@@ -1,0 +1,92 @@
+/* SPDX-License-Identifier: MIT */
+/* User copies with fault fixups. SMAP (when on) is opened with stac only around the access.
+ * A fault on a listed instruction resumes at its fixup with rax = -1. */
+.section .text
+
+/* bool user_copy_in(void* dst, uptr src, usize n) */
+.global arch_user_copy_in
+arch_user_copy_in:
+    movq %rdx, %rcx
+    xorl %eax, %eax
+    call smap_open
+1:  rep movsb
+    call smap_close
+    testq %rax, %rax
+    jnz 9f
+    movl $1, %eax
+    ret
+
+/* bool user_copy_out(uptr dst, const void* src, usize n) */
+.global arch_user_copy_out
+arch_user_copy_out:
+    movq %rdx, %rcx
+    xorl %eax, %eax
+    call smap_open
+2:  rep movsb
+    call smap_close
+    testq %rax, %rax
+    jnz 9f
+    movl $1, %eax
+    ret
+
+/* bool user_fill(uptr dst, u8 value, usize n) */
+.global arch_user_fill
+arch_user_fill:
+    movq %rdx, %rcx
+    movzbl %sil, %eax
+    call smap_open
+3:  rep stosb
+    call smap_close
+    cmpq $-1, %rax
+    je 9f
+    movl $1, %eax
+    ret
+
+/* isize user_strnlen(uptr src, usize max): length, or -1 on a fault. */
+.global arch_user_strnlen
+arch_user_strnlen:
+    xorl %eax, %eax
+    xorl %ecx, %ecx
+    call smap_open
+4:  cmpq %rsi, %rcx
+    jae 5f
+6:  movb (%rdi,%rcx), %dl
+    cmpq $-1, %rax
+    je 7f
+    testb %dl, %dl
+    jz 5f
+    incq %rcx
+    jmp 4b
+5:  call smap_close
+    movq %rcx, %rax
+    ret
+7:  call smap_close
+    movq $-1, %rax
+    ret
+
+9:  xorl %eax, %eax
+    ret
+
+/* stac/clac only when the CPU has SMAP (patched flag set at boot). Preserve rax. */
+smap_open:
+    cmpb $0, smap_enabled(%rip)
+    je 1f
+    stac
+1:  ret
+smap_close:
+    cmpb $0, smap_enabled(%rip)
+    je 1f
+    clac
+1:  ret
+
+.section .data
+.global smap_enabled
+smap_enabled:
+    .byte 0
+
+.section .extable, "a"
+.p2align 3
+    .quad 1b, 1b + 2
+    .quad 2b, 2b + 2
+    .quad 3b, 3b + 2
+    .quad 6b, 6b + 3

@@ -1,0 +1,156 @@
+// SPDX-License-Identifier: MIT
+#include "arch/user_paging.h"
+
+#include "arch/paging.h"
+#include "arch/x86_64/cpu.h"
+#include "mm/pmm.h"
+
+namespace {
+
+constexpr u64 kPresent = 1, kWrite = 2, kUser = 4, kHuge = 128;
+constexpr u64 kNoExec = 1ull << 63;
+constexpr u64 kAddrMask = 0x000ffffffffff000ull;
+
+u64* table(u64 phys) { return static_cast<u64*>(arch::phys_to_virt(PhysAddr(phys))); }
+unsigned idx(uptr va, unsigned level) { return (va >> (12 + 9 * level)) & 511; }
+
+bool nx_supported() { return x86::rdmsr(x86::kMsrEfer) & (1u << 11); }
+
+u64 leaf_bits(u32 flags) {
+    u64 e = kPresent | kUser;
+    if (flags & arch::kUserWrite) e |= kWrite;
+    if (!(flags & arch::kUserExec) && nx_supported()) e |= kNoExec;
+    return e;
+}
+
+u32 flags_of(u64 e) {
+    u32 f = 0;
+    if (e & kWrite) f |= arch::kUserWrite;
+    if (!(e & kNoExec)) f |= arch::kUserExec;
+    return f;
+}
+
+u64* walk(u64 root, uptr va, bool create, bool& oom) {
+    u64* t = table(root);
+    for (unsigned level = 3; level > 0; level--) {
+        u64& e = t[idx(va, level)];
+        if (!(e & kPresent)) {
+            if (!create) return nullptr;
+            auto page = pmm_alloc_zeroed(0);
+            if (page.is_error()) {
+                oom = true;
+                return nullptr;
+            }
+            // Intermediate levels allow everything; the leaf decides.
+            e = page.value().value | kPresent | kWrite | kUser;
+        }
+        t = table(e & kAddrMask);
+    }
+    return &t[idx(va, 0)];
+}
+
+void free_level(u64 phys, unsigned level) {
+    if (level > 0) {
+        u64* t = table(phys);
+        for (unsigned i = 0; i < 512; i++)
+            if ((t[i] & kPresent) && !(t[i] & kHuge)) free_level(t[i] & kAddrMask, level - 1);
+    }
+    pmm_free(PhysAddr(phys), 0);
+}
+
+}  // namespace
+
+namespace arch {
+
+Result<UserPageTable> UserPageTable::create() {
+    PhysAddr root = TRY(pmm_alloc_zeroed(0));
+    u64* dst = table(root.value);
+    const u64* src = table(kernel_pml4_phys());
+    for (unsigned i = 256; i < 512; i++) dst[i] = src[i];
+    return UserPageTable(root.value);
+}
+
+void UserPageTable::destroy() {
+    if (!m_root) return;
+    u64* t = table(m_root);
+    for (unsigned i = 0; i < 256; i++)
+        if (t[i] & kPresent) free_level(t[i] & kAddrMask, 2);
+    pmm_free(PhysAddr(m_root), 0);
+    m_root = 0;
+}
+
+Result<PhysAddr> UserPageTable::map(uptr va, PhysAddr pa, u32 flags) {
+    bool oom = false;
+    u64* pte = walk(m_root, va, true, oom);
+    if (!pte) return Error(ENOMEM);
+    u64 old = *pte;
+    *pte = pa.value | leaf_bits(flags);
+    if (old & kPresent) {
+        flush_tlb_page(va);
+        return PhysAddr(old & kAddrMask);
+    }
+    return PhysAddr(0);
+}
+
+PhysAddr UserPageTable::unmap(uptr va) {
+    bool oom = false;
+    u64* pte = walk(m_root, va, false, oom);
+    if (!pte || !(*pte & kPresent)) return PhysAddr(0);
+    u64 old = *pte;
+    *pte = 0;
+    flush_tlb_page(va);
+    return PhysAddr(old & kAddrMask);
+}
+
+bool UserPageTable::query(uptr va, UserPage& out) const {
+    bool oom = false;
+    u64* pte = walk(m_root, va, false, oom);
+    if (!pte || !(*pte & kPresent)) return false;
+    out = UserPage{PhysAddr(*pte & kAddrMask), flags_of(*pte)};
+    return true;
+}
+
+void UserPageTable::protect(uptr va, u32 flags) {
+    bool oom = false;
+    u64* pte = walk(m_root, va, false, oom);
+    if (!pte || !(*pte & kPresent)) return;
+    *pte = (*pte & kAddrMask) | leaf_bits(flags);
+    flush_tlb_page(va);
+}
+
+void for_each_present(const UserPageTable& t, uptr start, uptr end, void (*fn)(void*, uptr, UserPage), void* ctx) {
+    // Walk level by level, skipping empty subtrees (fork and exit touch only what is mapped).
+    uptr va = start;
+    while (va < end) {
+        u64* tab = table(t.m_root);
+        bool skipped = false;
+        for (unsigned level = 3; level > 0; level--) {
+            u64 e = tab[idx(va, level)];
+            if (!(e & kPresent)) {
+                uptr span = uptr(1) << (12 + 9 * level);
+                uptr next = (va & ~(span - 1)) + span;
+                if (next <= va) return;   // wrapped: done
+                va = next;
+                skipped = true;
+                break;
+            }
+            tab = table(e & kAddrMask);
+        }
+        if (skipped) continue;
+        // At a page table: visit its entries from va up to its end or `end`.
+        for (unsigned i = idx(va, 0); i < 512 && va < end; i++, va += kPageSize) {
+            u64 e = tab[i];
+            if (e & kPresent) fn(ctx, va, UserPage{PhysAddr(e & kAddrMask), flags_of(e)});
+        }
+    }
+}
+
+void switch_page_table(u64 root) {
+    u64 target = root ? root : kernel_pml4_phys();
+    if (x86::read_cr3() != target) x86::write_cr3(target);
+}
+
+void flush_tlb_page(uptr va) { x86::invlpg(va); }
+void flush_tlb_all() { x86::write_cr3(x86::read_cr3()); }
+
+}  // namespace arch

@@ -1,0 +1,29 @@
+// SPDX-License-Identifier: MIT
+// Process credentials (man 7 credentials): real, effective, saved and filesystem ids plus the
+// supplementary groups. Permission checks read fsuid/fsgid as Linux does.
+#pragma once
+
+#include "lib/types.h"
+
+struct Credentials {
+    static constexpr usize kMaxGroups = 64;
+    u32 uid = 0, euid = 0, suid = 0, fsuid = 0;
+    u32 gid = 0, egid = 0, sgid = 0, fsgid = 0;
+    u32 groups[kMaxGroups] = {};
+    usize group_count = 0;
+
+    bool is_root() const { return fsuid == 0; }   // privilege for file access checks
+    bool in_group(u32 g) const {
+        if (g == fsgid) return true;
+        for (usize i = 0; i < group_count; i++)
+            if (groups[i] == g) return true;
+        return false;
+    }
+};
+
+// Access mask bits as in access(2).
+constexpr int kMayExec = 1, kMayWrite = 2, kMayRead = 4;
+
+// Linux's generic_permission() for a file with the given mode/owner (no ACLs, no capabilities
+// beyond root's CAP_DAC_OVERRIDE / CAP_DAC_READ_SEARCH behaviour).
+bool permission_allows(const Credentials& c, u32 mode, u32 uid, u32 gid, int mask);

@@ -1,0 +1,81 @@
+// SPDX-License-Identifier: MIT
+// Processes (thread groups). A Process holds separate objects for the address space, the file
+// table, the filesystem context and the signal handlers (each shareable through clone flags),
+// plus identity, the process tree and exit/wait state. It does not grow syscalls as members.
+#pragma once
+
+#include "core/credentials.h"
+#include "core/signal_state.h"
+#include "core/thread.h"
+#include "core/timers.h"
+#include "core/wait_queue.h"
+#include "lib/ref_ptr.h"
+
+class AddressSpace;
+class Tty;
+class FdTable;
+class FsContext;
+struct TrapFrame;
+
+constexpr int kRlimitCount = 16;
+struct RLimit {
+    u64 cur;
+    u64 max;
+};
+
+class Process : public RefCounted<Process> {
+public:
+    ~Process();
+
+    int pid = 0;
+    int pgid = 0;
+    int sid = 0;
+    Process* parent = nullptr;             // under the process-tree lock
+    ListNode sibling_node;                 // in parent's children
+    ListNode table_node;                   // in the global process list
+
+    Credentials creds;
+    RefPtr<AddressSpace> mm;
+    RefPtr<FdTable> fds;
+    RefPtr<FsContext> fs;
+    RefPtr<SignalHandlers> sighand;
+    PendingSignals shared_pending;         // process-directed signals
+
+    char comm[16] = {};
+    char exe_path[256] = {};
+    RLimit rlimits[kRlimitCount] = {};
+    uptr arg_start = 0, arg_end = 0, env_start = 0, env_end = 0;
+
+    // Threads of the group (the leader first).
+    IntrusiveList<Thread, &Thread::group_node> threads;
+    unsigned live_threads = 0;
+
+    // Exit and job-control state, reported through wait4/waitid.
+    bool exiting = false;
+    bool zombie = false;
+    int exit_code = 0;               // wait status (as Linux encodes it)
+    bool stopped = false;
+    int stop_signal = 0;
+    bool stop_reported = true;       // a stop not yet seen by wait(WUNTRACED)
+    bool continue_reported = true;   // a SIGCONT not yet seen by wait(WCONTINUED)
+    int exit_signal = 17;            // SIGCHLD unless clone() said otherwise
+    bool is_subreaper = false;
+    int pdeath_signal = 0;
+    bool did_exec = false;
+    Tty* controlling_tty = nullptr;  // under the tree lock
+    Thread* vfork_parent_waiter = nullptr;   // woken when this child execs or exits (vfork)
+    WaitQueue child_events;          // the parent sleeps here in wait4
+    WaitQueue stop_wait;             // stopped threads sleep here until SIGCONT/SIGKILL
+
+    u64 utime_ns = 0, stime_ns = 0, cutime_ns = 0, cstime_ns = 0;
+    u64 start_time_ns = 0;
+    u64 minflt = 0, majflt = 0;
+    ProcessTimers timers;
+
+    IntrusiveList<Process, &Process::sibling_node> children;
+};
+
+Process* current_process();
+// Finds a live (or zombie) process by pid; the caller holds the tree lock or takes a ref.
+RefPtr<Process> process_by_pid(int pid);
+usize process_live_count();

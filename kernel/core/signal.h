@@ -1,0 +1,38 @@
+// SPDX-License-Identifier: MIT
+// Signal generation and delivery (man 7 signal): default actions, masks, queued real-time
+// signals, handlers entered through a Linux-identical rt_sigframe, job-control stops.
+#pragma once
+
+#include "core/process.h"
+
+struct TrapFrame;
+
+// Kernel-internal "restart the syscall" codes (Linux's values); never reach user space.
+constexpr int kErestartSys = 512;
+constexpr int kErestartNoIntr = 513;
+constexpr int kErestartNoHand = 514;
+constexpr int kErestartRestartBlock = 516;
+
+// Sends to a process (any thread that does not block it handles it). info may be null
+// (SI_KERNEL is filled in). Tree lock must not be held (the _locked variant requires it).
+void signal_send_process(Process* p, int sig, const KSigInfo* info);
+void signal_send_process_locked(Process* p, int sig, const KSigInfo* info);
+void signal_send_thread(Thread* t, int sig, const KSigInfo* info);
+// kill(2) semantics for pid > 0, 0, -1, < -1 with permission checks. Returns ESRCH/EPERM.
+Result<void> signal_kill(int pid, int sig, const KSigInfo& info);
+Result<void> signal_send_pgrp(int pgid, int sig, const KSigInfo* info, bool check_perm);
+
+bool signal_pending_current();
+// Faults from user mode become signals with the right si_code and si_addr.
+void signal_force_fault(int sig, int code, uptr addr);
+
+// Called on every return to user mode (syscalls, interrupts, exceptions).
+void return_to_user(TrapFrame* f);
+// rt_sigreturn: restores the frame saved at signal delivery.
+Result<void> signal_sigreturn(TrapFrame* f);
+
+bool sig_valid(int sig);
+// Tree lock held: drop pending instances of the signals in mask (e.g. a handler set to SIG_IGN).
+void signal_discard_locked(Process* p, SigSet mask);
+// Tree lock held: take a pending signal from the set `from` regardless of the mask (sigtimedwait).
+bool signal_dequeue_locked(Thread* t, SigSet from, KSigInfo& out);

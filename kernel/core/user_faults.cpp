@@ -1,0 +1,60 @@
+// SPDX-License-Identifier: MIT
+// CPU exceptions raised by user code become signals with Linux's si_code and si_addr; page
+// faults first go to the address space (demand paging, copy-on-write, stack growth).
+#include "abi/linux/uapi.h"
+#include "arch/cpu.h"
+#include "arch/x86_64/cpu.h"
+#include "arch/x86_64/trap_frame.h"
+#include "arch/x86_64/traps.h"
+#include "core/process.h"
+#include "core/signal.h"
+#include "mm/address_space.h"
+
+namespace {
+
+// Page-fault error-code bits: present, write, user, reserved, instruction fetch.
+constexpr u64 kPfWrite = 2, kPfFetch = 16;
+
+FaultResult resolve(u64 addr, u64 err) {
+    Process* p = current_process();
+    if (!p || !p->mm) return FaultResult::Segv;
+    return p->mm->handle_fault(addr, err & kPfWrite, err & kPfFetch);
+}
+
+bool kernel_touch_user(TrapFrame* f, u64 addr) { return resolve(addr, f->error_code) == FaultResult::Handled; }
+
+void user_exception(TrapFrame* f) {
+    arch::irq_enable();
+    switch (f->vector) {
+    case 14: {
+        u64 addr = x86::read_cr2();
+        FaultResult r = resolve(addr, f->error_code);
+        if (r == FaultResult::Handled) break;
+        if (r == FaultResult::Bus) signal_force_fault(SIGBUS, BUS_ADRERR, addr);
+        else if (r == FaultResult::Oom) signal_force_fault(SIGKILL, SI_KERNEL, addr);
+        else signal_force_fault(SIGSEGV, r == FaultResult::SegvAccess ? SEGV_ACCERR : SEGV_MAPERR, addr);
+        break;
+    }
+    case 0: signal_force_fault(SIGFPE, FPE_INTDIV, f->rip); break;
+    case 4: signal_force_fault(SIGSEGV, SI_KERNEL, 0); break;            // into: overflow
+    case 5: signal_force_fault(SIGSEGV, SI_KERNEL, 0); break;            // bound
+    case 6: signal_force_fault(SIGILL, ILL_ILLOPN, f->rip); break;
+    case 1: signal_force_fault(SIGTRAP, TRAP_TRACE, f->rip); break;
+    case 3: signal_force_fault(SIGTRAP, SI_KERNEL, 0); break;            // int3: Linux reports SI_KERNEL
+    case 16: signal_force_fault(SIGFPE, FPE_FLTINV, f->rip); break;
+    case 19: signal_force_fault(SIGFPE, FPE_FLTINV, f->rip); break;
+    case 17: signal_force_fault(SIGBUS, BUS_ADRALN, 0); break;
+    case 12: signal_force_fault(SIGBUS, SI_KERNEL, 0); break;
+    default: signal_force_fault(SIGSEGV, SI_KERNEL, 0); break;          // #GP and the rest
+    }
+    return_to_user(f);
+}
+
+}  // namespace
+
+void user_faults_init();
+void user_faults_init() {
+    user_exception_hook = user_exception;
+    user_return_hook = return_to_user;
+    user_page_fault_hook = kernel_touch_user;
+}

@@ -1,0 +1,54 @@
+// SPDX-License-Identifier: MIT
+// The generators behind /proc's entries (ProcShowFn / ProcWriteFn), one file per family:
+// proc_system.cpp (system-wide files), cpuinfo_x86.cpp, proc_pid_files.cpp (per-process text
+// files), proc_pid_mm.cpp (memory: cmdline, environ, maps, statm), proc_mounts.cpp, proc_sys.cpp.
+#pragma once
+
+#include "fs/procfs/proc_inode.h"
+
+#define PROC_SHOW(name) \
+    Result<void> name([[maybe_unused]] const ProcNode& node, [[maybe_unused]] const Credentials& viewer, SeqBuf& out)
+#define PROC_WRITE(name)                                                                                    \
+    Result<void> name([[maybe_unused]] const ProcNode& node, [[maybe_unused]] const Credentials& viewer, \
+                      StringView data)
+
+// System-wide.
+PROC_SHOW(proc_show_meminfo);
+PROC_SHOW(proc_show_cpuinfo);
+PROC_SHOW(proc_show_uptime);
+PROC_SHOW(proc_show_loadavg);
+PROC_SHOW(proc_show_stat);
+PROC_SHOW(proc_show_version);
+PROC_SHOW(proc_show_filesystems);
+PROC_SHOW(proc_show_cmdline);
+PROC_SHOW(proc_show_swaps);
+PROC_SHOW(proc_link_self);
+PROC_SHOW(proc_link_thread_self);
+PROC_SHOW(proc_link_mounts);
+
+// Per process (node.pid, node.tid).
+PROC_SHOW(proc_show_pid_stat);
+PROC_SHOW(proc_show_pid_status);
+PROC_SHOW(proc_show_pid_statm);
+PROC_SHOW(proc_show_pid_limits);
+PROC_SHOW(proc_show_pid_comm);
+PROC_WRITE(proc_write_pid_comm);
+PROC_SHOW(proc_show_pid_personality);
+PROC_SHOW(proc_show_pid_wchan);
+PROC_SHOW(proc_show_pid_oom_score);
+PROC_SHOW(proc_show_pid_oom_adj);
+PROC_WRITE(proc_write_pid_oom_adj);
+PROC_SHOW(proc_show_pid_oom_score_adj);
+PROC_WRITE(proc_write_pid_oom_score_adj);
+PROC_SHOW(proc_show_pid_cmdline);
+PROC_SHOW(proc_show_pid_environ);
+PROC_SHOW(proc_show_pid_maps);
+PROC_SHOW(proc_show_pid_mounts);
+PROC_SHOW(proc_show_pid_mountinfo);
+PROC_SHOW(proc_link_pid_exe);
+PROC_SHOW(proc_link_pid_cwd);
+PROC_SHOW(proc_link_pid_root);
+
+// /proc/sys (proc_sys.cpp): its top-level directories.
+constexpr u16 kProcSysEntryCount = 3;
+extern const ProcEntry kProcSysEntries[kProcSysEntryCount];

@@ -1,0 +1,17 @@
+// SPDX-License-Identifier: MIT
+// procfs ("proc") and sysfs ("sysfs"): the public entry points. procfs_init() registers both
+// file-system types with the VFS (call it once after vfs_init(); a second call does nothing), so
+// that `mount -t proc proc /proc` and `mount -t sysfs sysfs /sys` work.
+#pragma once
+
+#include "lib/result.h"
+
+class AddressSpace;
+
+void procfs_init();
+
+// Copies up to len bytes at addr in mm (any process's address space) into the kernel buffer
+// buf, as Linux's access_remote_vm: pages are faulted in for reading first, and the copy stops
+// early at an unmapped or unreadable page. Returns the bytes copied (0 when addr itself is not
+// readable). Sleeps (takes mm's lock): call it with no spinlock held.
+usize access_process_memory(AddressSpace& mm, uptr addr, void* buf, usize len);

@@ -1,0 +1,56 @@
+// SPDX-License-Identifier: MIT
+// A sparse map from a page index to one 4 KiB page: tmpfs's file data (and the page cache a
+// shared mapping of the file will use). A radix tree of 512-way nodes whose height grows with the
+// largest index stored, so a file with one page at 1 TiB costs a handful of nodes. Absent pages
+// are holes that read as zeros. Pages and nodes come from a PageAllocator, so the structure is
+// pure and host-tested.
+#pragma once
+
+#include "lib/result.h"
+
+struct PageAllocator {
+    Result<void*> (*alloc_zeroed)(void* ctx);   // one zeroed, 4 KiB-aligned page, or ENOMEM/ENOSPC
+    void (*free)(void* ctx, void* page);
+    void* ctx;
+};
+
+class PageTree {
+public:
+    static constexpr unsigned kFanoutShift = 9;
+    static constexpr usize kFanout = 1u << kFanoutShift;
+
+    explicit PageTree(const PageAllocator& alloc) : m_alloc(alloc) {}
+    ~PageTree() { clear(); }
+    ARAMID_NOCOPY(PageTree);
+
+    // The page at index, or null for a hole.
+    void* lookup(u64 index) const;
+    // The page at index; a zeroed page (and the nodes above it) is allocated for a hole.
+    // The allocator's error when that fails (what was built stays linked: truncate frees it).
+    Result<void*> get_or_alloc(u64 index);
+    // Frees every page at index >= first, and the nodes left empty. Returns the pages freed.
+    usize truncate(u64 first);
+    void clear() { truncate(0); }
+
+    usize page_count() const { return m_pages; }   // data pages
+    usize node_count() const { return m_nodes; }   // interior nodes
+
+private:
+    struct Node {
+        void* slot[kFanout];
+    };
+    static_assert(sizeof(Node) == 4096);
+
+    static unsigned height_for(u64 index);
+    // Span in pages of one slot at level `level` (level 0 slots hold data pages).
+    static u64 slot_span(unsigned level) { return u64(1) << (kFanoutShift * level); }
+    // Frees the entries of node at level >= first (relative to base); true if the node is empty.
+    bool truncate_node(Node* n, unsigned level, u64 base, u64 first, usize& freed);
+    void free_subtree(Node* n, unsigned level, usize& freed);
+
+    PageAllocator m_alloc;
+    Node* m_root = nullptr;
+    unsigned m_height = 0;   // levels of nodes; the root covers kFanout^m_height pages
+    usize m_pages = 0;
+    usize m_nodes = 0;
+};

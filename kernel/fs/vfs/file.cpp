@@ -1,0 +1,338 @@
+// SPDX-License-Identifier: MIT
+#include "fs/vfs/file.h"
+
+#include "abi/linux/fs_abi.h"
+#include "abi/linux/uapi.h"
+#include "fs/vfs/vfs_ops.h"
+
+namespace {
+
+// linux: include/linux/fs.h MAX_RW_COUNT (INT_MAX & PAGE_MASK): the most one read/write moves.
+constexpr usize kMaxRwCount = 0x7ffff000;
+constexpr u32 kDefaultPollMask = POLLIN | POLLOUT | POLLRDNORM | POLLWRNORM;
+
+class RegularFileOps final : public FileOps {
+public:
+    constexpr RegularFileOps() = default;
+    Result<usize> read(File& f, const IoBuffer& buf, u64& offset) override {
+        Inode& inode = f.inode();
+        MutexGuard g(inode.lock());
+        usize n = TRY(inode.read(buf, offset));
+        offset += n;
+        return n;
+    }
+    Result<usize> write(File& f, const IoBuffer& buf, u64& offset) override {
+        Inode& inode = f.inode();
+        MutexGuard g(inode.lock());
+        if (f.flags() & O_APPEND) offset = inode.size();
+        usize n = TRY(inode.write(buf, offset));
+        offset += n;
+        if (n) inode.touch_mtime_ctime();
+        return n;
+    }
+    Result<u64> lseek(File& f, u64 current, i64 offset, int whence) override {
+        return generic_llseek(current, offset, whence, f.inode().size());
+    }
+    bool positional() const override { return true; }
+};
+
+// Records a directory listing into a getdents64 buffer.
+class Getdents64Sink final : public DirSink {
+public:
+    explicit Getdents64Sink(const IoBuffer& buf) : m_buf(buf) {}
+    bool emit(StringView name, u64 ino, u8 d_type, u64 next_pos) override {
+        usize len = dirent64_reclen(name.length());
+        if (len > m_buf.size() - m_used) {
+            m_full = true;
+            return false;
+        }
+        u8 rec[dirent64_reclen(255)];
+        if (name.length() > 255) return false;   // file systems check names; never emitted
+        dirent64_pack(rec, ino, static_cast<i64>(next_pos), d_type, name);
+        if (m_buf.write_at(m_used, rec, len).is_error()) {
+            m_fault = true;
+            return false;
+        }
+        m_used += len;
+        return true;
+    }
+    usize used() const { return m_used; }
+    bool full() const { return m_full; }
+    bool fault() const { return m_fault; }
+
+private:
+    const IoBuffer& m_buf;
+    usize m_used = 0;
+    bool m_full = false;
+    bool m_fault = false;
+};
+
+class DirectoryOps final : public FileOps {
+public:
+    constexpr DirectoryOps() = default;
+    Result<usize> read(File&, const IoBuffer&, u64&) override { return Error(EISDIR); }
+    Result<usize> write(File&, const IoBuffer&, u64&) override { return Error(EISDIR); }
+    Result<u64> lseek(File&, u64 current, i64 offset, int whence) override {
+        // linux: fs/libfs.c offset_dir_llseek(): positions are cookies, any non-negative one is
+        // accepted (a stale cookie just resumes at the next surviving entry).
+        i64 pos;
+        if (whence == SEEK_CUR) {
+            if (__builtin_add_overflow(static_cast<i64>(current), offset, &pos)) return Error(EINVAL);
+        } else if (whence == SEEK_SET) {
+            pos = offset;
+        } else {
+            return Error(EINVAL);
+        }
+        if (pos < 0) return Error(EINVAL);
+        return static_cast<u64>(pos);
+    }
+    bool positional() const override { return true; }
+    Result<usize> getdents64(File& f, const IoBuffer& buf, u64& pos) override {
+        Inode& dir = f.inode();
+        MutexGuard g(dir.lock());
+        // linux: fs/readdir.c iterate_dir(): a removed directory lists as ENOENT.
+        if (dir.is_dead()) return Error(ENOENT);
+        Getdents64Sink sink(buf);
+        auto r = dir.iterate(pos, sink);
+        if (sink.used()) return sink.used();   // what was written counts, even before an error
+        if (sink.fault()) return Error(EFAULT);
+        TRY(r);
+        if (sink.full()) return Error(EINVAL);   // not even one record fits
+        return usize(0);
+    }
+};
+
+class PathOnlyOps final : public FileOps {
+public:
+    constexpr PathOnlyOps() = default;
+};
+
+constinit RegularFileOps g_regular_ops;
+constinit DirectoryOps g_directory_ops;
+constinit PathOnlyOps g_path_only_ops;
+
+}  // namespace
+
+FileOps& regular_file_ops() { return g_regular_ops; }
+FileOps& directory_ops() { return g_directory_ops; }
+FileOps& path_only_ops() { return g_path_only_ops; }
+
+Result<u64> generic_llseek(u64 current, i64 offset, int whence, u64 size) {
+    // linux: fs/read_write.c generic_file_llseek_size() with maxsize MAX_LFS_FILESIZE.
+    i64 cur = static_cast<i64>(current);
+    i64 eof = static_cast<i64>(size);
+    i64 pos;
+    switch (whence) {
+    case SEEK_SET:
+        pos = offset;
+        break;
+    case SEEK_CUR:
+        if (offset == 0) return current;
+        if (__builtin_add_overflow(cur, offset, &pos)) return Error(EINVAL);
+        break;
+    case SEEK_END:
+        if (__builtin_add_overflow(eof, offset, &pos)) return Error(EINVAL);
+        break;
+    case SEEK_DATA:
+        if (offset < 0 || offset >= eof) return Error(ENXIO);
+        pos = offset;
+        break;
+    case SEEK_HOLE:
+        if (offset < 0 || offset >= eof) return Error(ENXIO);
+        pos = eof;
+        break;
+    default:
+        return Error(EINVAL);
+    }
+    if (pos < 0) return Error(EINVAL);
+    return static_cast<u64>(pos);
+}
+
+// --- FileOps defaults -------------------------------------------------------------------------
+
+Result<usize> FileOps::read(File&, const IoBuffer&, u64&) { return Error(EINVAL); }
+Result<usize> FileOps::write(File&, const IoBuffer&, u64&) { return Error(EINVAL); }
+Result<u64> FileOps::lseek(File&, u64, i64, int) { return Error(ESPIPE); }
+Result<long> FileOps::ioctl(File&, unsigned, uptr) { return Error(ENOTTY); }
+u32 FileOps::poll(File&) { return kDefaultPollMask; }
+WaitQueue* FileOps::wait_queue(File&) { return nullptr; }
+Result<usize> FileOps::getdents64(File&, const IoBuffer&, u64&) { return Error(ENOTDIR); }
+void FileOps::release(File&) {}
+
+// --- File -------------------------------------------------------------------------------------
+
+File::File(Path path, RefPtr<Inode> inode, u32 flags)
+    : m_path(std::move(path)), m_inode(std::move(inode)), m_flags(flags), m_ops(&g_path_only_ops) {}
+
+File::~File() {
+    if (m_opened) m_ops->release(*this);
+    drop_owned_ops();
+}
+
+void File::drop_owned_ops() {
+    if (m_owned_deleter) {
+        auto del = m_owned_deleter;
+        m_owned_deleter = nullptr;
+        del(m_ops);
+    }
+    m_ops = &g_path_only_ops;
+}
+
+void File::set_ops(FileOps& ops) {
+    drop_owned_ops();
+    m_ops = &ops;
+}
+
+Result<RefPtr<File>> File::open(const Path& path, u32 flags) {
+    RefPtr<Inode> inode = path.dentry->inode_ref();
+    auto* f = new (std::nothrow) File(path, inode, flags);
+    if (!f) return Error(ENOMEM);
+    auto ref = RefPtr<File>::adopt(f);
+    // linux: do_dentry_open(): O_PATH files never reach the file system's open.
+    if (!(flags & O_PATH)) TRY(inode->open(*f));
+    f->m_opened = true;
+    return ref;
+}
+
+Result<RefPtr<File>> File::open_anonymous(RefPtr<Inode> inode, FileOps& ops, u32 flags) {
+    auto* f = new (std::nothrow) File(Path{}, std::move(inode), flags);
+    if (!f) return Error(ENOMEM);
+    auto ref = RefPtr<File>::adopt(f);
+    f->set_ops(ops);
+    f->m_opened = true;
+    return ref;
+}
+
+bool File::is_path_only() const { return flags() & O_PATH; }
+
+bool File::readable() const {
+    u32 fl = flags();
+    if (fl & O_PATH) return false;
+    u32 acc = fl & O_ACCMODE;
+    return acc == O_RDONLY || acc == O_RDWR;
+}
+
+bool File::writable() const {
+    u32 fl = flags();
+    if (fl & O_PATH) return false;
+    u32 acc = fl & O_ACCMODE;
+    return acc == O_WRONLY || acc == O_RDWR;
+}
+
+void File::set_status_flags(u32 fl) {
+    constexpr u32 kSettable = O_APPEND | O_NONBLOCK | FASYNC | O_DIRECT | O_NOATIME;
+    u32 old = flags();
+    m_flags.store((old & ~kSettable) | (fl & kSettable), std::memory_order_relaxed);
+}
+
+u64 File::offset() {
+    MutexGuard g(m_pos_lock);
+    return m_pos;
+}
+
+Result<usize> File::do_read(const IoBuffer& in, u64& offset) {
+    IoBuffer buf = in.size() > kMaxRwCount ? in.slice(0, kMaxRwCount) : in;
+    if (m_ops->positional()) {
+        // linux: rw_verify_area(): the range must fit a signed file offset.
+        u64 end;
+        if (offset > u64(kMaxFileSize) || __builtin_add_overflow(offset, buf.size(), &end) || end > u64(kMaxFileSize))
+            return Error(EINVAL);
+    }
+    return m_ops->read(*this, buf, offset);
+}
+
+Result<usize> File::do_write(const IoBuffer& in, u64& offset) {
+    IoBuffer buf = in.size() > kMaxRwCount ? in.slice(0, kMaxRwCount) : in;
+    if (m_ops->positional()) {
+        u64 end;
+        if (offset > u64(kMaxFileSize) || __builtin_add_overflow(offset, buf.size(), &end) || end > u64(kMaxFileSize))
+            return Error(EINVAL);
+    }
+    return m_ops->write(*this, buf, offset);
+}
+
+Result<usize> File::read(const IoBuffer& buf) {
+    if (!readable()) return Error(EBADF);
+    if (!m_ops->positional()) {
+        // Streams: no shared offset, and no f_pos lock held while a read blocks.
+        u64 ignored = 0;
+        return do_read(buf, ignored);
+    }
+    MutexGuard g(m_pos_lock);
+    u64 off = m_pos;
+    usize n = TRY(do_read(buf, off));
+    m_pos = off;
+    return n;
+}
+
+Result<usize> File::write(const IoBuffer& buf) {
+    if (!writable()) return Error(EBADF);
+    if (!m_ops->positional()) {
+        u64 ignored = 0;
+        return do_write(buf, ignored);
+    }
+    MutexGuard g(m_pos_lock);
+    u64 off = m_pos;
+    usize n = TRY(do_write(buf, off));
+    m_pos = off;
+    return n;
+}
+
+Result<usize> File::pread(const IoBuffer& buf, u64 offset) {
+    if (offset > u64(kMaxFileSize)) return Error(EINVAL);
+    if (is_path_only()) return Error(EBADF);
+    if (!m_ops->positional()) return Error(ESPIPE);
+    if (!readable()) return Error(EBADF);
+    u64 off = offset;
+    return do_read(buf, off);
+}
+
+Result<usize> File::pwrite(const IoBuffer& buf, u64 offset) {
+    if (offset > u64(kMaxFileSize)) return Error(EINVAL);
+    if (is_path_only()) return Error(EBADF);
+    if (!m_ops->positional()) return Error(ESPIPE);
+    if (!writable()) return Error(EBADF);
+    u64 off = offset;   // LINUX: with O_APPEND, pwrite appends too (documented bug, kept)
+    return do_write(buf, off);
+}
+
+Result<u64> File::lseek(i64 offset, int whence) {
+    if (is_path_only()) return Error(EBADF);
+    MutexGuard g(m_pos_lock);
+    u64 pos = TRY(m_ops->lseek(*this, m_pos, offset, whence));
+    m_pos = pos;
+    return pos;
+}
+
+Result<usize> File::getdents64(const IoBuffer& buf) {
+    if (is_path_only()) return Error(EBADF);
+    MutexGuard g(m_pos_lock);
+    u64 pos = m_pos;
+    usize n = TRY(m_ops->getdents64(*this, buf, pos));
+    m_pos = pos;
+    return n;
+}
+
+Result<long> File::ioctl(unsigned cmd, uptr arg) {
+    if (is_path_only()) return Error(EBADF);
+    return m_ops->ioctl(*this, cmd, arg);
+}
+
+u32 File::poll() {
+    if (is_path_only()) return POLLNVAL;
+    return m_ops->poll(*this);
+}
+
+WaitQueue* File::wait_queue() { return is_path_only() ? nullptr : m_ops->wait_queue(*this); }
+
+Result<void> File::truncate(u64 size) {
+    if (is_path_only()) return Error(EBADF);
+    // linux: do_sys_ftruncate(): EINVAL for a negative length, a non-regular file or a
+    // descriptor not open for writing.
+    if (size > u64(kMaxFileSize)) return Error(EINVAL);
+    if (!m_inode->is_reg() || !writable()) return Error(EINVAL);
+    SetAttr a;
+    a.mask = SetAttr::kSize;
+    a.size = size;
+    return vfs_setattr(*m_inode, a);
+}

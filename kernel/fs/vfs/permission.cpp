@@ -1,0 +1,28 @@
+// SPDX-License-Identifier: MIT
+#include "fs/vfs/permission.h"
+
+#include "abi/linux/uapi.h"
+
+Result<void> inode_permission(const Credentials& creds, const Inode& inode, int mask) {
+    if (!mask) return {};
+    if (!permission_allows(creds, inode.mode(), inode.uid(), inode.gid(), mask)) return Error(EACCES);
+    return {};
+}
+
+bool inode_owner_or_root(const Credentials& creds, const Inode& inode) {
+    return creds.is_root() || creds.fsuid == inode.uid();
+}
+
+Result<void> may_create(const Credentials& creds, const Inode& dir) {
+    if (dir.is_dead()) return Error(ENOENT);
+    return inode_permission(creds, dir, kMayWrite | kMayExec);
+}
+
+Result<void> may_delete(const Credentials& creds, const Inode& dir, const Inode& victim) {
+    TRY(inode_permission(creds, dir, kMayWrite | kMayExec));
+    // linux: check_sticky(): in a sticky directory only the file's owner, the directory's owner
+    // or a privileged process may remove or rename an entry.
+    if ((dir.mode() & S_ISVTX) && !creds.is_root() && creds.fsuid != victim.uid() && creds.fsuid != dir.uid())
+        return Error(EPERM);
+    return {};
+}

@@ -1,0 +1,421 @@
+// SPDX-License-Identifier: MIT
+#include "mm/address_space.h"
+
+#include <atomic>
+
+#include "abi/linux/uapi.h"
+#include "arch/paging.h"
+#include "core/log.h"
+#include "mm/kheap.h"
+#include "mm/page_ref.h"
+#include "mm/pmm.h"
+
+namespace {
+
+constexpr uptr kMmapMin = 0x10000;          // vm.mmap_min_addr
+constexpr uptr kUserTop = 0x00007ffffffff000ull;
+std::atomic<usize> g_live{0};
+
+u32 pte_flags_for(const Vma& v, bool writable) {
+    u32 f = 0;
+    if (writable && (v.prot & PROT_WRITE)) f |= arch::kUserWrite;
+    if (v.prot & PROT_EXEC) f |= arch::kUserExec;
+    return f;
+}
+
+bool is_shared(const Vma& v) { return (v.flags & MAP_SHARED) != 0; }
+
+}  // namespace
+
+usize address_space_live_count() { return g_live.load(); }
+
+Result<RefPtr<AddressSpace>> AddressSpace::create() {
+    auto pt = TRY(arch::UserPageTable::create());
+    auto* as = new (std::nothrow) AddressSpace(pt);
+    if (!as) {
+        pt.destroy();
+        return Error(ENOMEM);
+    }
+    g_live.fetch_add(1);
+    return RefPtr<AddressSpace>::adopt(as);
+}
+
+AddressSpace::~AddressSpace() {
+    while (Vma* v = m_vmas.pop_front()) {
+        unmap_pages_locked(v->start, v->end);
+        delete v;
+    }
+    m_pt.destroy();
+    g_live.fetch_sub(1);
+}
+
+void AddressSpace::activate() { arch::switch_page_table(m_pt.root()); }
+
+Vma* AddressSpace::find_locked(uptr addr) {
+    for (Vma& v : m_vmas) {
+        if (addr < v.start) return nullptr;
+        if (addr < v.end) return &v;
+    }
+    return nullptr;
+}
+
+Vma* AddressSpace::find_next_locked(uptr addr) {
+    for (Vma& v : m_vmas)
+        if (v.end > addr) return &v;
+    return nullptr;
+}
+
+bool AddressSpace::range_free_locked(uptr start, uptr end) {
+    Vma* v = find_next_locked(start);
+    return !v || v->start >= end;
+}
+
+void AddressSpace::insert_locked(Vma* nv) {
+    for (Vma& v : m_vmas) {
+        if (v.start > nv->start) {
+            // Insert before v: IntrusiveList has no insert-before, so rotate the tail.
+            IntrusiveList<Vma, &Vma::node> tail;
+            while (Vma* x = m_vmas.last()) {
+                m_vmas.remove(*x);
+                tail.push_front(*x);
+                if (x == &v) break;
+            }
+            m_vmas.push_back(*nv);
+            while (Vma* x = tail.pop_front()) m_vmas.push_back(*x);
+            return;
+        }
+    }
+    m_vmas.push_back(*nv);
+}
+
+Result<uptr> AddressSpace::find_free_locked(uptr hint, usize len) {
+    if (hint) {
+        hint = align_down(hint, kPageSize);
+        if (hint >= kMmapMin && hint + len <= kUserTop && hint + len > hint && range_free_locked(hint, hint + len))
+            return hint;
+    }
+    // Top-down below mmap_base, as Linux's default layout.
+    if (len > m_mmap_base - kMmapMin) return Error(ENOMEM);
+    uptr cand = m_mmap_base - len;
+    for (;;) {
+        Vma* clash = nullptr;
+        for (Vma& v : m_vmas) {
+            if (v.start < cand + len && v.end > cand) clash = &v;
+        }
+        if (!clash) return cand;
+        if (clash->start < kMmapMin + len) return Error(ENOMEM);
+        cand = clash->start - len;
+    }
+}
+
+Result<void> AddressSpace::split_locked(Vma* v, uptr at) {
+    VERIFY(at > v->start && at < v->end);
+    Vma* tail = new (std::nothrow) Vma(*v);
+    if (!tail) return Error(ENOMEM);
+    tail->node = ListNode();
+    tail->start = at;
+    if (tail->object) tail->pgoff = v->pgoff + (at - v->start) / kPageSize;
+    v->end = at;
+    insert_locked(tail);
+    return {};
+}
+
+void AddressSpace::unmap_pages_locked(uptr start, uptr end) {
+    m_pt.for_each(start, end, [&](uptr va, arch::UserPage p) {
+        m_pt.unmap(va);
+        page_unref(p.phys);
+    });
+}
+
+Result<void> AddressSpace::unmap_locked(uptr start, uptr end) {
+    // Split the VMAs that straddle the edges first, so a failure changes nothing.
+    if (Vma* v = find_locked(start); v && v->start < start) TRY(split_locked(v, start));
+    if (Vma* v = find_locked(end); v && v->start < end) TRY(split_locked(v, end));
+    for (Vma* v = find_next_locked(start); v && v->start < end;) {
+        Vma* next = m_vmas.next_of(*v);
+        unmap_pages_locked(v->start, v->end);
+        m_vmas.remove(*v);
+        delete v;
+        v = next;
+    }
+    return {};
+}
+
+Result<uptr> AddressSpace::map(uptr addr, usize length, u32 prot, u32 flags, RefPtr<VmObject> object, u64 offset,
+                               const char* name) {
+    if (length == 0) return Error(EINVAL);
+    usize len = align_up(length, kPageSize);
+    if (len < length || len > kUserTop) return Error(ENOMEM);
+    if (!is_aligned(offset, kPageSize)) return Error(EINVAL);
+    MutexGuard g(m_lock);
+    uptr start;
+    if (flags & (MAP_FIXED | MAP_FIXED_NOREPLACE)) {
+        if (!is_aligned(addr, kPageSize)) return Error(EINVAL);
+        if (addr < kMmapMin || addr + len > kUserTop || addr + len < addr) return Error(addr < kMmapMin ? EPERM : ENOMEM);
+        if (flags & MAP_FIXED_NOREPLACE) {
+            if (!range_free_locked(addr, addr + len)) return Error(EEXIST);
+        } else {
+            TRY(unmap_locked(addr, addr + len));
+        }
+        start = addr;
+    } else {
+        start = TRY(find_free_locked(addr, len));
+    }
+    Vma* v = new (std::nothrow) Vma{start, start + len, prot, flags, object, offset / kPageSize, name, ListNode()};
+    if (!v) return Error(ENOMEM);
+    insert_locked(v);
+    return start;
+}
+
+Result<void> AddressSpace::unmap(uptr addr, usize length) {
+    if (!is_aligned(addr, kPageSize) || length == 0) return Error(EINVAL);
+    uptr end = align_up(addr + length, kPageSize);
+    if (end < addr || end > kUserTop) return Error(EINVAL);
+    MutexGuard g(m_lock);
+    return unmap_locked(addr, end);
+}
+
+Result<void> AddressSpace::protect(uptr addr, usize length, u32 prot) {
+    if (!is_aligned(addr, kPageSize)) return Error(EINVAL);
+    uptr end = align_up(addr + length, kPageSize);
+    if (end < addr) return Error(ENOMEM);
+    if (length == 0) return {};
+    MutexGuard g(m_lock);
+    // Linux: ENOMEM when any part of the range is unmapped.
+    for (uptr a = addr; a < end;) {
+        Vma* v = find_locked(a);
+        if (!v) return Error(ENOMEM);
+        a = v->end;
+    }
+    if (Vma* v = find_locked(addr); v->start < addr) TRY(split_locked(v, addr));
+    if (Vma* v = find_locked(end - 1); v->end > end) TRY(split_locked(v, end));
+    for (Vma* v = find_locked(addr); v && v->start < end; v = m_vmas.next_of(*v)) {
+        v->prot = prot;
+        Vma& vr = *v;
+        m_pt.for_each(v->start, v->end, [&](uptr va, arch::UserPage p) {
+            // Pages shared copy-on-write (or the zero page, or page-cache pages of a private
+            // mapping) stay read-only until the write fault copies them.
+            bool exclusive = is_shared(vr) || (page_refcount(p.phys) == 1 && p.phys != zero_page());
+            m_pt.protect(va, pte_flags_for(vr, exclusive));
+        });
+    }
+    return {};
+}
+
+Result<void> AddressSpace::discard(uptr addr, usize length) {
+    if (!is_aligned(addr, kPageSize)) return Error(EINVAL);
+    uptr end = align_up(addr + length, kPageSize);
+    MutexGuard g(m_lock);
+    for (Vma* v = find_next_locked(addr); v && v->start < end; v = m_vmas.next_of(*v)) {
+        if (is_shared(*v)) continue;   // shared pages stay: the object still has them
+        unmap_pages_locked(max(v->start, addr), min(v->end, end));
+    }
+    return {};
+}
+
+uptr AddressSpace::brk(uptr new_brk) {
+    MutexGuard g(m_lock);
+    if (new_brk == 0 || new_brk < m_brk_start) return m_brk;
+    uptr old_end = align_up(m_brk, kPageSize);
+    uptr new_end = align_up(new_brk, kPageSize);
+    if (new_end > old_end) {
+        if (!range_free_locked(old_end, new_end) || new_end > kUserTop) return m_brk;
+        Vma* heap = old_end > m_brk_start ? find_locked(old_end - 1) : nullptr;
+        if (heap && heap->end == old_end && !heap->object && heap->name) {
+            heap->end = new_end;
+        } else {
+            Vma* v = new (std::nothrow) Vma{old_end, new_end, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS,
+                                            nullptr, 0, "[heap]", ListNode()};
+            if (!v) return m_brk;
+            insert_locked(v);
+        }
+    } else if (new_end < old_end) {
+        if (unmap_locked(new_end, old_end).is_error()) return m_brk;
+    }
+    m_brk = new_brk;
+    return m_brk;
+}
+
+Result<uptr> AddressSpace::remap(uptr old_addr, usize old_size, usize new_size, u32 flags, uptr new_addr) {
+    if (!is_aligned(old_addr, kPageSize) || new_size == 0) return Error(EINVAL);
+    if (flags & ~(MREMAP_MAYMOVE | MREMAP_FIXED)) return Error(EINVAL);
+    if ((flags & MREMAP_FIXED) && !(flags & MREMAP_MAYMOVE)) return Error(EINVAL);
+    usize old_len = align_up(old_size, kPageSize), new_len = align_up(new_size, kPageSize);
+    MutexGuard g(m_lock);
+    Vma* v = find_locked(old_addr);
+    if (!v || old_addr + old_len > v->end) return Error(EFAULT);
+    if (flags & MREMAP_FIXED) {
+        if (!is_aligned(new_addr, kPageSize) || new_addr < kMmapMin) return Error(EINVAL);
+        if (new_addr < old_addr + old_len && new_addr + new_len > old_addr) return Error(EINVAL);
+    } else {
+        if (new_len <= old_len) {
+            if (new_len < old_len) TRY(unmap_locked(old_addr + new_len, old_addr + old_len));
+            return old_addr;
+        }
+        // Grow in place when the VMA ends here and the space after it is free.
+        if (old_addr + old_len == v->end && range_free_locked(v->end, old_addr + new_len)) {
+            v->end = old_addr + new_len;
+            return old_addr;
+        }
+        if (!(flags & MREMAP_MAYMOVE)) return Error(ENOMEM);
+    }
+    // Move: carve the old range into its own VMA, pick the destination, move the page mappings.
+    if (v->start < old_addr) {
+        TRY(split_locked(v, old_addr));
+        v = find_locked(old_addr);
+    }
+    if (v->end > old_addr + old_len) TRY(split_locked(v, old_addr + old_len));
+    uptr dest;
+    if (flags & MREMAP_FIXED) {
+        TRY(unmap_locked(new_addr, new_addr + new_len));
+        dest = new_addr;
+    } else {
+        dest = TRY(find_free_locked(0, new_len));
+    }
+    usize keep = min(old_len, new_len);
+    Result<void> moved = {};
+    m_pt.for_each(old_addr, old_addr + keep, [&](uptr va, arch::UserPage p) {
+        if (moved.is_error()) return;
+        auto r = m_pt.map(dest + (va - old_addr), p.phys, p.flags);
+        if (r.is_error()) {
+            moved = r.error();
+            return;
+        }
+        m_pt.unmap(va);
+    });
+    TRY(moved);
+    if (old_len > keep) unmap_pages_locked(old_addr + keep, old_addr + old_len);
+    m_vmas.remove(*v);
+    v->start = dest;
+    v->end = dest + new_len;
+    insert_locked(v);
+    return dest;
+}
+
+FaultResult AddressSpace::fault_locked(Vma* v, uptr page, bool write) {
+    arch::UserPage cur;
+    bool present = m_pt.query(page, cur);
+    if (present) {
+        if (!write || (cur.flags & arch::kUserWrite)) return FaultResult::Handled;   // raced: already fixed
+        if (is_shared(*v)) {
+            m_pt.protect(page, pte_flags_for(*v, true));
+            return FaultResult::Handled;
+        }
+        // Copy-on-write. Sole owner of an anonymous page: take it over without copying.
+        if (cur.phys != zero_page() && page_refcount(cur.phys) == 1) {
+            m_pt.protect(page, pte_flags_for(*v, true));
+            return FaultResult::Handled;
+        }
+        auto fresh = pmm_alloc(0);
+        if (fresh.is_error()) return FaultResult::Oom;
+        __builtin_memcpy(arch::phys_to_virt(fresh.value()), arch::phys_to_virt(cur.phys), kPageSize);
+        if (m_pt.map(page, fresh.value(), pte_flags_for(*v, true)).is_error()) {
+            page_unref(fresh.value());
+            return FaultResult::Oom;
+        }
+        page_unref(cur.phys);
+        return FaultResult::Handled;
+    }
+    PhysAddr frame;
+    bool writable;
+    if (!v->object) {
+        if (write || is_shared(*v)) {
+            auto z = page_alloc_zeroed();
+            if (z.is_error()) return FaultResult::Oom;
+            frame = z.value();
+            writable = true;
+        } else {
+            frame = zero_page();
+            page_ref(frame);
+            writable = false;
+        }
+    } else {
+        u64 index = v->pgoff + (page - v->start) / kPageSize;
+        if (index * kPageSize >= v->object->size_bytes()) return FaultResult::Bus;
+        auto p = v->object->get_page(index);
+        if (p.is_error()) return p.error_code() == ENOMEM ? FaultResult::Oom : FaultResult::Bus;
+        frame = p.value();
+        writable = is_shared(*v);
+        if (write && !writable) {
+            auto copy = pmm_alloc(0);
+            if (copy.is_error()) {
+                page_unref(frame);
+                return FaultResult::Oom;
+            }
+            __builtin_memcpy(arch::phys_to_virt(copy.value()), arch::phys_to_virt(frame), kPageSize);
+            page_unref(frame);
+            frame = copy.value();
+            writable = true;
+        }
+    }
+    if (m_pt.map(page, frame, pte_flags_for(*v, writable)).is_error()) {
+        page_unref(frame);
+        return FaultResult::Oom;
+    }
+    return FaultResult::Handled;
+}
+
+FaultResult AddressSpace::handle_fault(uptr addr, bool write, bool exec) {
+    if (addr >= kUserTop) return FaultResult::Segv;
+    MutexGuard g(m_lock);
+    uptr page = align_down(addr, kPageSize);
+    Vma* v = find_locked(addr);
+    if (!v) {
+        // A stack grows down into the gap below it, as far as RLIMIT_STACK allows, but never to
+        // touch the mapping below (Linux keeps a guard gap; one page here).
+        Vma* next = find_next_locked(addr);
+        if (!next || !(next->flags & MAP_GROWSDOWN) || next->end - page > stack_limit) return FaultResult::Segv;
+        Vma* prev = nullptr;
+        for (Vma& x : m_vmas) {
+            if (&x == next) break;
+            prev = &x;
+        }
+        if (prev && prev->end + kPageSize > page) return FaultResult::Segv;
+        next->start = page;
+        v = next;
+    }
+    if (exec && !(v->prot & PROT_EXEC)) return FaultResult::SegvAccess;
+    if (write && !(v->prot & PROT_WRITE)) return FaultResult::SegvAccess;
+    if (!write && !exec && !(v->prot & (PROT_READ | PROT_WRITE | PROT_EXEC))) return FaultResult::SegvAccess;
+    return fault_locked(v, page, write);
+}
+
+Result<RefPtr<AddressSpace>> AddressSpace::fork() {
+    auto child = TRY(AddressSpace::create());
+    MutexGuard g(m_lock);
+    for (Vma& v : m_vmas) {
+        Vma* nv = new (std::nothrow) Vma(v);
+        if (!nv) return Error(ENOMEM);
+        nv->node = ListNode();
+        child->m_vmas.push_back(*nv);
+        Result<void> ok = {};
+        bool shared = is_shared(v);
+        m_pt.for_each(v.start, v.end, [&](uptr va, arch::UserPage p) {
+            if (ok.is_error()) return;
+            u32 flags = p.flags;
+            if (!shared && (flags & arch::kUserWrite)) {
+                flags &= ~arch::kUserWrite;
+                m_pt.protect(va, flags);   // the parent loses write access too: copy on write
+            }
+            auto r = child->m_pt.map(va, p.phys, flags);
+            if (r.is_error()) {
+                ok = r.error();
+                return;
+            }
+            page_ref(p.phys);
+        });
+        TRY(ok);
+    }
+    child->m_brk_start = m_brk_start;
+    child->m_brk = m_brk;
+    child->m_mmap_base = m_mmap_base;
+    child->stack_limit = stack_limit;
+    return child;
+}
+
+usize AddressSpace::resident_pages() {
+    MutexGuard g(m_lock);
+    usize n = 0;
+    m_pt.for_each(0, kUserTop, [&](uptr, arch::UserPage) { n++; });
+    return n;
+}

@@ -1,0 +1,57 @@
+// SPDX-License-Identifier: MIT
+// Anonymous shared memory (mmap MAP_SHARED|MAP_ANONYMOUS): a VmObject that owns its pages, so
+// every mapping of it (including fork children's) sees the same frames.
+#include "mm/kheap.h"
+#include "mm/page_ref.h"
+#include "sync/mutex.h"
+#include "syscalls/mm_file.h"
+
+namespace {
+
+class ShmemObject final : public VmObject {
+public:
+    explicit ShmemObject(u64 size) : m_size(size) {}
+    ~ShmemObject() override {
+        for (usize i = 0; i < m_count; i++)
+            if (m_pages[i].value) page_unref(m_pages[i]);
+        kfree(m_pages);
+    }
+    Result<void> init() {
+        m_count = align_up(m_size, kPageSize) / kPageSize;
+        m_pages = static_cast<PhysAddr*>(kzalloc(m_count * sizeof(PhysAddr)));
+        if (!m_pages) return Error(ENOMEM);
+        return {};
+    }
+    Result<PhysAddr> get_page(u64 index) override {
+        MutexGuard g(m_lock);
+        if (index >= m_count) return Error(EINVAL);
+        if (!m_pages[index].value) m_pages[index] = TRY(page_alloc_zeroed());
+        page_ref(m_pages[index]);
+        return m_pages[index];
+    }
+    u64 size_bytes() override { return m_size; }
+    void describe(u64& dev, u64& ino, char* path, usize n) override {
+        dev = 0;
+        ino = 0;
+        const char* name = "/dev/zero (deleted)";
+        usize i = 0;
+        for (; name[i] && i + 1 < n; i++) path[i] = name[i];
+        if (n) path[i] = 0;
+    }
+
+private:
+    Mutex m_lock{"shmem"};
+    u64 m_size;
+    PhysAddr* m_pages = nullptr;
+    usize m_count = 0;
+};
+
+}  // namespace
+
+Result<RefPtr<VmObject>> anonymous_shared_object(u64 size) {
+    auto* o = new (std::nothrow) ShmemObject(size);
+    if (!o) return Error(ENOMEM);
+    RefPtr<VmObject> ref = RefPtr<VmObject>::adopt(o);
+    TRY(o->init());
+    return ref;
+}

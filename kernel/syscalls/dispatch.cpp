@@ -1,0 +1,109 @@
+// SPDX-License-Identifier: MIT
+// The dispatcher: a table built at compile time from syscalls.def. Each entry converts the six
+// argument registers to the handler's parameter types, calls it, and turns its Result into the
+// return register. The tracer decodes arguments from the same types.
+#include <asm/unistd_64.h>
+
+#include <type_traits>
+#include <utility>
+
+#include "arch/cpu.h"
+#include "arch/x86_64/trap_frame.h"
+#include "core/log.h"
+#include "core/percpu.h"
+#include "core/process.h"
+#include "lib/bitmap.h"
+#include "syscalls/dispatch.h"
+#include "syscalls/handlers.h"
+#include "syscalls/trace.h"
+
+namespace {
+#include "syscall_names.inc"
+
+template <typename T>
+T convert_arg(u64 v) {
+    if constexpr (std::is_integral_v<T>) return static_cast<T>(v);
+    else if constexpr (std::is_same_v<T, Flags>) return Flags{v};
+    else if constexpr (std::is_same_v<T, UserCString>) return UserCString{v};
+    else return T(v);   // UserPtr<...>
+}
+
+template <typename F>
+struct Invoker;
+template <typename... Args>
+struct Invoker<SyscallResult(Args...)> {
+    template <SyscallResult (*Fn)(Args...), usize... I>
+    static i64 call_impl(const u64* a, std::index_sequence<I...>) {
+        SyscallResult r = Fn(convert_arg<Args>(a[I])...);
+        return r.is_error() ? -static_cast<i64>(r.error_code()) : r.value();
+    }
+    template <SyscallResult (*Fn)(Args...)>
+    static i64 call(const u64* a) {
+        return call_impl<Fn>(a, std::index_sequence_for<Args...>{});
+    }
+    static void describe(ArgKind* kinds) {
+        usize i = 0;
+        ((kinds[i++] = arg_kind_of<Args>()), ...);
+        while (i < 6) kinds[i++] = ArgKind::None;
+    }
+};
+
+struct Entry {
+    i64 (*invoke)(const u64* args);
+    void (*describe)(ArgKind* kinds);
+};
+
+struct Table {
+    Entry entries[kSyscallCount];
+};
+
+constexpr Table make_table() {
+    Table t{};
+#define SYSCALL(name)                                                                                  \
+    t.entries[__NR_##name] = Entry{&Invoker<decltype(sys_##name)>::call<sys_##name>,                   \
+                                   &Invoker<decltype(sys_##name)>::describe};
+#include "syscalls/syscalls.def"
+#undef SYSCALL
+    return t;
+}
+
+constinit const Table g_table = make_table();
+Bitmap<kSyscallCount> g_reported_unimplemented;
+
+i64 unimplemented(u64 nr) {
+    if (nr < kSyscallCount && !g_reported_unimplemented.get(nr)) {
+        g_reported_unimplemented.set(nr);
+        log_warn("syscall %s (%llu) is not implemented: ENOSYS", kSyscallNames[nr] ? kSyscallNames[nr] : "?",
+                 static_cast<unsigned long long>(nr));
+    } else if (nr >= kSyscallCount) {
+        // Out-of-range numbers are not logged each time (a fuzzer makes many).
+    }
+    return -ENOSYS;
+}
+
+}  // namespace
+
+const char* syscall_name(u64 nr) { return nr < kSyscallCount ? kSyscallNames[nr] : nullptr; }
+bool syscall_implemented(u64 nr) { return nr < kSyscallCount && g_table.entries[nr].invoke; }
+
+extern "C" void syscall_dispatch(TrapFrame* f) {
+    Thread* t = current_thread();
+    t->user_frame = f;
+    arch::irq_enable();
+    u64 nr = f->rax;
+    f->error_code = nr;   // orig_rax: the number survives the return value for restarts
+    const u64 args[6] = {f->rdi, f->rsi, f->rdx, f->r10, f->r8, f->r9};
+    i64 ret;
+    if (unlikely(syscall_trace_enabled(t))) {
+        TraceRecord rec;
+        syscall_trace_begin(rec, nr, args, nr < kSyscallCount ? g_table.entries[nr].describe : nullptr);
+        ret = nr < kSyscallCount && g_table.entries[nr].invoke ? g_table.entries[nr].invoke(args) : unimplemented(nr);
+        syscall_trace_end(rec, ret);
+    } else {
+        ret = nr < kSyscallCount && g_table.entries[nr].invoke ? g_table.entries[nr].invoke(args) : unimplemented(nr);
+    }
+    // rt_sigreturn and execve rewrite the whole frame; their "return value" is already in rax.
+    if (!t->frame_replaced) f->rax = static_cast<u64>(ret);
+    t->frame_replaced = false;
+    return_to_user(f);
+}

@@ -1,0 +1,12 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include "lib/types.h"
+
+struct TrapFrame;
+
+const char* syscall_name(u64 nr);
+bool syscall_implemented(u64 nr);
+extern "C" void syscall_dispatch(TrapFrame* f);
+// Work before returning to user mode: reschedule, deliver signals, stop for job control.
+void return_to_user(TrapFrame* f);

@@ -1,0 +1,103 @@
+// SPDX-License-Identifier: MIT
+// Typed declarations of every syscall handler in syscalls.def. Argument order and meaning are
+// Linux's (man 2 <name>); the dispatcher converts registers to these types.
+#pragma once
+
+#include "syscalls/types.h"
+
+// Process and identity (syscalls/process.cpp, identity.cpp, system.cpp)
+SyscallResult sys_getpid();
+SyscallResult sys_getppid();
+SyscallResult sys_gettid();
+SyscallResult sys_getuid();
+SyscallResult sys_geteuid();
+SyscallResult sys_getgid();
+SyscallResult sys_getegid();
+SyscallResult sys_setuid(u32 uid);
+SyscallResult sys_setgid(u32 gid);
+SyscallResult sys_setreuid(u32 ruid, u32 euid);
+SyscallResult sys_setregid(u32 rgid, u32 egid);
+SyscallResult sys_setresuid(u32 ruid, u32 euid, u32 suid);
+SyscallResult sys_setresgid(u32 rgid, u32 egid, u32 sgid);
+SyscallResult sys_getresuid(UserPtr<u32> ruid, UserPtr<u32> euid, UserPtr<u32> suid);
+SyscallResult sys_getresgid(UserPtr<u32> rgid, UserPtr<u32> egid, UserPtr<u32> sgid);
+SyscallResult sys_setfsuid(u32 uid);
+SyscallResult sys_setfsgid(u32 gid);
+SyscallResult sys_getgroups(int size, UserPtr<u32> list);
+SyscallResult sys_setgroups(usize size, UserPtr<const u32> list);
+SyscallResult sys_getpgid(int pid);
+SyscallResult sys_setpgid(int pid, int pgid);
+SyscallResult sys_getpgrp();
+SyscallResult sys_getsid(int pid);
+SyscallResult sys_setsid();
+SyscallResult sys_umask(u32 mask);
+SyscallResult sys_uname(UserPtr<void> buf);
+SyscallResult sys_sethostname(UserPtr<const char> name, usize len);
+SyscallResult sys_setdomainname(UserPtr<const char> name, usize len);
+SyscallResult sys_sysinfo(UserPtr<void> info);
+SyscallResult sys_times(UserPtr<void> buf);
+SyscallResult sys_getrusage(int who, UserPtr<void> usage);
+SyscallResult sys_getrlimit(u32 resource, UserPtr<void> rlim);
+SyscallResult sys_setrlimit(u32 resource, UserPtr<const void> rlim);
+SyscallResult sys_prlimit64(int pid, u32 resource, UserPtr<const void> new_rlim, UserPtr<void> old_rlim);
+SyscallResult sys_prctl(int option, u64 arg2, u64 arg3, u64 arg4, u64 arg5);
+SyscallResult sys_arch_prctl(int code, u64 addr);
+SyscallResult sys_set_tid_address(UserPtr<int> tidptr);
+SyscallResult sys_reboot(int magic1, int magic2, u32 cmd, UserPtr<const void> arg);
+SyscallResult sys_exit(int code);
+SyscallResult sys_exit_group(int code);
+SyscallResult sys_fork();
+SyscallResult sys_vfork();
+SyscallResult sys_clone(Flags flags, u64 stack, UserPtr<int> parent_tid, UserPtr<int> child_tid, u64 tls);
+SyscallResult sys_execve(UserCString path, u64 argv, u64 envp);
+SyscallResult sys_execveat(int dirfd, UserCString path, u64 argv, u64 envp, int flags);
+SyscallResult sys_wait4(int pid, UserPtr<int> status, Flags options, UserPtr<void> rusage);
+SyscallResult sys_waitid(int idtype, int id, UserPtr<void> infop, Flags options, UserPtr<void> rusage);
+SyscallResult sys_sched_yield();
+
+// Memory (syscalls/mm.cpp)
+SyscallResult sys_brk(u64 addr);
+SyscallResult sys_mmap(u64 addr, usize length, Flags prot, Flags flags, Fd fd, u64 offset);
+SyscallResult sys_munmap(u64 addr, usize length);
+SyscallResult sys_mprotect(u64 addr, usize length, Flags prot);
+SyscallResult sys_mremap(u64 old_addr, usize old_size, usize new_size, Flags flags, u64 new_addr);
+SyscallResult sys_madvise(u64 addr, usize length, int advice);
+
+// Signals (syscalls/signal.cpp)
+SyscallResult sys_rt_sigaction(int sig, UserPtr<const void> act, UserPtr<void> oldact, usize sigsetsize);
+SyscallResult sys_rt_sigprocmask(int how, UserPtr<const u64> set, UserPtr<u64> oldset, usize sigsetsize);
+SyscallResult sys_rt_sigreturn();
+SyscallResult sys_rt_sigpending(UserPtr<u64> set, usize sigsetsize);
+SyscallResult sys_rt_sigsuspend(UserPtr<const u64> mask, usize sigsetsize);
+SyscallResult sys_rt_sigtimedwait(UserPtr<const u64> set, UserPtr<void> info, UserPtr<const void> timeout,
+                                  usize sigsetsize);
+SyscallResult sys_rt_sigqueueinfo(int pid, int sig, UserPtr<const void> info);
+SyscallResult sys_rt_tgsigqueueinfo(int tgid, int tid, int sig, UserPtr<const void> info);
+SyscallResult sys_kill(int pid, int sig);
+SyscallResult sys_tkill(int tid, int sig);
+SyscallResult sys_tgkill(int tgid, int tid, int sig);
+SyscallResult sys_sigaltstack(UserPtr<const void> ss, UserPtr<void> old);
+SyscallResult sys_pause();
+SyscallResult sys_alarm(u32 seconds);
+SyscallResult sys_setitimer(int which, UserPtr<const void> value, UserPtr<void> old);
+SyscallResult sys_getitimer(int which, UserPtr<void> value);
+
+// Time and randomness (syscalls/time.cpp)
+SyscallResult sys_restart_syscall();
+SyscallResult sys_nanosleep(UserPtr<const void> req, UserPtr<void> rem);
+SyscallResult sys_clock_nanosleep(int clock, Flags flags, UserPtr<const void> req, UserPtr<void> rem);
+SyscallResult sys_clock_gettime(int clock, UserPtr<void> tp);
+SyscallResult sys_clock_getres(int clock, UserPtr<void> tp);
+SyscallResult sys_clock_settime(int clock, UserPtr<const void> tp);
+SyscallResult sys_gettimeofday(UserPtr<void> tv, UserPtr<void> tz);
+SyscallResult sys_settimeofday(UserPtr<const void> tv, UserPtr<const void> tz);
+SyscallResult sys_time(UserPtr<i64> t);
+SyscallResult sys_getrandom(UserPtr<void> buf, usize len, Flags flags);
+
+// Files: declared by the file-system families (syscalls/fs_handlers.h), included here.
+#if __has_include("syscalls/fs_handlers.h")
+#include "syscalls/fs_handlers.h"
+#endif
+#if __has_include("syscalls/pipe_handlers.h")
+#include "syscalls/pipe_handlers.h"
+#endif

@@ -1,0 +1,158 @@
+// SPDX-License-Identifier: MIT
+// User and group ids (man 7 credentials): the setuid family with Linux's rules for
+// unprivileged callers (may only move between the real, effective and saved ids).
+#include "core/process.h"
+#include "syscalls/handlers.h"
+
+namespace {
+Credentials& creds() { return current_process()->creds; }
+bool privileged() { return creds().euid == 0; }
+constexpr u32 kKeep = 0xffffffffu;
+
+bool one_of(u32 v, u32 a, u32 b, u32 c) { return v == a || v == b || v == c; }
+}  // namespace
+
+SyscallResult sys_getuid() { return creds().uid; }
+SyscallResult sys_geteuid() { return creds().euid; }
+SyscallResult sys_getgid() { return creds().gid; }
+SyscallResult sys_getegid() { return creds().egid; }
+
+SyscallResult sys_setuid(u32 uid) {
+    Credentials& c = creds();
+    if (uid == kKeep) return Error(EINVAL);
+    if (privileged()) {
+        c.uid = c.euid = c.suid = c.fsuid = uid;
+    } else if (uid == c.uid || uid == c.suid) {
+        c.euid = c.fsuid = uid;
+    } else {
+        return Error(EPERM);
+    }
+    return 0;
+}
+
+SyscallResult sys_setgid(u32 gid) {
+    Credentials& c = creds();
+    if (gid == kKeep) return Error(EINVAL);
+    if (privileged()) {
+        c.gid = c.egid = c.sgid = c.fsgid = gid;
+    } else if (gid == c.gid || gid == c.sgid) {
+        c.egid = c.fsgid = gid;
+    } else {
+        return Error(EPERM);
+    }
+    return 0;
+}
+
+SyscallResult sys_setreuid(u32 ruid, u32 euid) {
+    Credentials& c = creds();
+    Credentials n = c;
+    if (ruid != kKeep) {
+        if (!privileged() && ruid != c.uid && ruid != c.euid) return Error(EPERM);
+        n.uid = ruid;
+    }
+    if (euid != kKeep) {
+        if (!privileged() && !one_of(euid, c.uid, c.euid, c.suid)) return Error(EPERM);
+        n.euid = euid;
+    }
+    // The saved id follows the new effective id when the real id changed or the effective id
+    // moved away from the old real id.
+    if (ruid != kKeep || (euid != kKeep && euid != c.uid)) n.suid = n.euid;
+    n.fsuid = n.euid;
+    c = n;
+    return 0;
+}
+
+SyscallResult sys_setregid(u32 rgid, u32 egid) {
+    Credentials& c = creds();
+    Credentials n = c;
+    if (rgid != kKeep) {
+        if (!privileged() && rgid != c.gid && rgid != c.egid) return Error(EPERM);
+        n.gid = rgid;
+    }
+    if (egid != kKeep) {
+        if (!privileged() && !one_of(egid, c.gid, c.egid, c.sgid)) return Error(EPERM);
+        n.egid = egid;
+    }
+    if (rgid != kKeep || (egid != kKeep && egid != c.gid)) n.sgid = n.egid;
+    n.fsgid = n.egid;
+    c = n;
+    return 0;
+}
+
+SyscallResult sys_setresuid(u32 r, u32 e, u32 s) {
+    Credentials& c = creds();
+    if (!privileged()) {
+        for (u32 v : {r, e, s})
+            if (v != kKeep && !one_of(v, c.uid, c.euid, c.suid)) return Error(EPERM);
+    }
+    if (r != kKeep) c.uid = r;
+    if (e != kKeep) c.euid = e;
+    if (s != kKeep) c.suid = s;
+    c.fsuid = c.euid;
+    return 0;
+}
+
+SyscallResult sys_setresgid(u32 r, u32 e, u32 s) {
+    Credentials& c = creds();
+    if (!privileged()) {
+        for (u32 v : {r, e, s})
+            if (v != kKeep && !one_of(v, c.gid, c.egid, c.sgid)) return Error(EPERM);
+    }
+    if (r != kKeep) c.gid = r;
+    if (e != kKeep) c.egid = e;
+    if (s != kKeep) c.sgid = s;
+    c.fsgid = c.egid;
+    return 0;
+}
+
+SyscallResult sys_getresuid(UserPtr<u32> r, UserPtr<u32> e, UserPtr<u32> s) {
+    Credentials& c = creds();
+    TRY(copy_to_user(r, c.uid));
+    TRY(copy_to_user(e, c.euid));
+    TRY(copy_to_user(s, c.suid));
+    return 0;
+}
+
+SyscallResult sys_getresgid(UserPtr<u32> r, UserPtr<u32> e, UserPtr<u32> s) {
+    Credentials& c = creds();
+    TRY(copy_to_user(r, c.gid));
+    TRY(copy_to_user(e, c.egid));
+    TRY(copy_to_user(s, c.sgid));
+    return 0;
+}
+
+// setfsuid returns the previous fsuid whether or not it changed anything.
+SyscallResult sys_setfsuid(u32 uid) {
+    Credentials& c = creds();
+    u32 old = c.fsuid;
+    if (privileged() || one_of(uid, c.uid, c.euid, c.suid) || uid == c.fsuid) c.fsuid = uid;
+    return old;
+}
+
+SyscallResult sys_setfsgid(u32 gid) {
+    Credentials& c = creds();
+    u32 old = c.fsgid;
+    if (privileged() || one_of(gid, c.gid, c.egid, c.sgid) || gid == c.fsgid) c.fsgid = gid;
+    return old;
+}
+
+SyscallResult sys_getgroups(int size, UserPtr<u32> list) {
+    Credentials& c = creds();
+    if (size < 0) return Error(EINVAL);
+    if (size == 0) return static_cast<i64>(c.group_count);
+    if (static_cast<usize>(size) < c.group_count) return Error(EINVAL);
+    TRY(copy_to_user(list.addr(), c.groups, c.group_count * sizeof(u32)));
+    return static_cast<i64>(c.group_count);
+}
+
+SyscallResult sys_setgroups(usize size, UserPtr<const u32> list) {
+    if (!privileged()) return Error(EPERM);
+    if (size > 65536) return Error(EINVAL);
+    if (size > Credentials::kMaxGroups) return Error(ENOMEM);   // LINUX-DIVERGENCE: Linux allows 65536
+    u32 groups[Credentials::kMaxGroups];
+    TRY(copy_array_from_user(groups, list, size));
+    Credentials& c = creds();
+    for (usize i = 0; i < size; i++) c.groups[i] = groups[i];
+    c.group_count = size;
+    return 0;
+}

@@ -1,0 +1,69 @@
+// SPDX-License-Identifier: MIT
+// brk, mmap, munmap, mprotect, mremap, madvise.
+#include "abi/linux/uapi.h"
+#include "core/process.h"
+#include "mm/address_space.h"
+#include "syscalls/handlers.h"
+#include "syscalls/mm_file.h"
+
+namespace {
+AddressSpace& mm() { return *current_process()->mm; }
+constexpr u32 kProtMask = PROT_READ | PROT_WRITE | PROT_EXEC;
+}  // namespace
+
+SyscallResult sys_brk(u64 addr) { return static_cast<i64>(mm().brk(addr)); }
+
+SyscallResult sys_mmap(u64 addr, usize length, Flags prot_f, Flags flags_f, Fd fd, u64 offset) {
+    u32 prot = static_cast<u32>(prot_f.value);
+    u32 flags = static_cast<u32>(flags_f.value);
+    if (prot & ~(kProtMask | PROT_GROWSDOWN | PROT_GROWSUP)) return Error(EINVAL);
+    u32 type = flags & MAP_TYPE;
+    if (type != MAP_SHARED && type != MAP_PRIVATE && type != MAP_SHARED_VALIDATE) return Error(EINVAL);
+    if (type == MAP_SHARED_VALIDATE) flags = (flags & ~MAP_TYPE) | MAP_SHARED;
+    if (length == 0) return Error(EINVAL);
+    if (offset & (kPageSize - 1)) return Error(EINVAL);
+    if (align_up(length, kPageSize) < length) return Error(ENOMEM);
+    RefPtr<VmObject> object;
+    const char* name = nullptr;
+    if (!(flags & MAP_ANONYMOUS)) {
+        object = TRY(file_vm_object(fd, prot, flags, offset));
+    } else if (flags & MAP_SHARED) {
+        // Shared anonymous memory: a private shmem object so fork children share the pages.
+        object = TRY(anonymous_shared_object(length));
+        offset = 0;
+    }
+    if (flags & MAP_GROWSDOWN) name = "[stack]";
+    u32 keep = flags & (MAP_SHARED | MAP_PRIVATE | MAP_ANONYMOUS | MAP_GROWSDOWN | MAP_FIXED | MAP_FIXED_NOREPLACE);
+    uptr r = TRY(mm().map(addr, length, prot & kProtMask, keep, object, offset, name));
+    return static_cast<i64>(r);
+}
+
+SyscallResult sys_munmap(u64 addr, usize length) {
+    TRY(mm().unmap(addr, length));
+    return 0;
+}
+
+SyscallResult sys_mprotect(u64 addr, usize length, Flags prot) {
+    if (prot.value & ~static_cast<u64>(kProtMask | PROT_GROWSDOWN | PROT_GROWSUP)) return Error(EINVAL);
+    TRY(mm().protect(addr, length, static_cast<u32>(prot.value) & kProtMask));
+    return 0;
+}
+
+SyscallResult sys_mremap(u64 old_addr, usize old_size, usize new_size, Flags flags, u64 new_addr) {
+    return static_cast<i64>(TRY(mm().remap(old_addr, old_size, new_size, static_cast<u32>(flags.value), new_addr)));
+}
+
+SyscallResult sys_madvise(u64 addr, usize length, int advice) {
+    if (addr & (kPageSize - 1)) return Error(EINVAL);
+    switch (advice) {
+    case MADV_DONTNEED:
+        TRY(mm().discard(addr, length));
+        return 0;
+    case MADV_NORMAL: case MADV_RANDOM: case MADV_SEQUENTIAL: case MADV_WILLNEED: case MADV_FREE:
+    case MADV_DONTFORK: case MADV_DOFORK: case MADV_MERGEABLE: case MADV_UNMERGEABLE: case MADV_HUGEPAGE:
+    case MADV_NOHUGEPAGE: case MADV_DONTDUMP: case MADV_DODUMP:
+        return 0;   // hints: accepted, as Linux does, with no effect here
+    default:
+        return Error(EINVAL);
+    }
+}

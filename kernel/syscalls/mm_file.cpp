@@ -1,0 +1,25 @@
+// SPDX-License-Identifier: MIT
+// mmap of a file descriptor: access checks as Linux's do_mmap, then the file's VmObject.
+#include "syscalls/mm_file.h"
+
+#include "abi/linux/uapi.h"
+#include "core/fd_table.h"
+#include "core/process.h"
+#include "mm/file_object.h"
+
+Result<RefPtr<VmObject>> file_vm_object(int fd, u32 prot, u32 flags, u64 offset) {
+    RefPtr<File> f = TRY(current_process()->fds->get(fd));
+    if (f->is_path_only()) return Error(EBADF);
+    if (!f->readable()) return Error(EACCES);
+    if ((flags & MAP_SHARED) && (prot & PROT_WRITE) && !f->writable()) return Error(EACCES);
+    if ((flags & MAP_SHARED) && (f->flags() & O_APPEND) && (prot & PROT_WRITE)) return Error(EACCES);
+    Inode& ino = f->inode();
+    if (ino.is_dir()) return Error(ENODEV);
+    if (!ino.is_reg()) return Error(ENODEV);   // device mappings: later (/dev/zero is handled as anonymous)
+    if (flags & MAP_SHARED) {
+        // LINUX-DIVERGENCE: shared file mappings need the shared page cache (issue 5).
+        return Error(ENODEV);
+    }
+    (void)offset;
+    return file_private_object(f);
+}

@@ -1,0 +1,9 @@
+// SPDX-License-Identifier: MIT
+// What mmap needs from the file layer: a VmObject for a descriptor (checking the access the
+// mapping asks for), and anonymous shared memory.
+#pragma once
+
+#include "mm/vm_object.h"
+
+Result<RefPtr<VmObject>> file_vm_object(int fd, u32 prot, u32 flags, u64 offset);
+Result<RefPtr<VmObject>> anonymous_shared_object(u64 size);

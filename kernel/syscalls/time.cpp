@@ -1,0 +1,190 @@
+// SPDX-License-Identifier: MIT
+// Clocks, sleeps, and getrandom.
+#include "abi/linux/uapi.h"
+#include "core/process.h"
+#include "core/random.h"
+#include "core/signal.h"
+#include "core/time.h"
+#include "core/wait_queue.h"
+#include "syscalls/handlers.h"
+
+namespace {
+
+constexpr u64 kNsPerSec = 1'000'000'000ull;
+
+WaitQueue& sleepers() {
+    static WaitQueue q;
+    return q;
+}
+
+Result<u64> timespec_ns(uptr addr) {
+    struct __kernel_timespec ts;
+    TRY(copy_from_user(&ts, addr, sizeof(ts)));
+    if (ts.tv_sec < 0 || ts.tv_nsec < 0 || ts.tv_nsec >= static_cast<i64>(kNsPerSec)) return Error(EINVAL);
+    u64 ns;
+    if (__builtin_mul_overflow(static_cast<u64>(ts.tv_sec), kNsPerSec, &ns) ||
+        __builtin_add_overflow(ns, static_cast<u64>(ts.tv_nsec), &ns))
+        return ~0ull >> 1;
+    return ns;
+}
+
+Result<void> put_timespec(uptr addr, i64 sec, i64 nsec) {
+    struct __kernel_timespec ts{sec, nsec};
+    return copy_to_user(addr, &ts, sizeof(ts));
+}
+
+Result<Timespec> clock_now(int clock) {
+    Thread* t = current_thread();
+    switch (clock) {
+    case CLOCK_REALTIME:
+    case CLOCK_REALTIME_COARSE:
+    case CLOCK_TAI:
+        return realtime_now();
+    case CLOCK_MONOTONIC:
+    case CLOCK_MONOTONIC_RAW:
+    case CLOCK_MONOTONIC_COARSE:
+    case CLOCK_BOOTTIME:
+        return monotonic_now();
+    case CLOCK_PROCESS_CPUTIME_ID: {
+        Process* p = t->process;
+        u64 ns = p->utime_ns + p->stime_ns + (monotonic_ns() - t->last_switch_in_ns);
+        return ns_to_timespec(ns);
+    }
+    case CLOCK_THREAD_CPUTIME_ID:
+        return ns_to_timespec(t->cpu_time_ns + (monotonic_ns() - t->last_switch_in_ns));
+    default:
+        return Error(EINVAL);
+    }
+}
+
+// Sleeps until the monotonic deadline; EINTR-style restart codes on a signal.
+Result<void> sleep_until(u64 deadline) {
+    auto r = sleepers().wait_interruptible([&] { return monotonic_ns() >= deadline; }, deadline);
+    if (r.is_error()) return Error(EINTR);
+    return {};
+}
+
+}  // namespace
+
+SyscallResult sys_clock_gettime(int clock, UserPtr<void> tp) {
+    Timespec t = TRY(clock_now(clock));
+    TRY(put_timespec(tp.addr(), t.sec, t.nsec));
+    return 0;
+}
+
+SyscallResult sys_clock_getres(int clock, UserPtr<void> tp) {
+    TRY(clock_now(clock));
+    bool coarse = clock == CLOCK_REALTIME_COARSE || clock == CLOCK_MONOTONIC_COARSE;
+    if (!tp.is_null()) TRY(put_timespec(tp.addr(), 0, coarse ? 4'000'000 : 1));
+    return 0;
+}
+
+SyscallResult sys_clock_settime(int clock, UserPtr<const void> tp) {
+    if (clock != CLOCK_REALTIME) return Error(EINVAL);
+    if (current_process()->creds.euid != 0) return Error(EPERM);
+    u64 ns = TRY(timespec_ns(tp.addr()));
+    realtime_set(ns_to_timespec(ns));
+    return 0;
+}
+
+SyscallResult sys_gettimeofday(UserPtr<void> tv, UserPtr<void> tz) {
+    if (!tv.is_null()) {
+        Timespec t = realtime_now();
+        struct __kernel_old_timeval v{t.sec, t.nsec / 1000};
+        TRY(copy_to_user(tv.addr(), &v, sizeof(v)));
+    }
+    if (!tz.is_null()) {
+        struct { int minuteswest, dsttime; } z{0, 0};
+        TRY(copy_to_user(tz.addr(), &z, sizeof(z)));
+    }
+    return 0;
+}
+
+SyscallResult sys_settimeofday(UserPtr<const void> tv, UserPtr<const void>) {
+    if (current_process()->creds.euid != 0) return Error(EPERM);
+    if (!tv.is_null()) {
+        struct __kernel_old_timeval v;
+        TRY(copy_from_user(&v, tv.addr(), sizeof(v)));
+        if (v.tv_usec < 0 || v.tv_usec >= 1'000'000) return Error(EINVAL);
+        realtime_set(Timespec{v.tv_sec, v.tv_usec * 1000});
+    }
+    return 0;
+}
+
+SyscallResult sys_time(UserPtr<i64> t) {
+    i64 now = realtime_now().sec;
+    if (!t.is_null()) TRY(copy_to_user(t, now));
+    return now;
+}
+
+// An interrupted sleep reports the time left and asks to be restarted through
+// restart_syscall: with a handler that becomes EINTR, without one (a stop and SIGCONT) the
+// sleep simply goes on to the same deadline, as on Linux.
+static SyscallResult interrupted_sleep(u64 deadline, uptr rem) {
+    u64 now = monotonic_ns();
+    u64 left = deadline > now ? deadline - now : 0;
+    if (rem) TRY(put_timespec(rem, static_cast<i64>(left / kNsPerSec), static_cast<i64>(left % kNsPerSec)));
+    Thread* t = current_thread();
+    t->restart_deadline = deadline;
+    t->restart_rem = rem;
+    return Error(kErestartRestartBlock);
+}
+
+SyscallResult sys_restart_syscall() {
+    Thread* t = current_thread();
+    u64 deadline = t->restart_deadline;
+    if (!deadline) return Error(EINTR);
+    if (sleep_until(deadline).is_error()) return interrupted_sleep(deadline, t->restart_rem);
+    t->restart_deadline = 0;
+    return 0;
+}
+
+SyscallResult sys_nanosleep(UserPtr<const void> req, UserPtr<void> rem) {
+    u64 ns = TRY(timespec_ns(req.addr()));
+    u64 deadline = monotonic_ns() + ns;
+    if (sleep_until(deadline).is_error()) return interrupted_sleep(deadline, rem.addr());
+    return 0;
+}
+
+SyscallResult sys_clock_nanosleep(int clock, Flags flags, UserPtr<const void> req, UserPtr<void> rem) {
+    if (clock != CLOCK_REALTIME && clock != CLOCK_MONOTONIC && clock != CLOCK_BOOTTIME && clock != CLOCK_TAI) {
+        if (clock == CLOCK_THREAD_CPUTIME_ID) return Error(EINVAL);
+        if (clock == CLOCK_PROCESS_CPUTIME_ID || clock < 0 || clock > CLOCK_TAI) return Error(clock < 0 || clock > CLOCK_TAI ? EINVAL : EOPNOTSUPP);
+        return Error(EOPNOTSUPP);
+    }
+    u64 ns = TRY(timespec_ns(req.addr()));
+    bool absolute = flags.value & TIMER_ABSTIME;
+    u64 deadline;
+    if (absolute) {
+        if (clock == CLOCK_REALTIME || clock == CLOCK_TAI) {
+            Timespec now = realtime_now();
+            u64 now_ns = static_cast<u64>(now.sec) * kNsPerSec + static_cast<u64>(now.nsec);
+            deadline = monotonic_ns() + (ns > now_ns ? ns - now_ns : 0);
+        } else {
+            deadline = ns;
+        }
+    } else {
+        deadline = monotonic_ns() + ns;
+    }
+    if (sleep_until(deadline).is_error()) return interrupted_sleep(deadline, absolute ? 0 : rem.addr());
+    return 0;
+}
+
+SyscallResult sys_getrandom(UserPtr<void> buf, usize len, Flags flags) {
+    if (flags.value & ~static_cast<u64>(GRND_NONBLOCK | GRND_RANDOM | GRND_INSECURE)) return Error(EINVAL);
+    if ((flags.value & GRND_INSECURE) && (flags.value & GRND_RANDOM)) return Error(EINVAL);
+    if (len > 33554431) len = 33554431;   // Linux caps one call at INT_MAX >> 6... (32 MiB - 1)
+    u8 chunk[256];
+    usize done = 0;
+    while (done < len) {
+        usize n = min(len - done, sizeof(chunk));
+        random_bytes(chunk, n);
+        if (copy_to_user(buf.addr() + done, chunk, n).is_error()) {
+            if (done) break;
+            return Error(EFAULT);
+        }
+        done += n;
+        if (done < len && signal_pending_current()) break;
+    }
+    return static_cast<i64>(done);
+}

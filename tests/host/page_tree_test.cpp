@@ -1,0 +1,135 @@
+// SPDX-License-Identifier: MIT
+// Host tests for tmpfs's PageTree: sparse lookups, growth to huge indices, truncation freeing
+// exactly what lies beyond, and every page and node returned.
+#include <gtest/gtest.h>
+
+#include <cstdlib>
+#include <cstring>
+#include <map>
+#include <random>
+#include <set>
+
+#include "fs/tmpfs/page_tree.h"
+
+namespace {
+
+struct Pool {
+    std::set<void*> live;
+    size_t fail_after = ~size_t(0);   // allocations left before ENOSPC
+    static Result<void*> alloc(void* ctx) {
+        auto* p = static_cast<Pool*>(ctx);
+        if (p->fail_after == 0) return Error(ENOSPC);
+        p->fail_after--;
+        void* m = std::aligned_alloc(4096, 4096);
+        memset(m, 0, 4096);
+        p->live.insert(m);
+        return m;
+    }
+    static void free(void* ctx, void* page) {
+        auto* p = static_cast<Pool*>(ctx);
+        EXPECT_EQ(p->live.erase(page), 1u);
+        std::free(page);
+    }
+    PageAllocator allocator() { return PageAllocator{alloc, free, this}; }
+};
+
+}  // namespace
+
+TEST(PageTree, SparseLookupAndGrowth) {
+    Pool pool;
+    {
+        PageTree t(pool.allocator());
+        EXPECT_EQ(t.lookup(0), nullptr);
+        void* a = t.get_or_alloc(3).value();
+        EXPECT_EQ(t.lookup(3), a);
+        EXPECT_EQ(t.get_or_alloc(3).value(), a);   // the same page again
+        EXPECT_EQ(t.lookup(2), nullptr);
+        EXPECT_EQ(t.page_count(), 1u);
+        // Far away: the tree grows, the old page stays reachable.
+        void* far = t.get_or_alloc(u64(1) << 40).value();
+        EXPECT_EQ(t.lookup(3), a);
+        EXPECT_EQ(t.lookup(u64(1) << 40), far);
+        EXPECT_EQ(t.lookup((u64(1) << 40) + 1), nullptr);
+        EXPECT_EQ(t.page_count(), 2u);
+        void* top = t.get_or_alloc(~u64(0)).value();   // the largest index there is
+        EXPECT_EQ(t.lookup(~u64(0)), top);
+        EXPECT_EQ(t.lookup(3), a);
+    }
+    EXPECT_TRUE(pool.live.empty());   // the destructor returned everything
+}
+
+TEST(PageTree, TruncateFreesExactlyTheTail) {
+    Pool pool;
+    PageTree t(pool.allocator());
+    for (u64 i = 0; i < 2000; i += 3) ASSERT_TRUE(t.get_or_alloc(i).is_ok());
+    usize before = t.page_count();
+    usize freed = t.truncate(1000);
+    EXPECT_EQ(t.page_count(), before - freed);
+    for (u64 i = 0; i < 2000; i++) {
+        bool present = i % 3 == 0 && i < 1000;
+        EXPECT_EQ(t.lookup(i) != nullptr, present) << i;
+    }
+    t.truncate(0);
+    EXPECT_EQ(t.page_count(), 0u);
+    EXPECT_EQ(t.node_count(), 0u);
+    EXPECT_TRUE(pool.live.empty());
+}
+
+TEST(PageTree, ShrinksHeightAfterTruncate) {
+    Pool pool;
+    PageTree t(pool.allocator());
+    ASSERT_TRUE(t.get_or_alloc(1).is_ok());
+    ASSERT_TRUE(t.get_or_alloc(u64(1) << 30).is_ok());
+    usize nodes_big = t.node_count();
+    t.truncate(2);
+    EXPECT_LT(t.node_count(), nodes_big);
+    EXPECT_EQ(t.node_count(), 1u);   // back to a single root for page 1
+    EXPECT_NE(t.lookup(1), nullptr);
+    EXPECT_EQ(pool.live.size(), 2u);  // the root node and the page
+}
+
+TEST(PageTree, AllocationFailureLeavesATreeThatStillFrees) {
+    Pool pool;
+    {
+        PageTree t(pool.allocator());
+        pool.fail_after = 2;
+        ASSERT_TRUE(t.get_or_alloc(0).is_ok());          // root + page
+        auto r = t.get_or_alloc(u64(1) << 20);           // needs new levels: fails
+        EXPECT_EQ(r.error_code(), ENOSPC);
+        EXPECT_NE(t.lookup(0), nullptr);
+        pool.fail_after = ~size_t(0);
+        EXPECT_TRUE(t.get_or_alloc(u64(1) << 20).is_ok());
+    }
+    EXPECT_TRUE(pool.live.empty());
+}
+
+TEST(PageTree, RandomAgainstAModel) {
+    Pool pool;
+    std::mt19937_64 rng(12345);
+    {
+        PageTree t(pool.allocator());
+        std::map<u64, void*> model;
+        for (int step = 0; step < 5000; step++) {
+            u64 r = rng();
+            u64 idx = (r % 4 == 0) ? rng() % (u64(1) << 36) : rng() % 4096;
+            if (r % 10 < 7) {
+                void* p = t.get_or_alloc(idx).value();
+                auto it = model.find(idx);
+                if (it != model.end()) {
+                    EXPECT_EQ(it->second, p);
+                }
+                model[idx] = p;
+            } else if (r % 10 < 9) {
+                auto it = model.find(idx);
+                EXPECT_EQ(t.lookup(idx), it == model.end() ? nullptr : it->second);
+            } else {
+                u64 cut = rng() % 8192;
+                t.truncate(cut);
+                model.erase(model.lower_bound(cut), model.end());
+            }
+            ASSERT_EQ(t.page_count(), model.size());
+        }
+        for (auto& [idx, p] : model) EXPECT_EQ(t.lookup(idx), p);
+    }
+    EXPECT_TRUE(pool.live.empty());
+}
