@@ -13,6 +13,8 @@
 #include "core/process_table.h"
 #include "core/signal.h"
 #include "core/time.h"
+#include "drivers/tty/tty_hooks.h"
+#include "syscalls/fs_locks.h"
 #include "mm/address_space.h"
 #include "mm/kheap.h"
 
@@ -129,6 +131,7 @@ Result<int> process_clone(const CloneArgs& a, TrapFrame* parent_frame) {
     child->env_start = parent->env_start;
     child->env_end = parent->env_end;
     child->exit_signal = a.exit_signal;
+    child->controlling_tty = parent->controlling_tty;
     child->start_time_ns = monotonic_ns();
     child->mm = (flags & CLONE_VM) ? parent->mm : TRY(parent->mm->fork());
     child->fds = (flags & CLONE_FILES) ? parent->fds : TRY(parent->fds->clone());
@@ -238,9 +241,14 @@ void thread_do_exit(int wait_status, bool whole_group) {
     }
     p->exiting = true;
     finish_vfork(p);
+    itimer_exit(p);
+    // A session leader's exit hangs up its terminal's foreground group (disassociate_ctty).
+    if (p->sid == p->pid && p->controlling_tty) tty_session_leader_exit();
     // Release resources now: a zombie holds no memory, files or directories.
+    file_locks_release_process(p, nullptr);
     p->fds->close_all();
     p->fds = nullptr;
+    file_locks_collect();
     p->fs = nullptr;
     arch::switch_page_table(0);
     p->mm = nullptr;

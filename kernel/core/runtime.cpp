@@ -47,6 +47,13 @@ usize strlen(const char* s) {
     return n;
 }
 
+int strncmp(const char* a, const char* b, usize n) {
+    for (usize i = 0; i < n; i++) {
+        if (a[i] != b[i] || !a[i]) return static_cast<u8>(a[i]) - static_cast<u8>(b[i]);
+    }
+    return 0;
+}
+
 int strcmp(const char* a, const char* b) {
     while (*a && *a == *b) a++, b++;
     return static_cast<u8>(*a) - static_cast<u8>(*b);

@@ -56,8 +56,10 @@ SyscallResult do_exec(int dirfd, UserCString upath, u64 argv, u64 envp, int flag
 
 }  // namespace
 
-SyscallResult sys_execve(UserCString path, u64 argv, u64 envp) { return do_exec(AT_FDCWD, path, argv, envp, 0); }
+SyscallResult sys_execve(UserCString path, UserPtr<const u64> argv, UserPtr<const u64> envp) {
+    return do_exec(AT_FDCWD, path, argv.addr(), envp.addr(), 0);
+}
 
-SyscallResult sys_execveat(int dirfd, UserCString path, u64 argv, u64 envp, int flags) {
-    return do_exec(dirfd, path, argv, envp, flags);
+SyscallResult sys_execveat(int dirfd, UserCString path, UserPtr<const u64> argv, UserPtr<const u64> envp, int flags) {
+    return do_exec(dirfd, path, argv.addr(), envp.addr(), flags);
 }

@@ -7,6 +7,7 @@
 #include "ktest/ktest.h"
 #include "mm/kstack.h"
 #include "mm/pmm.h"
+#include "mm/user_ptr.h"
 
 namespace {
 // The top of the MMIO region is never handed out at boot; tests borrow it.
@@ -75,4 +76,16 @@ KTEST(kstack_guard, "paging.kernel_stack_guard_page") {
     KEXPECT(!kstack_is_guard(st.bottom));
     kstack_free(st);
     KEXPECT_EQ(kstack_live_count(), live);
+}
+
+// The user-copy helpers turn a fault into EFAULT through the fixup table (and never panic).
+KTEST(user_copy_fault, "paging.user_copy_fault_is_efault") {
+    u64 v = 0;
+    KEXPECT_EQ(copy_from_user(&v, 0x10000, sizeof(v)).error_code(), EFAULT);              // unmapped
+    KEXPECT_EQ(copy_to_user(0x20000, &v, sizeof(v)).error_code(), EFAULT);
+    KEXPECT_EQ(copy_from_user(&v, 0xffff800000000000ull, 8).error_code(), EFAULT);        // kernel half
+    KEXPECT_EQ(copy_from_user(&v, 0x00007ffffffffffcull, 8).error_code(), EFAULT);        // straddles the end
+    KEXPECT_EQ(clear_user(0x30000, 64).error_code(), EFAULT);
+    char s[16];
+    KEXPECT_EQ(copy_string_from_user(s, sizeof(s), 0x40000).error_code(), EFAULT);
 }

@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: MIT */
-/* User copies with fault fixups. SMAP (when on) is opened with stac only around the access.
+/* User copies with fault fixups (named labels: numeric ones would be ambiguous in .extable). SMAP (when on) is opened with stac only around the access.
  * A fault on a listed instruction resumes at its fixup with rax = -1. */
 .section .text
 
@@ -9,7 +9,8 @@ arch_user_copy_in:
     movq %rdx, %rcx
     xorl %eax, %eax
     call smap_open
-1:  rep movsb
+copy_in_access:
+    rep movsb
     call smap_close
     testq %rax, %rax
     jnz 9f
@@ -22,7 +23,8 @@ arch_user_copy_out:
     movq %rdx, %rcx
     xorl %eax, %eax
     call smap_open
-2:  rep movsb
+copy_out_access:
+    rep movsb
     call smap_close
     testq %rax, %rax
     jnz 9f
@@ -35,7 +37,8 @@ arch_user_fill:
     movq %rdx, %rcx
     movzbl %sil, %eax
     call smap_open
-3:  rep stosb
+fill_access:
+    rep stosb
     call smap_close
     cmpq $-1, %rax
     je 9f
@@ -50,7 +53,8 @@ arch_user_strnlen:
     call smap_open
 4:  cmpq %rsi, %rcx
     jae 5f
-6:  movb (%rdi,%rcx), %dl
+strnlen_access:
+    movb (%rdi,%rcx), %dl
     cmpq $-1, %rax
     je 7f
     testb %dl, %dl
@@ -86,7 +90,7 @@ smap_enabled:
 
 .section .extable, "a"
 .p2align 3
-    .quad 1b, 1b + 2
-    .quad 2b, 2b + 2
-    .quad 3b, 3b + 2
-    .quad 6b, 6b + 3
+    .quad copy_in_access, copy_in_access + 2
+    .quad copy_out_access, copy_out_access + 2
+    .quad fill_access, fill_access + 2
+    .quad strnlen_access, strnlen_access + 3

@@ -90,7 +90,8 @@ Result<void> proc_fd_iterate(const ProcNode& dir, u64& pos, DirSink& sink) {
             char name[12];
             u64 next = kProcDynamicPos + static_cast<u64>(batch[i]) + 1;
             u64 ino = proc_task_ino(scope, code, static_cast<u32>(batch[i]));
-            if (!sink.emit(format_number(name, batch[i]), ino, info ? mode_to_dtype(S_IFREG) : mode_to_dtype(S_IFLNK), next)) return {};
+            u8 type = mode_to_dtype(info ? S_IFREG : S_IFLNK);
+            if (!sink.emit(format_number(name, batch[i]), ino, type, next)) return {};
             pos = next;
         }
         if (n < kBatch) return {};
@@ -113,8 +114,9 @@ Result<void> proc_fd_link_target(const ProcNode& node, const Credentials& viewer
     if (!p.dentry) {
         // Anonymous files (linux: their pseudo file systems' d_dname()).
         Inode& in = f->inode();
-        if (is_pipe_inode(in)) out.appendf("pipe:[%llu]", static_cast<unsigned long long>(in.ino()));
-        else if ((in.mode() & S_IFMT) == S_IFSOCK) out.appendf("socket:[%llu]", static_cast<unsigned long long>(in.ino()));
+        auto ino = static_cast<unsigned long long>(in.ino());
+        if (is_pipe_inode(in)) out.appendf("pipe:[%llu]", ino);
+        else if ((in.mode() & S_IFMT) == S_IFSOCK) out.appendf("socket:[%llu]", ino);
         else out.appendf("anon_inode:[%s]", in.sb().fs_name());
         return out.status();
     }

@@ -101,7 +101,9 @@ ProcTable table_of(const ProcNode& dir) {
     }
 }
 
-bool visible_in(const ProcNode& dir, const ProcEntry& e) { return !(dir.kind == ProcKind::TidDir && (e.flags & kProcTgidOnly)); }
+bool visible_in(const ProcNode& dir, const ProcEntry& e) {
+    return !(dir.kind == ProcKind::TidDir && (e.flags & kProcTgidOnly));
+}
 
 u32 count_subdirs(const ProcNode& dir) {
     ProcTable t = table_of(dir);
@@ -146,7 +148,7 @@ Result<RefPtr<Inode>> ProcInode::make(SuperBlock& sb, const ProcNode& node) {
         nlink = S_ISDIR(mode) ? 2 : 1;
         break;
     }
-    if (node.pid) TRY(task_owner(node.pid, node.tid, uid, gid));
+    if (node.pid) TRY(task_owner(node.pid, node.tid, mode, uid, gid));
     if (node.kind == ProcKind::Link && !node.pid && !node.entry->fixed_ino) {
         // linux: proc_symlink() entries report their target's length.
         SeqBuf target;
@@ -188,7 +190,7 @@ Result<void> ProcInode::iterate(u64& pos, DirSink& sink) {
     if (m_node.pid) {
         // A directory of a process that has gone lists as empty (Linux: ENOENT from readdir).
         u32 uid, gid;
-        if (task_owner(m_node.pid, m_node.tid, uid, gid).is_error()) return Error(ENOENT);
+        if (task_owner(m_node.pid, m_node.tid, mode(), uid, gid).is_error()) return Error(ENOENT);
     }
     if (!dir_emit_dots(pos, sink, m_node.ino, m_node.kind == ProcKind::Root ? 1 : m_node.parent_ino)) return {};
     ProcTable t = table_of(m_node);

@@ -66,7 +66,8 @@ Result<void> proc_task_iterate(const ProcNode& dir, u64& pos, DirSink& sink) {
         for (usize i = 0; i < n; i++) {
             char name[12];
             u64 next = kProcDynamicPos + static_cast<u64>(tids[i]) + 1;
-            if (!sink.emit(format_number(name, tids[i]), proc_task_ino(tids[i], kInoTidDir, 0), mode_to_dtype(S_IFDIR), next)) return {};
+            u64 ino = proc_task_ino(tids[i], kInoTidDir, 0);
+            if (!sink.emit(format_number(name, tids[i]), ino, mode_to_dtype(S_IFDIR), next)) return {};
             pos = next;
         }
         if (n < kBatch) return {};

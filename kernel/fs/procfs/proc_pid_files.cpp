@@ -191,7 +191,9 @@ PROC_SHOW(proc_show_pid_status) {
     if (t.mm) {
         MmStats mm;
         proc_mm_stats(*t.mm, t.exe_path, mm);
-        u64 text = mm.end_code > mm.start_code ? align_up(mm.end_code, kPageSize) - align_down(mm.start_code, kPageSize) : 0;
+        u64 text = mm.end_code > mm.start_code
+                       ? align_up(mm.end_code, kPageSize) - align_down(mm.start_code, kPageSize)
+                       : 0;
         u64 lib = mm.exec_vm * kPageSize > text ? mm.exec_vm * kPageSize - text : 0;
         // linux: task_mem(): no high-water marks are kept, so the peaks are the current values.
         auto kb = [&](const char* label, u64 pages) { out.put_dec(label, pages * (kPageSize / 1024), 8); };

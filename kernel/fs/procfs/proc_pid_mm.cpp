@@ -113,6 +113,17 @@ void proc_mm_stats(AddressSpace& mm, const char* exe_path, MmStats& out) {
         have_exe = true;
     });
     kfree(path);
+    if (!have_exe) {
+        // No mapping carries the executable's name (a path not matching exe_path): take the first
+        // executable file mapping as the code.
+        mm.for_each_vma([&](const Vma& v) {
+            if (!out.start_code && v.object && (v.prot & PROT_EXEC)) {
+                out.start_code = v.start;
+                out.end_code = v.end;
+            }
+        });
+        out.start_data = out.end_data = out.end_code;
+    }
     if (!out.start_brk) out.start_brk = out.end_data;
 }
 
@@ -192,8 +203,9 @@ PROC_SHOW(proc_show_pid_maps) {
         out.putc(v.prot & PROT_EXEC ? 'x' : '-');
         out.putc(v.flags & MAP_SHARED ? 's' : 'p');
         out.put_hex(" ", pgoff, 8);
-        out.put_hex(" ", dev_major(static_cast<DevId>(dev)), 2);
-        out.put_hex(":", dev_minor(static_cast<DevId>(dev)), 2);
+        DevId d = dev_decode(static_cast<u32>(dev));   // describe() gives the user-visible encoding
+        out.put_hex(" ", dev_major(d), 2);
+        out.put_hex(":", dev_minor(d), 2);
         out.put_dec(" ", ino);
         out.putc(' ');
         const char* name = path[0] ? path : v.name;

@@ -64,7 +64,8 @@ Result<void> proc_root_iterate_pids(const ProcNode&, u64& pos, DirSink& sink) {
         for (usize i = 0; i < n; i++) {
             char name[12];
             u64 next = kProcDynamicPos + static_cast<u64>(pids[i]) + 1;
-            if (!sink.emit(format_number(name, pids[i]), proc_task_ino(pids[i], kInoPidDir, 0), mode_to_dtype(S_IFDIR), next)) return {};
+            u64 ino = proc_task_ino(pids[i], kInoPidDir, 0);
+            if (!sink.emit(format_number(name, pids[i]), ino, mode_to_dtype(S_IFDIR), next)) return {};
             pos = next;
         }
         if (n < kBatch) return {};

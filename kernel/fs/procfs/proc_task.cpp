@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "fs/procfs/proc_task.h"
 
+#include "abi/linux/uapi.h"
 #include "core/process_table.h"
 #include "drivers/tty/tty.h"
 #include "fs/vfs/vfs.h"
@@ -111,12 +112,13 @@ Result<void> task_snapshot(int pid, int tid, unsigned want, TaskInfo& out) {
     return {};
 }
 
-Result<void> task_owner(int pid, int tid, u32& uid, u32& gid) {
+Result<void> task_owner(int pid, int tid, u32 mode, u32& uid, u32& gid) {
     SpinlockGuard g(g_process_tree_lock);
     Process* p = process_find_locked(pid);
     if (!p || (tid && !pick_thread_locked(*p, tid))) return Error(ENOENT);
     uid = p->creds.euid;
     gid = p->creds.egid;
+    if (mode != (S_IFDIR | 0555) && (p->zombie || p->exiting)) uid = gid = 0;
     return {};
 }
 
