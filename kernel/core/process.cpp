@@ -132,6 +132,8 @@ Result<int> process_clone(const CloneArgs& a, TrapFrame* parent_frame) {
     child->env_end = parent->env_end;
     child->exit_signal = a.exit_signal;
     child->controlling_tty = parent->controlling_tty;
+    child->nice = parent->nice;
+    child->personality = parent->personality;
     child->start_time_ns = monotonic_ns();
     child->mm = (flags & CLONE_VM) ? parent->mm : TRY(parent->mm->fork());
     child->fds = (flags & CLONE_FILES) ? parent->fds : TRY(parent->fds->clone());

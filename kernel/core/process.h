@@ -62,6 +62,8 @@ public:
     bool is_subreaper = false;
     int pdeath_signal = 0;
     bool did_exec = false;
+    int nice = 0;
+    u32 personality = 0;
     Tty* controlling_tty = nullptr;  // under the tree lock
     Thread* vfork_parent_waiter = nullptr;   // woken when this child execs or exits (vfork)
     WaitQueue child_events;          // the parent sleeps here in wait4

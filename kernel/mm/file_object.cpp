@@ -16,7 +16,13 @@ public:
     explicit FileVmObject(RefPtr<File> f) : m_file(move_ref(f)) {}
     Result<PhysAddr> get_page(u64 index) override {
         PhysAddr p = TRY(page_alloc_zeroed());
-        auto r = m_file->pread(IoBuffer::kernel(arch::phys_to_virt(p), kPageSize), index * kPageSize);
+        IoBuffer buf = IoBuffer::kernel(arch::phys_to_virt(p), kPageSize);
+        Inode& inode = m_file->inode();
+        // read(fd, buf) where buf is a not-yet-faulted private mapping of the same file: the
+        // fault arrives while this thread holds the inode's mutex for that read. Read the page
+        // directly then (the lock is ours, the file cannot change) instead of locking again.
+        auto r = inode.lock().is_locked_by_current() ? inode.read(buf, index * kPageSize)
+                                                     : m_file->pread(buf, index * kPageSize);
         if (r.is_error()) {
             page_unref(p);
             return r.error();

@@ -54,6 +54,19 @@ SyscallResult sys_execveat(int dirfd, UserCString path, UserPtr<const u64> argv,
 SyscallResult sys_wait4(int pid, UserPtr<int> status, Flags options, UserPtr<void> rusage);
 SyscallResult sys_waitid(int idtype, int id, UserPtr<void> infop, Flags options, UserPtr<void> rusage);
 SyscallResult sys_sched_yield();
+SyscallResult sys_sched_getaffinity(int pid, usize len, UserPtr<u64> mask);
+SyscallResult sys_sched_setaffinity(int pid, usize len, UserPtr<const u64> mask);
+SyscallResult sys_sched_getscheduler(int pid);
+SyscallResult sys_sched_setscheduler(int pid, int policy, UserPtr<const int> param);
+SyscallResult sys_sched_getparam(int pid, UserPtr<int> param);
+SyscallResult sys_sched_setparam(int pid, UserPtr<const int> param);
+SyscallResult sys_sched_get_priority_max(int policy);
+SyscallResult sys_sched_get_priority_min(int policy);
+SyscallResult sys_sched_rr_get_interval(int pid, UserPtr<void> tp);
+SyscallResult sys_getcpu(UserPtr<u32> cpu, UserPtr<u32> node, UserPtr<void> cache);
+SyscallResult sys_getpriority(int which, int who);
+SyscallResult sys_setpriority(int which, int who, int niceval);
+SyscallResult sys_personality(u32 persona);
 
 // Memory (syscalls/mm.cpp)
 SyscallResult sys_brk(u64 addr);

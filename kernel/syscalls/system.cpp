@@ -50,9 +50,11 @@ SyscallResult sys_setdomainname(UserPtr<const char> name, usize len) { return se
 SyscallResult sys_sysinfo(UserPtr<void> info) {
     struct sysinfo si{};
     si.uptime = static_cast<long>(monotonic_ns() / 1'000'000'000ull);
-    si.totalram = pmm_total_pages();
-    si.freeram = pmm_free_pages();
-    si.mem_unit = kPageSize;
+    // Linux reports bytes with mem_unit 1 whenever the totals fit in an unsigned long (always on
+    // 64-bit).
+    si.totalram = pmm_total_pages() * kPageSize;
+    si.freeram = pmm_free_pages() * kPageSize;
+    si.mem_unit = 1;
     si.procs = static_cast<u16>(process_live_count());
     TRY(copy_to_user(info.addr(), &si, sizeof(si)));
     return 0;

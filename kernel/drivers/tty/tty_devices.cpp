@@ -53,12 +53,11 @@ Result<void> open_current_tty(File& f, DevId) {
     return tty_file_open(f, *t, true);
 }
 
-constexpr u32 kModeTtyS = 0660, kModeTty = 0666, kModeConsole = 0600, kModeKmsg = 0644;
+constexpr u32 kModeTtyS = 0660, kModeTty = 0666, kModeConsole = 0600;
 
 const TtyCharDevice kDevices[] = {
     {make_dev(kTtyAuxMajor, 0), "tty", kModeTty, open_current_tty},
     {make_dev(kTtyAuxMajor, 1), "console", kModeConsole, open_console},
-    {make_dev(kMemMajor, kKmsgMinor), "kmsg", kModeKmsg, kmsg_open},
     {make_dev(kTtySerialMajor, kTtySerialMinorBase), "ttyS0", kModeTtyS, open_serial},
 };
 

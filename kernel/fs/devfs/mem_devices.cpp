@@ -2,6 +2,7 @@
 // The memory character devices of major 1 (linux: drivers/char/mem.c): null (3), zero (5),
 // full (7), random (8) and urandom (9). None of them block; random and urandom draw from the
 // kernel CSPRNG (core/random.cpp), which never runs dry once seeded, as Linux since 5.6.
+#include "drivers/tty/tty_devices.h"
 #include "abi/linux/uapi.h"
 #include "core/log.h"
 #include "core/random.h"
@@ -94,6 +95,8 @@ Result<void> mem_open(File& file, DevId dev) {
     case 9:
         file.set_ops(g_random);
         return {};
+    case 11:
+        return kmsg_open(file, dev);   // Linux's mem.c owns /dev/kmsg too; the log driver serves it
     default:
         return Error(ENXIO);
     }
@@ -112,5 +115,7 @@ void mem_devices_init() {
         auto r = devtmpfs_add_node(n.name, 0666, make_dev(MEM_MAJOR, n.minor));
         if (r.is_error()) log_err("devfs: cannot create /dev/%s: errno %d", n.name, r.error_code());
     }
+    if (auto r = devtmpfs_add_node("kmsg", 0644, make_dev(MEM_MAJOR, 11)); r.is_error())
+        log_err("devfs: cannot create /dev/kmsg: errno %d", r.error_code());
     if (!random_has_hw_source()) log_warn("random: no RDSEED/RDRAND: seeded from timing jitter only");
 }
