@@ -4,6 +4,7 @@
 // entry and must stay at fixed offsets.
 #pragma once
 
+#include "arch/cpu.h"
 #include "lib/types.h"
 
 class Thread;
@@ -40,7 +41,8 @@ struct PerCpu {
 
 constexpr unsigned kMaxCpus = 64;
 
-PerCpu* this_cpu();           // VERIFYs per-CPU data is set up
+// This CPU's area (valid once percpu_init_cpu ran: everything after the first lines of boot).
+inline PerCpu* this_cpu() { return arch::percpu_self(); }
 PerCpu* this_cpu_or_null();   // nullptr in the earliest boot
 PerCpu* cpu_by_index(unsigned i);
 // Arch code: sets up CPU `index` and points its GS base at the area.

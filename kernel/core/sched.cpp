@@ -85,10 +85,6 @@ extern "C" void thread_start(Thread* prev, Thread::Entry entry, void* arg);
 static void finish_switch(Thread* prev);
 static void schedule_internal(bool preempt);
 
-Thread* current_thread() {
-    PerCpu* c = this_cpu_or_null();
-    return c ? c->current : nullptr;
-}
 
 void sched_init() {
     g_run_queue = new (g_run_queue_storage) IntrusiveList<Thread, &Thread::run_node>();

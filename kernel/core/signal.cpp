@@ -414,6 +414,17 @@ void handle_restart(TrapFrame* f, const KSigAction* a) {
 
 void return_to_user(TrapFrame* f) {
     Thread* t = current_thread();
+    // Fast path (every syscall takes it): nothing to deliver, no stop, no reschedule, no
+    // restart code, no mask to restore. Pending sets are read without the lock: a signal that
+    // races in also wakes or interrupts the thread, which brings it back here.
+    {
+        Process* p = t->process;
+        i64 ret = static_cast<i64>(f->rax);
+        bool restart_code = f->vector == 0x80 && ret <= -kErestartSys && ret >= -kErestartRestartBlock;
+        if (!this_cpu()->need_resched && p && !p->stopped && !restart_code && !t->restore_sigmask &&
+            !((t->pending.set | p->shared_pending.set) & ~(t->sigmask & ~kUnblockable)))
+            return;
+    }
     for (;;) {
         PerCpu* cpu = this_cpu();
         if (cpu->need_resched) schedule();

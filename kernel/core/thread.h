@@ -7,6 +7,7 @@
 
 #include "lib/intrusive_list.h"
 #include "lib/result.h"
+#include "core/percpu.h"
 #include "core/signal_state.h"
 #include "mm/kstack.h"
 
@@ -84,5 +85,7 @@ private:
     std::atomic<u32> m_refs{1};
 };
 
-Thread* current_thread();
+// The running thread (only used once threads exist: sched_init runs before anything that can
+// block or has a process).
+[[gnu::returns_nonnull]] inline Thread* current_thread() { return this_cpu()->current; }
 usize thread_live_count();

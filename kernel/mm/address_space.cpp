@@ -187,8 +187,9 @@ Result<void> AddressSpace::protect(uptr addr, usize length, u32 prot) {
         if (!v) return Error(ENOMEM);
         a = v->end;
     }
-    if (Vma* v = find_locked(addr); v->start < addr) TRY(split_locked(v, addr));
-    if (Vma* v = find_locked(end - 1); v->end > end) TRY(split_locked(v, end));
+    // The loop above proved the whole range is mapped.
+    if (Vma* v = find_locked(addr); v && v->start < addr) TRY(split_locked(v, addr));
+    if (Vma* v = find_locked(end - 1); v && v->end > end) TRY(split_locked(v, end));
     for (Vma* v = find_locked(addr); v && v->start < end; v = m_vmas.next_of(*v)) {
         v->prot = prot;
         Vma& vr = *v;
@@ -263,6 +264,7 @@ Result<uptr> AddressSpace::remap(uptr old_addr, usize old_size, usize new_size, 
     if (v->start < old_addr) {
         TRY(split_locked(v, old_addr));
         v = find_locked(old_addr);
+        VERIFY(v);
     }
     if (v->end > old_addr + old_len) TRY(split_locked(v, old_addr + old_len));
     uptr dest;

@@ -28,18 +28,29 @@ T convert_arg(u64 v) {
     else return T(v);   // UserPtr<...>
 }
 
+// The Linux argument registers, in order, read straight from the saved frame.
+template <usize I>
+u64 arg_reg(const TrapFrame* f) {
+    if constexpr (I == 0) return f->rdi;
+    else if constexpr (I == 1) return f->rsi;
+    else if constexpr (I == 2) return f->rdx;
+    else if constexpr (I == 3) return f->r10;
+    else if constexpr (I == 4) return f->r8;
+    else return f->r9;
+}
+
 template <typename F>
 struct Invoker;
 template <typename... Args>
 struct Invoker<SyscallResult(Args...)> {
     template <SyscallResult (*Fn)(Args...), usize... I>
-    static i64 call_impl(const u64* a, std::index_sequence<I...>) {
-        SyscallResult r = Fn(convert_arg<Args>(a[I])...);
+    static i64 call_impl([[maybe_unused]] const TrapFrame* f, std::index_sequence<I...>) {
+        SyscallResult r = Fn(convert_arg<Args>(arg_reg<I>(f))...);
         return r.is_error() ? -static_cast<i64>(r.error_code()) : r.value();
     }
     template <SyscallResult (*Fn)(Args...)>
-    static i64 call(const u64* a) {
-        return call_impl<Fn>(a, std::index_sequence_for<Args...>{});
+    static i64 call(const TrapFrame* f) {
+        return call_impl<Fn>(f, std::index_sequence_for<Args...>{});
     }
     static void describe(ArgKind* kinds) {
         usize i = 0;
@@ -49,7 +60,7 @@ struct Invoker<SyscallResult(Args...)> {
 };
 
 struct Entry {
-    i64 (*invoke)(const u64* args);
+    i64 (*invoke)(const TrapFrame* f);
     void (*describe)(ArgKind* kinds);
 };
 
@@ -81,6 +92,15 @@ i64 unimplemented(u64 nr) {
     return -ENOSYS;
 }
 
+[[gnu::noinline]] i64 traced_call(const TrapFrame* f, u64 nr) {
+    const u64 args[6] = {f->rdi, f->rsi, f->rdx, f->r10, f->r8, f->r9};
+    TraceRecord rec;
+    syscall_trace_begin(rec, nr, args, nr < kSyscallCount ? g_table.entries[nr].describe : nullptr);
+    i64 ret = nr < kSyscallCount && g_table.entries[nr].invoke ? g_table.entries[nr].invoke(f) : unimplemented(nr);
+    syscall_trace_end(rec, ret);
+    return ret;
+}
+
 }  // namespace
 
 const char* syscall_name(u64 nr) { return nr < kSyscallCount ? kSyscallNames[nr] : nullptr; }
@@ -92,15 +112,11 @@ extern "C" void syscall_dispatch(TrapFrame* f) {
     arch::irq_enable();
     u64 nr = f->rax;
     f->error_code = nr;   // orig_rax: the number survives the return value for restarts
-    const u64 args[6] = {f->rdi, f->rsi, f->rdx, f->r10, f->r8, f->r9};
     i64 ret;
     if (unlikely(syscall_trace_enabled(t))) {
-        TraceRecord rec;
-        syscall_trace_begin(rec, nr, args, nr < kSyscallCount ? g_table.entries[nr].describe : nullptr);
-        ret = nr < kSyscallCount && g_table.entries[nr].invoke ? g_table.entries[nr].invoke(args) : unimplemented(nr);
-        syscall_trace_end(rec, ret);
+        ret = traced_call(f, nr);
     } else {
-        ret = nr < kSyscallCount && g_table.entries[nr].invoke ? g_table.entries[nr].invoke(args) : unimplemented(nr);
+        ret = nr < kSyscallCount && g_table.entries[nr].invoke ? g_table.entries[nr].invoke(f) : unimplemented(nr);
     }
     // rt_sigreturn and execve rewrite the whole frame; their "return value" is already in rax.
     if (!t->frame_replaced) f->rax = static_cast<u64>(ret);

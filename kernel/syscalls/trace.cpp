@@ -11,7 +11,6 @@
 namespace {
 #include "errno_names.inc"
 
-bool g_on = false;
 int g_pid = 0;
 
 void append(TraceRecord& r, const char* fmt, ...) __attribute__((format(printf, 2, 3)));
@@ -57,15 +56,14 @@ void append_string(TraceRecord& r, u64 addr) {
 
 const char* errno_name(int e) { return e > 0 && static_cast<unsigned>(e) < kErrnoCount ? kErrnoNames[e] : nullptr; }
 
+bool g_syscall_trace_on = false;
+
 void syscall_trace_configure(bool on, int pid) {
-    g_on = on;
+    g_syscall_trace_on = on;
     g_pid = pid;
 }
 
-bool syscall_trace_enabled(const Thread* t) {
-    if (!g_on) return false;
-    return !g_pid || (t->process && t->process->pid == g_pid);
-}
+bool syscall_trace_selected(const Thread* t) { return !g_pid || (t->process && t->process->pid == g_pid); }
 
 void syscall_trace_begin(TraceRecord& r, u64 nr, const u64* args, void (*describe)(ArgKind*)) {
     r.len = 0;

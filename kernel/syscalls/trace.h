@@ -28,7 +28,9 @@ struct TraceRecord {
 };
 
 void syscall_trace_configure(bool on, int pid);
-bool syscall_trace_enabled(const Thread* t);
+extern bool g_syscall_trace_on;
+bool syscall_trace_selected(const Thread* t);
+inline bool syscall_trace_enabled(const Thread* t) { return unlikely(g_syscall_trace_on) && syscall_trace_selected(t); }
 void syscall_trace_begin(TraceRecord& r, u64 nr, const u64* args, void (*describe)(ArgKind*));
 void syscall_trace_end(TraceRecord& r, i64 ret);
 const char* errno_name(int e);

@@ -9,7 +9,7 @@
 //   @@@ END <test>.<variant> exit=N | signal=N | timeout  ms=<wall time>
 // and at the end "@@@ SUITE DONE <count>", then powers off.
 // Kernel command line (read from /proc/cmdline): ctfrom=N starts at the N-th test (0-based; the harness
-// uses it to resume after a kernel crash), cttimeout=S sets the per-test timeout (default 30 s).
+// uses it to resume after a kernel crash), cttimeout=S sets the per-test timeout (default 30 s; run-suite passes 15).
 #define _GNU_SOURCE
 #include <errno.h>
 #include <fcntl.h>

@@ -12,18 +12,6 @@ extern "C" const u8 __text_start[], __text_end[];
 
 namespace arch {
 
-IrqState irq_save() {
-    u64 f = x86::read_rflags();
-    x86::cli();
-    return f & x86::kRflagsIF;
-}
-void irq_restore(IrqState s) {
-    if (s) x86::sti();
-}
-bool irqs_enabled() { return x86::read_rflags() & x86::kRflagsIF; }
-void irq_enable() { x86::sti(); }
-void irq_disable() { x86::cli(); }
-void cpu_relax() { x86::pause(); }
 void wait_for_interrupt() { asm volatile("sti; hlt" ::: "memory"); }
 
 void halt_forever() {

@@ -11,12 +11,6 @@ constinit unsigned g_cpu_count = 0;
 constinit bool g_ready = false;
 }  // namespace
 
-PerCpu* this_cpu() {
-    PerCpu* p;
-    asm volatile("movq %%gs:0, %0" : "=r"(p));
-    return p;
-}
-
 PerCpu* this_cpu_or_null() { return g_ready ? this_cpu() : nullptr; }
 PerCpu* cpu_by_index(unsigned i) { return i < g_cpu_count ? &g_cpus[i] : nullptr; }
 unsigned cpu_count() { return g_cpu_count; }

@@ -191,19 +191,23 @@ StringView trimmed(const char* s) {
     return v.substr(b, e - b);
 }
 
+// CPUID answers the same on every CPU (apart from the APIC id, taken from the per-CPU data), so
+// the boot CPU's are read once, by proc_cpuinfo_init().
+constinit CpuId g_cpu;
+
 }  // namespace
 
+void proc_cpuinfo_init() { probe(g_cpu); }
+
 bool proc_cpu_ssb_not_affected() {
-    CpuId c;
-    probe(c);
+    const CpuId& c = g_cpu;
     // linux: cpu_vuln_whitelist (NO_SSB for old AMD families) and AMD's SSB_NO bit.
     if (c.amd && c.family >= 0xf && c.family <= 0x12) return true;
     return c.amd && (leaf_or_zero(c, 0x80000008, 0, 1) & (1u << 26));
 }
 
 PROC_SHOW(proc_show_cpuinfo) {
-    CpuId c;
-    probe(c);
+    const CpuId& c = g_cpu;
     u64 khz = tsc_hz() / 1000;
     unsigned cpus = cpu_count();
     StringView name = trimmed(c.model_name);

@@ -53,6 +53,8 @@ void proc_mm_stats(AddressSpace& mm, const char* exe_path, MmStats& out);
 // x86 speculation status for /proc/<pid>/status (cpuinfo_x86.cpp): true when the CPU is not
 // affected by speculative store bypass.
 bool proc_cpu_ssb_not_affected();
+// Reads CPUID once for cpuinfo (boot).
+void proc_cpuinfo_init();
 
 // Per-process OOM adjustments (proc_pid_files.cpp keeps them; the OOM killer will read them).
 void proc_oom_init();

@@ -117,6 +117,7 @@ void procfs_init() {
     if (find_filesystem("proc")) return;
     proc_oom_init();
     proc_sys_init();
+    proc_cpuinfo_init();
     // Boot: the table has room for the built-in types; a failure here is a kernel bug.
     MUST(register_filesystem(sysfs_type()));
     MUST(register_filesystem(g_proc_type));

@@ -11,4 +11,4 @@ gzip -c -9 < text | wc -c
 gzip -c -1 < text | wc -c
 gzip -c < text | gunzip -c | md5sum
 gzip -c text > t.gz; zcat t.gz | tail -1
-printf 'not gzip data' > bad.gz; gunzip -t bad.gz 2>&1 | sed 's/^gunzip: //'; echo "status $?"
+printf 'not gzip data' > bad.gz; gunzip -t bad.gz 2>err; echo "status $?"; sed 's/^gunzip: //' err

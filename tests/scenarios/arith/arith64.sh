@@ -12,5 +12,5 @@ echo $(( -1 >> 1 )) $(( -8 >> 2 ))
 printf '%d %u %x %o\n' -1 4294967295 4294967295 8
 printf '%d\n' 9223372036854775807
 printf '%x\n' -1
-awk 'BEGIN { printf "%.0f %.0f\n", 2^53, 2^53 + 1 }'
-awk 'BEGIN { printf "%d\n", 2147483648 * 3 }'
+awk 'BEGIN { x = 9007199254740992; printf "%.0f %.0f\n", x, x + 1 }'
+awk 'BEGIN { printf "%d %d\n", 2147483648 * 3, -2147483648 * 2 }'

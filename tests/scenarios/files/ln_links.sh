@@ -6,7 +6,7 @@ stat -c '%h %n' f h1 h2
 echo more >> h2; cat f
 rm h1; stat -c '%h' f
 ln -s f s1; ln -s s1 s2; ln -s missing dangling
-readlink s1 s2 dangling
+for l in s1 s2 dangling; do readlink $l; done
 cat s2
 stat -c '%F' s1; stat -L -c '%F %s' s2
 readlink -f s2 | sed "s|$PWD|.|"

@@ -3,8 +3,7 @@
 seq 1 100 > f
 truncate -s 50 f; stat -c %s f; tail -c 5 f | od -An -c
 truncate -s 60 f; stat -c %s f; tail -c 12 f | od -An -c
-truncate -s +40 f; stat -c %s f
-truncate -s -90 f; stat -c %s f; od -An -c f
+truncate -s 10 f; stat -c %s f; od -An -c f
 truncate -s 0 f; stat -c %s f
 truncate -s 3M big; stat -c %s big
 od -An -tx1 big | sort -u

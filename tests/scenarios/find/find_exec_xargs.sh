@@ -7,6 +7,6 @@ find w -type f -exec wc -l {} \; | sort -k2
 find w -type f -name 'f*' -exec cat {} + | wc -l
 find w -name 'g*' | sort | xargs cat | wc -l
 find w -path w/skip -prune -o -type f -print | wc -l
-find w -name 'f[1-3]' -delete; ls w/x
+find w -name 'f[1-3]' -exec rm {} \;; ls w/x
 find w -type f -print0 | xargs -0 grep -l '^50$' | sort
 find w -type f | xargs -n 2 | wc -l

@@ -5,5 +5,4 @@ for n in 0 1 100 4095 4096 4097 1000000; do
   printf '%s %s %s\n' $n "$(crc32 z)" "$(crc32 s)"
 done
 seq 1 5000 > d
-sum d; sum -s d 2>/dev/null || true
 crc32 < d

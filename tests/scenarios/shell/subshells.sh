@@ -2,7 +2,7 @@
 # Subshells isolate variables, cwd and exit; brace groups do not.
 x=1; (x=2; echo "inner $x"); echo "outer $x"
 { x=3; }; echo "brace $x"
-mkdir d; (cd d && pwd | sed 's|.*/||'); pwd | sed 's|.*/||'
+top=$PWD; mkdir d; (cd d && [ "$PWD" = "$top/d" ] && echo "subshell in d"); [ "$PWD" = "$top" ] && echo "parent still in top"
 (exit 4); echo "subshell exit $?"
 v=$( (echo a; echo b) | wc -l ); echo "lines $v"
 ( set -e; false; echo not reached ); echo "set -e in subshell: $?"

@@ -7,13 +7,9 @@
 namespace arch {
 
 // Saved interrupt-enable state; restore exactly what was saved (nesting-safe).
+// irq_save, irq_restore, irqs_enabled, irq_enable, irq_disable and cpu_relax are inline (they sit
+// on every lock and syscall path): see the arch's cpu_inline.h, included at the end.
 using IrqState = u64;
-IrqState irq_save();           // disables interrupts, returns the previous state
-void irq_restore(IrqState s);
-bool irqs_enabled();
-void irq_enable();
-void irq_disable();
-void cpu_relax();              // spin-wait hint
 void wait_for_interrupt();     // sti; hlt (returns after one interrupt)
 [[noreturn]] void halt_forever();
 
@@ -30,3 +26,5 @@ void debug_exit(u8 code);
 usize backtrace(uptr* out, usize max, uptr frame_pointer = 0);
 
 }  // namespace arch
+
+#include "arch/x86_64/cpu_inline.h"
