@@ -41,7 +41,44 @@ syscall_entry:
     movq %rsp, %rdi
     xorl %ebp, %ebp                   /* the user's rbp is no frame of ours: end backtraces here */
     call syscall_dispatch
-    jmp trap_return
+    /* SYSRET when the frame is still what SYSCALL produced (rcx == rip, r11 == rflags, the
+     * a canonical rip below the last user page, no TF/RF): that is every plain
+     * syscall. Signal delivery, sigreturn and execve change the frame and go through iretq,
+     * which restores every register. (Linux's rules; SYSRET to a non-canonical rip would #GP
+     * in ring 0.) */
+    movq 96(%rsp), %rcx               /* frame rcx */
+    cmpq 136(%rsp), %rcx              /* == rip? */
+    jne 1f
+    movq 32(%rsp), %r11               /* frame r11 */
+    cmpq 152(%rsp), %r11              /* == rflags? */
+    jne 1f
+    testq $0x10100, %r11              /* TF or RF */
+    jnz 1f
+    movabsq $0x00007ffffffff000, %rax
+    cmpq %rax, %rcx
+    jae 1f
+    /* cs and ss need no check: only sigreturn and execve rewrite frames, always with the user
+     * selectors. */
+    popq %r15
+    popq %r14
+    popq %r13
+    popq %r12
+    popq %r11
+    popq %r10
+    popq %r9
+    popq %r8
+    popq %rbp
+    popq %rdi
+    popq %rsi
+    popq %rdx
+    popq %rcx
+    popq %rbx
+    popq %rax
+    cli                               /* no interrupt between swapgs and sysret */
+    swapgs
+    movq 40(%rsp), %rsp               /* the user stack pointer from the frame */
+    sysretq
+1:  jmp trap_return
 
 /* Enter user mode for the first time on this thread: the frame at %rdi is a TrapFrame. */
 .global enter_user_mode
