@@ -38,7 +38,7 @@ test: build
 	cd $(BUILD) && ctest --output-on-failure -j $(JOBS) --timeout 900
 
 bench: build
-	@echo "bench: the benchmark harness arrives with the contract-suite issue (issue 4)"
+	tools/bench/run --build $(BUILD) --no-build $(BENCH_ARGS)
 
 clean:
 	rm -rf $(BUILD)

@@ -188,11 +188,11 @@ Result<RefPtr<Inode>> ProcInode::lookup(StringView name) {
 
 Result<void> ProcInode::iterate(u64& pos, DirSink& sink) {
     if (m_node.pid) {
-        // A directory of a process that has gone lists as empty (Linux: ENOENT from readdir).
+        // Listing the directory of a process that has gone fails with ENOENT, as on Linux.
         u32 uid, gid;
         if (task_owner(m_node.pid, m_node.tid, mode(), uid, gid).is_error()) return Error(ENOENT);
     }
-    if (!dir_emit_dots(pos, sink, m_node.ino, m_node.kind == ProcKind::Root ? 1 : m_node.parent_ino)) return {};
+    if (!dir_emit_dots(pos, sink, m_node.ino, m_node.parent_ino)) return {};   // the root is its own parent
     ProcTable t = table_of(m_node);
     for (; pos >= 2 && pos - 2 < t.count; pos++) {
         const ProcEntry& e = t.entries[pos - 2];
