@@ -12,6 +12,7 @@
 #include "arch/x86_64/trap_frame.h"
 #include "drivers/tty/serial_tty.h"
 #include "fs/initramfs/initramfs.h"
+#include "fs/procfs/procfs.h"
 #include "fs/vfs/vfs.h"
 #include "ktest/ktest.h"
 #include "syscalls/trace.h"
@@ -88,6 +89,7 @@ void kernel_init() {
     arch_user_init();
     sched_init();
     vfs_init();
+    procfs_init();
     tty_init();
     job_control_init();
     unpack_initrd();

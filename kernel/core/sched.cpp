@@ -111,8 +111,16 @@ void sched_wake(Thread* t) {
     SpinlockGuard g(g_sched_lock);
     if (t->m_state != ThreadState::Blocked && t->m_state != ThreadState::Sleeping) return;
     if (g_sleepers->is_linked(*t)) g_sleepers->remove(*t);
-    make_runnable_locked(t);
-    if (PerCpu* c = this_cpu_or_null(); c && c->current->is_idle) c->need_resched = true;
+    // Wakeup preemption (as CFS gives a thread that slept): the woken thread runs next, at the
+    // waker's next preemption point. A shell's kill of a job, a pipe reader woken by a writer
+    // and a parent woken by its child's exit all proceed in the order Linux shows.
+    if (t->is_current) {
+        t->m_state = ThreadState::Running;
+    } else {
+        t->m_state = ThreadState::Runnable;
+        g_run_queue->push_front(*t);
+    }
+    if (PerCpu* c = this_cpu_or_null(); c && c->current != t) c->need_resched = true;
 }
 
 void schedule() { schedule_internal(false); }

@@ -6,6 +6,7 @@
 #include "arch/x86_64/cpu.h"
 #include "arch/x86_64/trap_frame.h"
 #include "arch/x86_64/traps.h"
+#include "core/log.h"
 #include "core/process.h"
 #include "core/signal.h"
 #include "mm/address_space.h"
@@ -30,6 +31,11 @@ void user_exception(TrapFrame* f) {
         u64 addr = x86::read_cr2();
         FaultResult r = resolve(addr, f->error_code);
         if (r == FaultResult::Handled) break;
+        // Linux's show_unhandled_signals: one line for a fault the program does not handle.
+        if (current_process()->sighand->actions[SIGSEGV - 1].handler == 0)
+            log_info("%s[%d]: segfault at %llx ip %016llx sp %016llx error %llx", current_process()->comm,
+                     current_thread()->tid, static_cast<unsigned long long>(addr), static_cast<unsigned long long>(f->rip),
+                     static_cast<unsigned long long>(f->rsp), static_cast<unsigned long long>(f->error_code));
         if (r == FaultResult::Bus) signal_force_fault(SIGBUS, BUS_ADRERR, addr);
         else if (r == FaultResult::Oom) signal_force_fault(SIGKILL, SI_KERNEL, addr);
         else signal_force_fault(SIGSEGV, r == FaultResult::SegvAccess ? SEGV_ACCERR : SEGV_MAPERR, addr);
