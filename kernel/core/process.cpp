@@ -252,8 +252,12 @@ void thread_do_exit(int wait_status, bool whole_group) {
     p->fds = nullptr;
     file_locks_collect();
     p->fs = nullptr;
+    // Order matters with preemption: first take the address space out of the process (a switch
+    // back to this thread then loads the kernel's page tables), then leave its page tables, and
+    // only then drop it. The other order lets a preemption reload a root that is about to be freed.
+    RefPtr<AddressSpace> mm = move_ref(p->mm);
     arch::switch_page_table(0);
-    p->mm = nullptr;
+    mm = nullptr;
     RefPtr<Process> parent_ref;
     int exit_signal;
     bool autoreap = false;

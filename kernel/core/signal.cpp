@@ -412,7 +412,11 @@ void handle_restart(TrapFrame* f, const KSigAction* a) {
 
 }  // namespace
 
+// Called with interrupts disabled, returns with them disabled: the final check that nothing is
+// left to do happens with interrupts off, and they stay off until iretq/sysret (Linux's
+// exit_to_user_mode_loop). The work itself runs with interrupts on.
 void return_to_user(TrapFrame* f) {
+    arch::irq_disable();
     Thread* t = current_thread();
     // Fast path (every syscall takes it): nothing to deliver, no stop, no reschedule, no
     // restart code, no mask to restore. Pending sets are read without the lock: a signal that
@@ -425,6 +429,7 @@ void return_to_user(TrapFrame* f) {
             !((t->pending.set | p->shared_pending.set) & ~(t->sigmask & ~kUnblockable)))
             return;
     }
+    arch::irq_enable();
     for (;;) {
         PerCpu* cpu = this_cpu();
         if (cpu->need_resched) schedule();
@@ -486,6 +491,9 @@ void return_to_user(TrapFrame* f) {
         t->sigmask = t->saved_sigmask;
         t->restore_sigmask = false;
     }
+    // Anything that arrived while we worked (a reschedule, another signal) is taken again from
+    // the top, with interrupts off for the final check.
+    return_to_user(f);
 }
 
 Result<void> signal_sigreturn(TrapFrame* f) {

@@ -24,11 +24,11 @@ FaultResult resolve(u64 addr, u64 err) {
 
 bool kernel_touch_user(TrapFrame* f, u64 addr) { return resolve(addr, f->error_code) == FaultResult::Handled; }
 
-void user_exception(TrapFrame* f) {
+void user_exception(TrapFrame* f, u64 cr2) {
     arch::irq_enable();
     switch (f->vector) {
     case 14: {
-        u64 addr = x86::read_cr2();
+        u64 addr = cr2;   // read by trap_dispatch before interrupts were enabled
         FaultResult r = resolve(addr, f->error_code);
         if (r == FaultResult::Handled) break;
         // Linux's show_unhandled_signals: one line for a fault the program does not handle.
@@ -53,6 +53,7 @@ void user_exception(TrapFrame* f) {
     case 12: signal_force_fault(SIGBUS, SI_KERNEL, 0); break;
     default: signal_force_fault(SIGSEGV, SI_KERNEL, 0); break;          // #GP and the rest
     }
+    arch::irq_disable();
     return_to_user(f);
 }
 

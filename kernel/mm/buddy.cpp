@@ -82,7 +82,7 @@ void BuddyAllocator::free(u64 pfn, unsigned order) {
     VERIFY(contains(pfn));
     PageFrame& f = m_frames[pfn - m_base_pfn];
     // Catches double frees, wrong orders and pointers into the middle of a block.
-    VERIFY((f.flags & ~PageFrame::kSlab) == PageFrame::kHead);
+    VERIFY((f.flags & ~(PageFrame::kSlab | PageFrame::kPageTable)) == PageFrame::kHead);
     VERIFY(f.order == order);
     VERIFY(!f.node.linked()); // the owner left the frame on one of its own lists
     f.flags = 0;

@@ -13,6 +13,7 @@ struct PageFrame {
     static constexpr u8 kReserved = 1 << 1; // never handed to the buddy allocator (hole, firmware, kernel)
     static constexpr u8 kHead = 1 << 2;     // head of an allocated block of `order`
     static constexpr u8 kSlab = 1 << 3;     // allocated block backs a slab or large heap block (set by the owner)
+    static constexpr u8 kPageTable = 1 << 4; // a user page-table page (set by the paging code; never user-mapped)
 
     /// Buddy free-list link while the block is free. While allocated, the owner may use it (LRU,
     /// page cache lists) but must unlink it before freeing the block.

@@ -14,6 +14,7 @@ void page_ref(PhysAddr p) { __atomic_fetch_add(&pmm_frame(p)->refcount, 1, __ATO
 void page_unref(PhysAddr p) {
     if (p == g_zero_page) return;
     PageFrame* f = pmm_frame(p);
+    VERIFY(!(f->flags & PageFrame::kPageTable) && (f->flags & PageFrame::kHead));
     u32 old = __atomic_fetch_sub(&f->refcount, 1, __ATOMIC_ACQ_REL);
     VERIFY(old != 0);
     if (old == 1) {

@@ -121,5 +121,8 @@ extern "C" void syscall_dispatch(TrapFrame* f) {
     // rt_sigreturn and execve rewrite the whole frame; their "return value" is already in rax.
     if (!t->frame_replaced) f->rax = static_cast<u64>(ret);
     t->frame_replaced = false;
+    // Interrupts stay off from the last check to sysret/iretq, so nothing that needs doing
+    // (a reschedule, a signal) can arrive unnoticed in between.
+    arch::irq_disable();
     return_to_user(f);
 }

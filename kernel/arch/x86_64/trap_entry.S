@@ -53,6 +53,10 @@ trap_common:
     addq $16, %rsp
 .global trap_return
 trap_return:
+    /* Interrupts stay off from here to iretq: the syscall and user-fault paths arrive with them
+     * on, and an interrupt between swapgs and iretq would run with the user's GS base. (iretq
+     * restores IF from the frame.) */
+    cli
     popq %r15
     popq %r14
     popq %r13

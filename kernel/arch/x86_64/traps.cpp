@@ -37,10 +37,9 @@ void describe_page_fault(u64 err, char* buf, usize n) {
            (err & 8) ? ", reserved bit set" : "", (err & 32) ? ", protection key" : "");
 }
 
-[[noreturn]] void kernel_exception(TrapFrame* f) {
+[[noreturn]] void kernel_exception(TrapFrame* f, u64 cr2) {
     const char* name = f->vector < 32 ? kExceptionNames[f->vector] : "unknown";
     char detail[160] = "";
-    u64 cr2 = x86::read_cr2();
     if ((f->vector == 14 || f->vector == 8) && kstack_is_guard(cr2)) {
         format(detail, sizeof(detail), ": kernel stack overflow (access at %#llx hit a stack guard page)",
                static_cast<unsigned long long>(cr2));
@@ -64,21 +63,24 @@ void describe_page_fault(u64 err, char* buf, usize n) {
 extern "C" void trap_dispatch(TrapFrame* f) {
     u64 v = f->vector;
     if (v < 32) {
+        // CR2 first, before anything can enable interrupts: a page fault taken by whatever runs
+        // after an interrupt (another process, after a preemption) overwrites it.
+        u64 cr2 = (v == 14 || v == 8) ? x86::read_cr2() : 0;
         record_event("exception", v, f->rip);
-        if (!f->from_user() && f->vector == 14 && user_page_fault_hook && x86::read_cr2() < 0x0000800000000000ull &&
+        if (!f->from_user() && f->vector == 14 && user_page_fault_hook && cr2 < 0x0000800000000000ull &&
             extable_contains(f->rip)) {
             // Only user-copy instructions may touch user memory; they may fault it in.
             if (f->rflags & x86::kRflagsIF) x86::sti();
-            bool handled = user_page_fault_hook(f, x86::read_cr2());
+            bool handled = user_page_fault_hook(f, cr2);
             x86::cli();
             if (handled) return;
         }
         if (!f->from_user() && extable_fixup(f)) return;
         if (f->from_user() && user_exception_hook) {
-            user_exception_hook(f);
+            user_exception_hook(f, cr2);
             return;
         }
-        kernel_exception(f);
+        kernel_exception(f, cr2);
     }
     if (v == kTimerVector) {
         apic_eoi();
@@ -97,7 +99,7 @@ extern "C" void trap_dispatch(TrapFrame* f) {
     else sched_preempt_point();
 }
 
-void (*user_exception_hook)(TrapFrame*) = nullptr;
+void (*user_exception_hook)(TrapFrame*, u64) = nullptr;
 void (*user_return_hook)(TrapFrame*) = nullptr;
 bool (*user_page_fault_hook)(TrapFrame*, u64) = nullptr;
 

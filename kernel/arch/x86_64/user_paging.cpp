@@ -3,6 +3,9 @@
 
 #include "arch/paging.h"
 #include "arch/x86_64/cpu.h"
+#include "core/log.h"
+#include "core/panic.h"
+#include "mm/page_frame.h"
 #include "mm/pmm.h"
 
 namespace {
@@ -41,6 +44,7 @@ u64* walk(u64 root, uptr va, bool create, bool& oom) {
                 oom = true;
                 return nullptr;
             }
+            pmm_frame(page.value())->flags |= PageFrame::kPageTable;
             // Intermediate levels allow everything; the leaf decides.
             e = page.value().value | kPresent | kWrite | kUser;
         }
@@ -55,6 +59,7 @@ void free_level(u64 phys, unsigned level) {
         for (unsigned i = 0; i < 512; i++)
             if ((t[i] & kPresent) && !(t[i] & kHuge)) free_level(t[i] & kAddrMask, level - 1);
     }
+    pmm_frame(PhysAddr(phys))->flags &= ~PageFrame::kPageTable;
     pmm_free(PhysAddr(phys), 0);
 }
 
@@ -64,6 +69,7 @@ namespace arch {
 
 Result<UserPageTable> UserPageTable::create() {
     PhysAddr root = TRY(pmm_alloc_zeroed(0));
+    pmm_frame(root)->flags |= PageFrame::kPageTable;
     u64* dst = table(root.value);
     const u64* src = table(kernel_pml4_phys());
     for (unsigned i = 256; i < 512; i++) dst[i] = src[i];
@@ -75,11 +81,19 @@ void UserPageTable::destroy() {
     u64* t = table(m_root);
     for (unsigned i = 0; i < 256; i++)
         if (t[i] & kPresent) free_level(t[i] & kAddrMask, 2);
+    pmm_frame(PhysAddr(m_root))->flags &= ~PageFrame::kPageTable;
     pmm_free(PhysAddr(m_root), 0);
     m_root = 0;
 }
 
 Result<PhysAddr> UserPageTable::map(uptr va, PhysAddr pa, u32 flags) {
+    // A page mapped into user space must be an allocated page that is not a page table.
+    {
+        PageFrame* f = pmm_frame(pa);
+        if ((f->flags & PageFrame::kPageTable) || !(f->flags & PageFrame::kHead) || f->refcount == 0)
+            panic("user map of %#llx at %#llx: frame flags %#x refcount %u", static_cast<unsigned long long>(pa.value),
+                  static_cast<unsigned long long>(va), f->flags, f->refcount);
+    }
     bool oom = false;
     u64* pte = walk(m_root, va, true, oom);
     if (!pte) return Error(ENOMEM);
@@ -154,3 +168,4 @@ void flush_tlb_page(uptr va) { x86::invlpg(va); }
 void flush_tlb_all() { x86::write_cr3(x86::read_cr3()); }
 
 }  // namespace arch
+
