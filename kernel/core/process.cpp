@@ -77,7 +77,12 @@ Result<Thread*> make_user_thread(Process* p, const TrapFrame& frame, const Threa
 
 }  // namespace
 
-Process::~Process() {}
+Process::~Process() {
+    while (QueuedSignal* q = shared_pending.queue.pop_front()) delete q;
+}
+
+// Frees a Process whose last reference is gone (queued signals included).
+void process_free(Process* p) { delete p; }
 
 void thread_release_user_state(Thread* t) {
     if (t->fpu) {
@@ -87,10 +92,7 @@ void thread_release_user_state(Thread* t) {
     while (QueuedSignal* q = t->pending.queue.pop_front()) delete q;
     if (Process* p = t->process) {
         t->process = nullptr;
-        if (p->deref()) {
-            while (QueuedSignal* q = p->shared_pending.queue.pop_front()) delete q;
-            delete p;
-        }
+        if (p->deref()) process_free(p);
     }
 }
 
@@ -160,7 +162,7 @@ Result<int> process_clone(const CloneArgs& a, TrapFrame* parent_frame) {
         auto p = pid_alloc_locked();
         if (p.is_error()) {
             t->process = nullptr;
-            child->deref();
+            if (child->deref()) process_free(child);
             t->m_state = ThreadState::Dead;
             t->unref();
             return p.error();
@@ -296,7 +298,7 @@ void thread_do_exit(int wait_status, bool whole_group) {
         }
         parent_ref->child_events.wake_all();
     }
-    if (autoreap) p->deref();   // the table's reference (the thread still holds one)
+    if (autoreap && p->deref()) process_free(p);   // the table's reference (the thread still holds one)
     parent_ref = nullptr;
     thread_exit();
 }
@@ -349,7 +351,8 @@ Result<WaitResult> process_wait(int pid_spec, int options, bool waitid_style) {
                 }
             }
         }
-        if (reaped) reaped->deref();
+        // The table's reference: the last one when the exited thread is already gone.
+        if (reaped && reaped->deref()) process_free(reaped);
         if (r.pid) return r;
         if (!any) return Error(ECHILD);
         if (options & WNOHANG) return WaitResult{};

@@ -44,6 +44,9 @@ void process_notify_parent_stop(Process* p, bool continued, int sig);
 // The vfork parent may run again (the child exec'd or exited).
 void process_vfork_done(Process* p);
 
+// Deletes a process whose last reference was just dropped.
+void process_free(Process* p);
+
 // Frees a thread's user-side state when the Thread object dies (FPU area, process ref).
 void thread_release_user_state(Thread* t);
 

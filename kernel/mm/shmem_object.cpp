@@ -17,9 +17,12 @@ public:
         kfree(m_pages);
     }
     Result<void> init() {
-        m_count = align_up(m_size, kPageSize) / kPageSize;
-        m_pages = static_cast<PhysAddr*>(kzalloc(m_count * sizeof(PhysAddr)));
+        usize count = align_up(m_size, kPageSize) / kPageSize;
+        usize bytes;
+        if (__builtin_mul_overflow(count, sizeof(PhysAddr), &bytes)) return Error(ENOMEM);
+        m_pages = static_cast<PhysAddr*>(kzalloc(bytes));
         if (!m_pages) return Error(ENOMEM);
+        m_count = count;   // only once the array exists: the destructor walks it
         return {};
     }
     Result<PhysAddr> get_page(u64 index) override {
