@@ -36,7 +36,7 @@ void process_default_rlimits(RLimit* r) {
     r[3] = {8ull << 20, kInf};   // RLIMIT_STACK
     r[4] = {0, kInf};            // RLIMIT_CORE
     r[6] = {1024 * 4, 1024 * 4}; // RLIMIT_NPROC (approximate)
-    r[7] = {1024, 1024 * 1024};  // RLIMIT_NOFILE
+    r[7] = {1024, 4096};         // RLIMIT_NOFILE (Linux's defaults)
     r[8] = {8ull << 20, 8ull << 20};   // RLIMIT_MEMLOCK
     r[11] = {1024 * 4, 1024 * 4};      // RLIMIT_SIGPENDING
     r[12] = {819200, 819200};          // RLIMIT_MSGQUEUE
@@ -71,6 +71,10 @@ Result<Thread*> make_user_thread(Process* p, const TrapFrame& frame, const Threa
         t->fs_base = like->fs_base;
         t->gs_base = like->gs_base;
         t->sigmask = like->sigmask;
+        // fork keeps the alternate signal stack (it is in the copied memory).
+        t->altstack_sp = like->altstack_sp;
+        t->altstack_size = like->altstack_size;
+        t->altstack_flags = like->altstack_flags;
     }
     return t;
 }
@@ -287,7 +291,9 @@ void thread_do_exit(int wait_status, bool whole_group) {
         }
     }
     if (parent_ref) {
-        if (!autoreap && exit_signal > 0) {
+        // Linux still signals a parent that asked for SA_NOCLDWAIT; with SIG_IGN the signal is
+        // dropped when it is generated anyway.
+        if (exit_signal > 0) {
             KSigInfo info{};
             info.si_signo = exit_signal;
             info.si_code = (wait_status & 0x7f) == 0 ? 1 : (wait_status & 0x80) ? 3 : 2;   // CLD_EXITED/KILLED/DUMPED

@@ -19,7 +19,11 @@ SyscallResult sys_mmap(u64 addr, usize length, Flags prot_f, Flags flags_f, Fd f
     if (prot & ~(kProtMask | PROT_GROWSDOWN | PROT_GROWSUP)) return Error(EINVAL);
     u32 type = flags & MAP_TYPE;
     if (type != MAP_SHARED && type != MAP_PRIVATE && type != MAP_SHARED_VALIDATE) return Error(EINVAL);
-    if (type == MAP_SHARED_VALIDATE) flags = (flags & ~MAP_TYPE) | MAP_SHARED;
+    if (type == MAP_SHARED_VALIDATE) {
+        // Linux accepts the validating type only for files; anonymous memory must say which.
+        if (flags & MAP_ANONYMOUS) return Error(EINVAL);
+        flags = (flags & ~MAP_TYPE) | MAP_SHARED;
+    }
     if (length == 0) return Error(EINVAL);
     if (offset & (kPageSize - 1)) return Error(EINVAL);
     if (align_up(length, kPageSize) < length) return Error(ENOMEM);

@@ -124,7 +124,7 @@ SyscallResult sys_setsid() {
 }
 
 SyscallResult sys_setpgid(int pid, int pgid) {
-    if (pgid < 0) return Error(EINVAL);
+    if (pgid < 0 || pid < 0) return Error(EINVAL);
     Process* self = current_process();
     SpinlockGuard g(g_process_tree_lock);
     Process* p = pid ? process_find_locked(pid) : self;

@@ -11,6 +11,7 @@
 #include "core/system_info.h"
 #include "core/time.h"
 #include "lib/format.h"
+#include "mm/address_space.h"
 #include "mm/kheap.h"
 #include "mm/pmm.h"
 #include "syscalls/handlers.h"
@@ -116,6 +117,8 @@ Result<void> do_prlimit(Process* p, u32 resource, const KRlimit* newl, KRlimit* 
         if (newl->max > r.max && p->creds.euid != 0) return Error(EPERM);
         if (resource == RLIMIT_NOFILE && newl->max > static_cast<u64>(FdTable::kMaxFds)) return Error(EPERM);
         r = {newl->cur, newl->max};
+        // The stack limit also bounds how far the stack may grow from now on.
+        if (resource == RLIMIT_STACK && p->mm) p->mm->stack_limit = newl->cur;
     }
     return {};
 }
