@@ -26,6 +26,7 @@ struct PerCpu {
     Thread* idle;
     bool in_panic;
     bool need_resched;
+    bool tick_from_user;       // the timer interrupt being handled came from user mode
     u32 preempt_disable;
     u64 ticks;
 

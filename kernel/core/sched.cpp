@@ -71,13 +71,16 @@ void arm_timer_locked(Thread* running) {
 }  // namespace
 
 // Charges the time since the thread's last accounting point to it and its process.
-static void account_cpu(Thread* t, u64 now) {
+// The time since the last accounting point counts as user time when the timer interrupted user
+// mode, system time otherwise (switches happen in the kernel): Linux's tick-based split.
+static void account_cpu(Thread* t, u64 now, bool in_user) {
     u64 delta = now > t->last_switch_in_ns ? now - t->last_switch_in_ns : 0;
     t->cpu_time_ns += delta;
     t->last_switch_in_ns = now;
     if (t->process && delta) {
-        t->process->utime_ns += delta;
-        itimer_account(t->process, delta, true);
+        if (in_user) t->process->utime_ns += delta;
+        else t->process->stime_ns += delta;
+        itimer_account(t->process, delta, in_user);
     }
 }
 
@@ -162,7 +165,7 @@ static void schedule_internal(bool preempt) {
     // Wait until next has fully switched out elsewhere (SMP), then claim it.
     while (next->on_cpu.load(std::memory_order_acquire)) arch::cpu_relax();
     next->on_cpu.store(true, std::memory_order_relaxed);
-    account_cpu(prev, now);
+    account_cpu(prev, now, false);
     next->last_switch_in_ns = now;
     record_event("switch", prev->id(), next->id());
     arch::on_thread_switch(next->stack.top);
@@ -241,7 +244,7 @@ void sched_timer_interrupt() {
     PerCpu* cpu = this_cpu();
     u64 now = arch::clock_ns();
     ktimer_run_expired(now);
-    account_cpu(cpu->current, now);
+    account_cpu(cpu->current, now, cpu->tick_from_user);
     SpinlockGuard g(g_sched_lock);
     while (Thread* s = g_sleepers->first()) {
         if (s->wake_deadline > now) break;

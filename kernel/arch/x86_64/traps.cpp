@@ -85,6 +85,7 @@ extern "C" void trap_dispatch(TrapFrame* f) {
     if (v == kTimerVector) {
         apic_eoi();
         if (PerCpu* c = this_cpu_or_null()) c->ticks++;
+        if (PerCpu* c = this_cpu_or_null()) c->tick_from_user = f->from_user();
         if (g_timer_handler) g_timer_handler();
         if (f->from_user() && user_return_hook) user_return_hook(f);
         else sched_preempt_point();
