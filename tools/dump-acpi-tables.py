@@ -9,7 +9,7 @@
 # are kept, so the output is a few KiB.
 #
 # Usage: tools/dump-acpi-tables.py --machine pc --out tests/host/data/acpi/pc
-# Software emulation only (TCG): never add -enable-kvm, the dumps must not depend on the host.
+# Software emulation only (TCG): no hardware acceleration, the dumps must not depend on the host.
 import argparse
 import json
 import os

@@ -1,25 +1,15 @@
 // SPDX-License-Identifier: MIT
 // Include a Linux UAPI header as the kernel sees it. Some UAPI headers hide their definitions when
 // __GLIBC__ is defined (libstdc++'s config headers define it even in freestanding builds), so it
-// is hidden while they are read. Always include UAPI headers through ABI_UAPI_INCLUDE's users in
-// abi/linux/, never directly.
+// is hidden while they are read. Kernel code includes this header rather than the UAPI headers themselves.
 #pragma once
 
 #pragma push_macro("__GLIBC__")
 #undef __GLIBC__
 #include <linux/stat.h>
 #include <linux/fcntl.h>
-#pragma pop_macro("__GLIBC__")
-#pragma push_macro("__GLIBC__")
-#undef __GLIBC__
 #include <linux/mman.h>
-#pragma pop_macro("__GLIBC__")
-#pragma push_macro("__GLIBC__")
-#undef __GLIBC__
 #include <asm/termios.h>   // struct termios/termios2/winsize, c_cc indices, TCGETS... (tty)
-#pragma pop_macro("__GLIBC__")
-#pragma push_macro("__GLIBC__")
-#undef __GLIBC__
 #include <asm/signal.h>
 #include <asm/sigcontext.h>
 #include <asm/ucontext.h>
@@ -37,9 +27,6 @@
 #include <linux/sysinfo.h>
 #include <linux/elf.h>
 #include <linux/auxvec.h>
-#pragma pop_macro("__GLIBC__")
-#pragma push_macro("__GLIBC__")
-#undef __GLIBC__
 #include <linux/limits.h>   // PATH_MAX, NAME_MAX (vfs)
 #include <linux/fs.h>       // SEEK_*, RENAME_*, and <linux/mount.h> MS_* (vfs)
 #include <linux/magic.h>    // TMPFS_MAGIC... (statfs f_type)
@@ -47,9 +34,6 @@
 #include <linux/poll.h>     // POLLIN... (file readiness)
 #include <asm/stat.h>       // struct stat, x86_64 layout (stat, fstat, newfstatat)
 #include <asm/statfs.h>     // struct statfs (statfs, fstatfs)
-#pragma pop_macro("__GLIBC__")
-#pragma push_macro("__GLIBC__")
-#undef __GLIBC__
 #include <linux/uio.h>          // struct iovec, UIO_MAXIOV (readv/writev)
 #include <linux/openat2.h>      // struct open_how, RESOLVE_* (openat2)
 #include <linux/falloc.h>       // FALLOC_FL_* (fallocate)

@@ -9,6 +9,8 @@
 #define USER_DS (0x20 | 3)
 #define USER_CS (0x28 | 3)
 
+#include "frame_macros.S"
+
 .section .text
 .global syscall_entry
 .p2align 4
@@ -23,21 +25,7 @@ syscall_entry:
     pushq %rcx                        /* rip */
     pushq $0                          /* error code */
     pushq $0x80                       /* vector: syscall */
-    pushq %rax
-    pushq %rbx
-    pushq %rcx
-    pushq %rdx
-    pushq %rsi
-    pushq %rdi
-    pushq %rbp
-    pushq %r8
-    pushq %r9
-    pushq %r10
-    pushq %r11
-    pushq %r12
-    pushq %r13
-    pushq %r14
-    pushq %r15
+    PUSH_GPRS
     movq %rsp, %rdi
     xorl %ebp, %ebp                   /* the user's rbp is no frame of ours: end backtraces here */
     call syscall_dispatch
@@ -59,21 +47,7 @@ syscall_entry:
     jae 1f
     /* cs and ss need no check: only sigreturn and execve rewrite frames, always with the user
      * selectors. */
-    popq %r15
-    popq %r14
-    popq %r13
-    popq %r12
-    popq %r11
-    popq %r10
-    popq %r9
-    popq %r8
-    popq %rbp
-    popq %rdi
-    popq %rsi
-    popq %rdx
-    popq %rcx
-    popq %rbx
-    popq %rax
+    POP_GPRS
     cli                               /* no interrupt between swapgs and sysret */
     swapgs
     movq 40(%rsp), %rsp               /* the user stack pointer from the frame */

@@ -3,6 +3,8 @@
  * saves the general registers, swaps GS when coming from user mode, clears DF (the C++ code
  * and memcpy rely on it), and calls trap_dispatch(TrapFrame*). */
 
+#include "frame_macros.S"
+
 .section .text
 .altmacro
 
@@ -28,21 +30,7 @@ trap_common:
     testb $3, 24(%rsp)          /* CS of the interrupted context */
     jz 1f
     swapgs
-1:  pushq %rax
-    pushq %rbx
-    pushq %rcx
-    pushq %rdx
-    pushq %rsi
-    pushq %rdi
-    pushq %rbp
-    pushq %r8
-    pushq %r9
-    pushq %r10
-    pushq %r11
-    pushq %r12
-    pushq %r13
-    pushq %r14
-    pushq %r15
+1:  PUSH_GPRS
     cld
     movq %rsp, %rdi
     /* A frame-pointer link to the interrupted code keeps backtraces going across the trap. */
@@ -57,21 +45,7 @@ trap_return:
      * on, and an interrupt between swapgs and iretq would run with the user's GS base. (iretq
      * restores IF from the frame.) */
     cli
-    popq %r15
-    popq %r14
-    popq %r13
-    popq %r12
-    popq %r11
-    popq %r10
-    popq %r9
-    popq %r8
-    popq %rbp
-    popq %rdi
-    popq %rsi
-    popq %rdx
-    popq %rcx
-    popq %rbx
-    popq %rax
+    POP_GPRS
     testb $3, 24(%rsp)
     jz 2f
     swapgs
