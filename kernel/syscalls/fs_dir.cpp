@@ -27,19 +27,7 @@ SyscallResult do_mkdirat(int dirfd, UserCString upath, u32 mode) {
 // linux: do_mknodat(): may_mknod() runs before the name is even looked at.
 SyscallResult do_mknodat(int dirfd, UserCString upath, u32 mode, u32 dev) {
     mode &= 0xffff;   // umode_t
-    switch (mode & S_IFMT) {
-    case 0:
-    case S_IFREG:
-    case S_IFCHR:
-    case S_IFBLK:
-    case S_IFIFO:
-    case S_IFSOCK:
-        break;
-    case S_IFDIR:
-        return Error(EPERM);
-    default:
-        return Error(EINVAL);
-    }
+    TRY(vfs_may_mknod(mode));
     UserPath path;
     TRY(path.copy(upath));
     Path base = TRY(dirfd_base(dirfd, path.view()));

@@ -165,23 +165,26 @@ Result<void> vfs_mkdir(const WalkContext& ctx, StringView path, u32 mode) {
     return make_node(ctx, path, S_IFDIR | (mode & (S_IRWXU | S_IRWXG | S_IRWXO | S_ISVTX)), 0, {});
 }
 
-Result<void> vfs_mknod(const WalkContext& ctx, StringView path, u32 mode, DevId dev) {
-    // linux: may_mknod() (before the path is even looked up).
+Result<u32> vfs_may_mknod(u32 mode) {
     switch (mode & S_IFMT) {
     case 0:
-        mode |= S_IFREG;
-        break;
+        return mode | S_IFREG;
     case S_IFREG:
     case S_IFCHR:
     case S_IFBLK:
     case S_IFIFO:
     case S_IFSOCK:
-        break;
+        return mode;
     case S_IFDIR:
         return Error(EPERM);
     default:
         return Error(EINVAL);
     }
+}
+
+Result<void> vfs_mknod(const WalkContext& ctx, StringView path, u32 mode, DevId dev) {
+    // linux: may_mknod() (before the path is even looked up).
+    mode = TRY(vfs_may_mknod(mode));
     return make_node(ctx, path, mode & (S_IFMT | 07777), dev, {});
 }
 

@@ -19,6 +19,10 @@ Result<RefPtr<File>> vfs_open_path(const Credentials& creds, const Path& path, u
 Result<void> vfs_mkdir(const WalkContext& ctx, StringView path, u32 mode);
 // mknod(2): mode's type is S_IFREG (or 0), S_IFCHR, S_IFBLK, S_IFIFO or S_IFSOCK; dev is the
 // kernel DevId (decode the user's with dev_decode). EPERM for devices unless root.
+// may_mknod: the node types mknod accepts (EPERM for directories, EINVAL for unknown types);
+// returns mode with S_IFREG filled in for type 0. Callers that must fail before copying the path
+// (Linux's errno order) call it first.
+Result<u32> vfs_may_mknod(u32 mode);
 Result<void> vfs_mknod(const WalkContext& ctx, StringView path, u32 mode, DevId dev);
 Result<void> vfs_symlink(StringView target, const WalkContext& ctx, StringView path);
 // link(2)/linkat(2): follow says whether a symlink old path is followed (AT_SYMLINK_FOLLOW).
