@@ -5,7 +5,7 @@
 #pragma once
 
 #include "arch/user_paging.h"
-#include "lib/intrusive_list.h"
+#include "lib/rb_tree.h"
 #include "lib/ref_ptr.h"
 #include "mm/vm_object.h"
 #include "sync/mutex.h"
@@ -19,7 +19,11 @@ struct Vma {
     RefPtr<VmObject> object;   // null for anonymous memory
     u64 pgoff = 0;             // file offset of `start`, in pages
     const char* name = nullptr;   // "[heap]", "[stack]", ...
-    ListNode node;
+    RbNode node;
+};
+
+struct VmaStart {
+    uptr operator()(const Vma& v) const { return v.start; }
 };
 
 enum class FaultResult { Handled, Segv, SegvAccess, Bus, Oom };
@@ -73,11 +77,10 @@ private:
     Result<void> split_locked(Vma* v, uptr at);   // v keeps [start, at)
     void unmap_pages_locked(uptr start, uptr end);
     FaultResult fault_locked(Vma* v, uptr page, bool write);
-    void merge_around_locked(Vma* v);
 
     Mutex m_lock{"address-space"};
     arch::UserPageTable m_pt;
-    IntrusiveList<Vma, &Vma::node> m_vmas;   // sorted by start; a tree replaces it behind this API
+    RbTree<Vma, &Vma::node, VmaStart> m_vmas;   // by start; VMAs never overlap
     uptr m_brk_start = 0;
     uptr m_brk = 0;
     uptr m_mmap_base = 0x00007f0000000000ull;
