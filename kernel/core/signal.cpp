@@ -4,6 +4,7 @@
 #include "abi/linux/uapi.h"
 #include "arch/fpu.h"
 #include "arch/x86_64/trap_frame.h"
+#include "core/job_control.h"
 #include "core/log.h"
 #include "core/percpu.h"
 #include "core/process_lifecycle.h"
@@ -283,17 +284,6 @@ bool dequeue_locked(Thread* t, KSigInfo& out) {
     return false;
 }
 
-bool orphaned_pgrp_locked(int pgid) {
-    // A group is orphaned when no member has a parent in another group of the same session.
-    bool orphan = true;
-    for_each_process_locked([&](Process& p) {
-        if (p.pgid != pgid || p.zombie) return;
-        Process* par = p.parent;
-        if (par && par->pgid != pgid && par->sid == p.sid) orphan = false;
-    });
-    return orphan;
-}
-
 void do_stop(Process* p, int sig) {
     {
         SpinlockGuard g(g_process_tree_lock);
@@ -466,7 +456,7 @@ void return_to_user(TrapFrame* f) {
                 bool orphan;
                 {
                     SpinlockGuard g(g_process_tree_lock);
-                    orphan = sig != SIGSTOP && orphaned_pgrp_locked(p->pgid);
+                    orphan = sig != SIGSTOP && pgrp_orphaned_locked(p->pgid);
                 }
                 if (!orphan) do_stop(p, sig);
                 continue;
