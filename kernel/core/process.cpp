@@ -234,6 +234,10 @@ void finish_vfork(Process* p) {
 
 void process_vfork_done(Process* p) { finish_vfork(p); }
 
+void process_sample_maxrss(Process* p) {
+    if (AddressSpace* mm = p->mm.ptr()) p->maxrss_kb = max(p->maxrss_kb, u64(mm->resident_pages()) * (kPageSize / 1024));
+}
+
 void thread_do_exit(int wait_status, bool whole_group) {
     Thread* self = current_thread();
     Process* p = self->process;
@@ -262,6 +266,7 @@ void thread_do_exit(int wait_status, bool whole_group) {
     // Order matters with preemption: first take the address space out of the process (a switch
     // back to this thread then loads the kernel's page tables), then leave its page tables, and
     // only then drop it. The other order lets a preemption reload a root that is about to be freed.
+    process_sample_maxrss(p);
     RefPtr<AddressSpace> mm = move_ref(p->mm);
     arch::switch_page_table(0);
     mm = nullptr;
@@ -331,7 +336,7 @@ Result<WaitResult> process_wait(int pid_spec, int options, bool waitid_style) {
                 if (!(options & __WALL) && (clone_child != bool(options & __WCLONE))) continue;
                 any = true;
                 if (c.zombie && (options & WEXITED)) {
-                    r = WaitResult{c.pid, c.exit_code, 0, 0, c.creds.uid, c.utime_ns, c.stime_ns};
+                    r = WaitResult{c.pid, c.exit_code, 0, 0, c.creds.uid, c.utime_ns, c.stime_ns, max(c.maxrss_kb, c.cmaxrss_kb)};
                     if ((c.exit_code & 0x7f) == 0) {
                         r.code = 1;   // CLD_EXITED
                         r.child_status = (c.exit_code >> 8) & 0xff;
@@ -340,6 +345,7 @@ Result<WaitResult> process_wait(int pid_spec, int options, bool waitid_style) {
                         r.child_status = c.exit_code & 0x7f;
                     }
                     if (!(options & WNOWAIT)) {
+                        self->cmaxrss_kb = max(self->cmaxrss_kb, max(c.maxrss_kb, c.cmaxrss_kb));
                         self->cutime_ns += c.utime_ns + c.cutime_ns;
                         self->cstime_ns += c.stime_ns + c.cstime_ns;
                         reap_locked(&c);
@@ -349,12 +355,12 @@ Result<WaitResult> process_wait(int pid_spec, int options, bool waitid_style) {
                 }
                 if (c.stopped && !c.stop_reported && (options & WSTOPPED)) {
                     r = WaitResult{c.pid, (c.stop_signal << 8) | 0x7f, 5 /* CLD_STOPPED */, c.stop_signal,
-                                   c.creds.uid, c.utime_ns, c.stime_ns};
+                                   c.creds.uid, c.utime_ns, c.stime_ns, c.maxrss_kb};
                     if (!(options & WNOWAIT)) c.stop_reported = true;
                     break;
                 }
                 if (!c.continue_reported && (options & WCONTINUED)) {
-                    r = WaitResult{c.pid, 0xffff, 6 /* CLD_CONTINUED */, SIGCONT, c.creds.uid, c.utime_ns, c.stime_ns};
+                    r = WaitResult{c.pid, 0xffff, 6 /* CLD_CONTINUED */, SIGCONT, c.creds.uid, c.utime_ns, c.stime_ns, c.maxrss_kb};
                     if (!(options & WNOWAIT)) c.continue_reported = true;
                     break;
                 }

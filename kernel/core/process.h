@@ -72,12 +72,17 @@ public:
     u64 utime_ns = 0, stime_ns = 0, cutime_ns = 0, cstime_ns = 0;
     u64 start_time_ns = 0;
     u64 minflt = 0, majflt = 0;
+    u64 maxrss_kb = 0;    // resident-set high-water mark, sampled when it can only have peaked
+    u64 cmaxrss_kb = 0;   // the largest of the reaped children's (and their children's)
     ProcessTimers timers;
 
     IntrusiveList<Process, &Process::sibling_node> children;
 };
 
 Process* current_process();
+// Folds the current resident set of p's address space into p->maxrss_kb (before it goes away at
+// exit or exec, and when getrusage asks).
+void process_sample_maxrss(Process* p);
 // Finds a live (or zombie) process by pid; the caller holds the tree lock or takes a ref.
 RefPtr<Process> process_by_pid(int pid);
 usize process_live_count();

@@ -35,6 +35,7 @@ struct WaitResult {
     int child_status;  // waitid si_status
     u32 uid;
     u64 utime_ns, stime_ns;
+    u64 maxrss_kb;
 };
 Result<WaitResult> process_wait(int pid_spec, int options, bool waitid_style);
 

@@ -270,6 +270,7 @@ Result<void> exec_elf(RefPtr<File> file, const ElfInfo& info, StringView filenam
 
     // ---- point of no return: the old program is gone from here on ----
     RefPtr<AddressSpace> old = p->mm;
+    process_sample_maxrss(p);   // the high-water mark outlives the old image, as Linux
     p->mm = mm;
     mm->activate();
     old = nullptr;

@@ -54,6 +54,7 @@ SyscallResult sys_wait4(int pid, UserPtr<int> status, Flags options, UserPtr<voi
             ru.ru_utime.tv_usec = static_cast<long>(r.utime_ns / 1000 % 1'000'000);
             ru.ru_stime.tv_sec = static_cast<long>(r.stime_ns / 1'000'000'000);
             ru.ru_stime.tv_usec = static_cast<long>(r.stime_ns / 1000 % 1'000'000);
+            ru.ru_maxrss = static_cast<long>(r.maxrss_kb);
         }
         TRY(copy_to_user(rusage.addr(), &ru, sizeof(ru)));
     }

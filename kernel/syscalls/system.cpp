@@ -91,10 +91,13 @@ SyscallResult sys_getrusage(int who, UserPtr<void> usage) {
         fill_timeval(ru.ru_utime, p->utime_ns);
         fill_timeval(ru.ru_stime, p->stime_ns);
         ru.ru_minflt = static_cast<long>(p->minflt);
+        process_sample_maxrss(p);
+        ru.ru_maxrss = static_cast<long>(p->maxrss_kb);
         break;
     case RUSAGE_CHILDREN:
         fill_timeval(ru.ru_utime, p->cutime_ns);
         fill_timeval(ru.ru_stime, p->cstime_ns);
+        ru.ru_maxrss = static_cast<long>(p->cmaxrss_kb);
         break;
     default:
         return Error(EINVAL);
