@@ -14,6 +14,7 @@
 #include "core/signal.h"
 #include "core/time.h"
 #include "drivers/tty/tty_hooks.h"
+#include "ipc/futex.h"
 #include "syscalls/fs_locks.h"
 #include "mm/address_space.h"
 #include "mm/kheap.h"
@@ -239,10 +240,7 @@ void thread_do_exit(int wait_status, bool whole_group) {
     VERIFY(p);
     (void)whole_group;   // single-threaded processes until the threads issue
     self->exiting = true;
-    if (self->clear_child_tid) {
-        (void)copy_to_user(UserPtr<int>(self->clear_child_tid), 0);
-        // futex wake on clear_child_tid arrives with the futex issue.
-    }
+    futex_thread_exit(self);   // robust list, PI futexes, clear_child_tid (write 0, wake 1)
     if (p->pid == 1) {
         log_notice("init (pid 1) exited with status %#x; powering off", wait_status);
         arch::power_off();
