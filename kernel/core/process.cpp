@@ -23,6 +23,9 @@ namespace {
 
 void user_thread_entry(void* arg) {
     auto* t = static_cast<Thread*>(arg);
+    // CLONE_CHILD_SETTID: written in the child's own memory, before it runs (glibc's fork
+    // keeps the child's TID in its thread descriptor this way).
+    if (t->set_child_tid) (void)copy_to_user(UserPtr<int>(t->set_child_tid), t->tid);
     enter_user_mode(t->user_frame);
 }
 
