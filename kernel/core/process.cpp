@@ -15,6 +15,7 @@
 #include "core/signal.h"
 #include "core/time.h"
 #include "drivers/tty/tty_hooks.h"
+#include "ipc/futex.h"
 #include "syscalls/fs_locks.h"
 #include "mm/address_space.h"
 #include "mm/kheap.h"
@@ -23,6 +24,9 @@ namespace {
 
 void user_thread_entry(void* arg) {
     auto* t = static_cast<Thread*>(arg);
+    // CLONE_CHILD_SETTID: written in the child's own memory, before it runs (glibc's fork
+    // keeps the child's TID in its thread descriptor this way).
+    if (t->set_child_tid) (void)copy_to_user(UserPtr<int>(t->set_child_tid), t->tid);
     enter_user_mode(t->user_frame);
 }
 
@@ -244,10 +248,7 @@ void thread_do_exit(int wait_status, bool whole_group) {
     VERIFY(p);
     (void)whole_group;   // single-threaded processes until the threads issue
     self->exiting = true;
-    if (self->clear_child_tid) {
-        (void)copy_to_user(UserPtr<int>(self->clear_child_tid), 0);
-        // futex wake on clear_child_tid arrives with the futex issue.
-    }
+    futex_thread_exit(self);   // robust list, PI futexes, clear_child_tid (write 0, wake 1)
     if (p->pid == 1) {
         log_notice("init (pid 1) exited with status %#x; powering off", wait_status);
         arch::power_off();

@@ -75,6 +75,12 @@ public:
     bool trace_syscalls = false;
     u64 restart_deadline = 0;          // restart_syscall state of an interrupted sleep
     uptr restart_rem = 0;
+    Result<i64> (*restart_fn)() = nullptr;   // restart_syscall of an interrupted futex wait
+    u64 restart_futex[3] = {};               // its uaddr, val | bitset << 32, flags
+    // Futexes (ipc/): the robust list set_robust_list registered (never inherited: clone and
+    // exec clear it, as Linux), and how far exit has got releasing this thread's PI futexes.
+    uptr robust_list = 0;
+    std::atomic<u8> futex_state{0};    // 0 alive, 1 exiting, 2 dead (Linux's FUTEX_STATE_*)
     bool is_current = false;   // some CPU's current thread (changes under the scheduler lock)
 
 private:

@@ -12,6 +12,7 @@
 #include "core/signal.h"
 #include "exec/elf.h"
 #include "exec/initial_stack.h"
+#include "ipc/futex.h"
 #include "arch/context.h"
 #include "arch/paging.h"
 #include "fs/vfs/vfs.h"
@@ -269,6 +270,7 @@ Result<void> exec_elf(RefPtr<File> file, const ElfInfo& info, StringView filenam
     mm->set_brk_base(align_up(main.brk, kPageSize) + (info.is_dyn ? ((random_u64() & 0x1fff) << 12) : 0));
 
     // ---- point of no return: the old program is gone from here on ----
+    futex_exec_release(t);   // robust list, PI futexes, clear_child_tid of the old image
     RefPtr<AddressSpace> old = p->mm;
     process_sample_maxrss(p);   // the high-water mark outlives the old image, as Linux
     p->mm = mm;

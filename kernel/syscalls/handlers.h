@@ -96,6 +96,10 @@ SyscallResult sys_setitimer(int which, UserPtr<const void> value, UserPtr<void> 
 SyscallResult sys_getitimer(int which, UserPtr<void> value);
 
 // Time and randomness (syscalls/time.cpp)
+SyscallResult sys_futex(UserPtr<u32> uaddr, int op, u32 val, u64 utime, UserPtr<u32> uaddr2, u32 val3);
+SyscallResult sys_futex_waitv(UserPtr<const void> waiters, u32 nr, u32 flags, UserPtr<const void> timeout, int clockid);
+SyscallResult sys_set_robust_list(UserPtr<void> head, usize len);
+SyscallResult sys_get_robust_list(int pid, UserPtr<u64> head_ptr, UserPtr<u64> len_ptr);
 SyscallResult sys_restart_syscall();
 SyscallResult sys_nanosleep(UserPtr<const void> req, UserPtr<void> rem);
 SyscallResult sys_clock_nanosleep(int clock, Flags flags, UserPtr<const void> req, UserPtr<void> rem);

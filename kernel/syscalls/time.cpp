@@ -125,6 +125,7 @@ static SyscallResult interrupted_sleep(u64 deadline, uptr rem) {
     u64 left = deadline > now ? deadline - now : 0;
     if (rem) TRY(put_timespec(rem, static_cast<i64>(left / kNsPerSec), static_cast<i64>(left % kNsPerSec)));
     Thread* t = current_thread();
+    t->restart_fn = nullptr;
     t->restart_deadline = deadline;
     t->restart_rem = rem;
     return Error(kErestartRestartBlock);
@@ -132,6 +133,10 @@ static SyscallResult interrupted_sleep(u64 deadline, uptr rem) {
 
 SyscallResult sys_restart_syscall() {
     Thread* t = current_thread();
+    if (auto fn = t->restart_fn) {   // an interrupted futex wait
+        t->restart_fn = nullptr;
+        return fn();
+    }
     u64 deadline = t->restart_deadline;
     if (!deadline) return Error(EINTR);
     if (sleep_until(deadline).is_error()) return interrupted_sleep(deadline, t->restart_rem);
