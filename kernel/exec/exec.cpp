@@ -8,6 +8,7 @@
 #include "core/log.h"
 #include "core/process_lifecycle.h"
 #include "core/process_table.h"
+#include "ipc/futex.h"
 #include "core/random.h"
 #include "core/signal.h"
 #include "exec/elf.h"
@@ -268,6 +269,17 @@ Result<void> exec_elf(RefPtr<File> file, const ElfInfo& info, StringView filenam
     }
     mm->set_brk_base(align_up(main.brk, kPageSize) + (info.is_dyn ? ((random_u64() & 0x1fff) << 12) : 0));
 
+    // Linux's de_thread and exec_mm_release: the other threads die first, then the robust
+    // futexes of the old image are released, and clear_child_tid written only while the old
+    // memory stays in use (a vfork parent).
+    if (auto r = thread_group_exec_prepare(); r.is_error()) {
+        kfree(scratch);
+        return r.error();
+    }
+    if (p->mm->ref_count() <= 1) t->clear_child_tid = 0;
+    futex_thread_exit(t);
+    t->clear_child_tid = 0;
+
     // ---- point of no return: the old program is gone from here on ----
     RefPtr<AddressSpace> old = p->mm;
     p->mm = mm;
@@ -317,7 +329,7 @@ Result<void> exec_elf(RefPtr<File> file, const ElfInfo& info, StringView filenam
     f->ss = 0x20 | 3;
     f->rflags = 0x202;
     t->frame_replaced = true;
-    process_vfork_done(p);
+    thread_vfork_done(t);
     if (!ok) signal_force_fault(SIGSEGV, SI_KERNEL, 0);
     return {};
 }

@@ -9,5 +9,6 @@ list(APPEND KERNEL_SOURCES
   ${CMAKE_CURRENT_SOURCE_DIR}/fs/pipe/poll_wait.cpp
   ${CMAKE_CURRENT_SOURCE_DIR}/syscalls/fs_pipe.cpp
   ${CMAKE_CURRENT_SOURCE_DIR}/syscalls/fs_poll.cpp
+  ${CMAKE_CURRENT_SOURCE_DIR}/ipc/futex_weak_stub.cpp
   ${PROJECT_SOURCE_DIR}/tests/ktest/pipe_tests.cpp
 )
