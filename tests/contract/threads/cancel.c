@@ -3,6 +3,7 @@
 // pthread_testcancel), runs cleanup handlers, and the join reports PTHREAD_CANCELED; a thread
 // with cancellation disabled finishes normally.
 #include "contract.h"
+#include "glibc_futex.h"
 #include <pthread.h>
 
 static int fds[2], started[2];
@@ -64,6 +65,7 @@ static const char *result(void *r)
 
 int main(void)
 {
+    glibc_needs_futex();
     pipe(fds);
     pipe(started);
     pthread_t t;

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 // pthread_create/pthread_join: return values, arguments, pthread_exit's value, self-join.
 #include "contract.h"
+#include "glibc_futex.h"
 #include <pthread.h>
 
 static void *square(void *arg)
@@ -24,6 +25,7 @@ static void *shared_counter(void *arg)
 
 int main(void)
 {
+    glibc_needs_futex();
     pthread_t t[8];
     for (long i = 0; i < 8; i++) RET(pthread_create(&t[i], NULL, square, (void *)i));
     long sum = 0;

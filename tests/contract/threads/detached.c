@@ -2,6 +2,7 @@
 // Detached threads (attribute and pthread_detach) run to completion on their own and report
 // through a pipe; the process keeps going while they exit.
 #include "contract.h"
+#include "glibc_futex.h"
 #include <pthread.h>
 
 static int fds[2];
@@ -15,6 +16,7 @@ static void *worker(void *arg)
 
 int main(void)
 {
+    glibc_needs_futex();
     pipe(fds);
     pthread_attr_t attr;
     pthread_attr_init(&attr);

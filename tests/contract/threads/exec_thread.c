@@ -2,6 +2,7 @@
 // execve from a thread that is not the leader: the other threads (the leader too) are gone,
 // and the new image runs with the old pid, as its only thread, tid == pid.
 #include "contract.h"
+#include "glibc_futex.h"
 #include <dirent.h>
 #include <pthread.h>
 #include <sys/syscall.h>
@@ -51,6 +52,7 @@ static int after(const char *oldpid)
 int main(int argc, char **argv)
 {
     if (argc > 2 && strcmp(argv[1], "after") == 0) return after(argv[2]);
+    glibc_needs_futex();
     snprintf(pidbuf, sizeof pidbuf, "%d", getpid());
     static int fds[2];
     pipe(fds);

@@ -2,6 +2,7 @@
 // Ending a multi-threaded process: exit (exit_group) from main or a thread, a fatal signal sent
 // to one thread, and SIGKILL, while the other threads are blocked in the kernel or running.
 #include "contract.h"
+#include "glibc_futex.h"
 #include <pthread.h>
 #include <sys/syscall.h>
 
@@ -73,6 +74,7 @@ static pid_t child(int mode)
 
 int main(void)
 {
+    glibc_needs_futex();
     pipe(fds);
     pipe(ready);
     pipe(toparent);

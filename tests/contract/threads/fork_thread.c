@@ -2,6 +2,7 @@
 // fork from a thread of a multi-threaded process: the child has only the forking thread (now
 // its main thread, tid == pid), a copy of the memory, and the parent's threads go on.
 #include "contract.h"
+#include "glibc_futex.h"
 #include <dirent.h>
 #include <pthread.h>
 #include <sys/syscall.h>
@@ -54,6 +55,7 @@ static void *forker(void *arg)
 
 int main(void)
 {
+    glibc_needs_futex();
     pipe(gate);
     pthread_t idlers[3], f;
     for (int i = 0; i < 3; i++) pthread_create(&idlers[i], NULL, idle, NULL);

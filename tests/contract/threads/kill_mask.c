@@ -2,6 +2,7 @@
 // pthread_kill and per-thread signal masks: a signal sent to one thread runs the handler in that
 // thread; a thread that blocks it keeps it pending (visible to that thread only) until it unblocks.
 #include "contract.h"
+#include "glibc_futex.h"
 #include <pthread.h>
 #include <sys/syscall.h>
 
@@ -49,6 +50,7 @@ static void *thread_b(void *arg)   // does not block it
 
 int main(void)
 {
+    glibc_needs_futex();
     pipe(ready); pipe(go_a); pipe(go_b); pipe(done);
     struct sigaction sa = {0};
     sa.sa_handler = handler;

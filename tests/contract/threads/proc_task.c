@@ -3,6 +3,7 @@
 // the tid, Tgid the pid), Threads: in status, /proc/thread-self, and the listing shrinking
 // again after the threads are joined.
 #include "contract.h"
+#include "glibc_futex.h"
 #include <dirent.h>
 #include <pthread.h>
 #include <sys/syscall.h>
@@ -48,6 +49,7 @@ static long status_field(const char *path, const char *field)
 
 int main(void)
 {
+    glibc_needs_futex();
     pipe(ready);
     pipe(gate);
     pid_t me = getpid();

@@ -2,6 +2,7 @@
 // A process-directed signal (kill to the pid) is handled by exactly one thread, one that does
 // not block it; blocked everywhere, it stays pending for the process until a thread unblocks.
 #include "contract.h"
+#include "glibc_futex.h"
 #include <pthread.h>
 #include <sys/syscall.h>
 
@@ -48,6 +49,7 @@ static int total(void)
 
 int main(void)
 {
+    glibc_needs_futex();
     pipe(ready);
     pipe(done);
     struct sigaction sa = {0};

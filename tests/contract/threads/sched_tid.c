@@ -2,6 +2,7 @@
 // The sched_* calls and getcpu take a thread id (0 = the caller): they work on another live
 // thread of the process and give ESRCH for a tid that does not exist.
 #include "contract.h"
+#include "glibc_futex.h"
 #include <pthread.h>
 #include <sched.h>
 #include <sys/syscall.h>
@@ -21,6 +22,7 @@ static void *worker(void *arg)
 
 int main(void)
 {
+    glibc_needs_futex();
     pipe(ready);
     pipe(gate);
     pthread_t t;

@@ -2,6 +2,7 @@
 // The classic signal-thread pattern: every thread blocks the signals and one dedicated thread
 // takes them with sigwait/sigtimedwait, whichever thread or process sent them.
 #include "contract.h"
+#include "glibc_futex.h"
 #include <pthread.h>
 #include <sys/syscall.h>
 
@@ -42,6 +43,7 @@ static void *sender(void *arg)
 
 int main(void)
 {
+    glibc_needs_futex();
     pipe(acks);
     static sigset_t set;
     sigemptyset(&set);

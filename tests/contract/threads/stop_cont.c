@@ -2,6 +2,7 @@
 // Job control of a multi-threaded process: SIGSTOP stops every thread (blocked and running
 // ones), SIGCONT resumes them all, and SIGKILL ends a stopped process.
 #include "contract.h"
+#include "glibc_futex.h"
 #include <dirent.h>
 #include <pthread.h>
 
@@ -44,6 +45,7 @@ static int all_in_state(pid_t pid, char c)
 
 int main(void)
 {
+    glibc_needs_futex();
     pipe(ready);
     pipe(pipe_in);
     pipe(toparent);

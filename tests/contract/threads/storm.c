@@ -2,6 +2,7 @@
 // A thread storm: 200 threads created and joined in waves of 25, each doing a little work and
 // a few system calls; every result arrives and nothing is lost between waves.
 #include "contract.h"
+#include "glibc_futex.h"
 #include <pthread.h>
 #include <sys/syscall.h>
 
@@ -20,6 +21,7 @@ static void *work(void *arg)
 
 int main(void)
 {
+    glibc_needs_futex();
     long sum = 0, created = 0, joined = 0, bad = 0;
     for (int w = 0; w < TOTAL / WAVE; w++) {
         pthread_t t[WAVE];

@@ -2,6 +2,7 @@
 // Thread-local storage: __thread variables are per thread (initialised from the image), and
 // pthread_key values with destructors run at thread exit (not for NULL values).
 #include "contract.h"
+#include "glibc_futex.h"
 #include <pthread.h>
 
 static __thread long counter = 42;
@@ -30,6 +31,7 @@ static void *worker(void *arg)
 
 int main(void)
 {
+    glibc_needs_futex();
     pipe(dtor_fds);
     RET(pthread_key_create(&key, dtor));
     pthread_setspecific(key, (void *)7L);
