@@ -269,6 +269,14 @@ Result<void> exec_elf(RefPtr<File> file, const ElfInfo& info, StringView filenam
     }
     mm->set_brk_base(align_up(main.brk, kPageSize) + (info.is_dyn ? ((random_u64() & 0x1fff) << 12) : 0));
 
+    // Linux's de_thread and exec_mm_release: the other threads die first, then the robust
+    // futexes of the old image are released, and clear_child_tid written only while the old
+    // memory stays in use (a vfork parent).
+    if (auto r = thread_group_exec_prepare(); r.is_error()) {
+        kfree(scratch);
+        return r.error();
+    }
+
     // ---- point of no return: the old program is gone from here on ----
     futex_exec_release(t);   // robust list, PI futexes, clear_child_tid of the old image
     RefPtr<AddressSpace> old = p->mm;
@@ -319,7 +327,7 @@ Result<void> exec_elf(RefPtr<File> file, const ElfInfo& info, StringView filenam
     f->ss = 0x20 | 3;
     f->rflags = 0x202;
     t->frame_replaced = true;
-    process_vfork_done(p);
+    thread_vfork_done(t);
     if (!ok) signal_force_fault(SIGSEGV, SI_KERNEL, 0);
     return {};
 }
