@@ -24,9 +24,10 @@ until [ "$(ps -o stat= -p "$child" | cut -c1)" = T ]; do sleep 0.05; done
 echo "stopped: $(ps -o stat= -p "$child" | cut -c1)"
 kill -CONT "$child"
 kill -l TERM; kill -l 9
-/bin/kill -s USR1 "$child"
-{ wait "$child"; st=$?; } 2>/dev/null   # bash names the killed job on stderr, with its pid
-echo "sleep killed by USR1: $st"
+# TERM: bash reports a background job killed by most other signals on stderr, with its pid, after wait.
+/bin/kill -s TERM "$child"
+wait "$child"
+echo "sleep killed by TERM: $?"
 free | awk 'NR == 1 { print $1, $2, $3, $4, $5, $6 } NR == 2 { print $1, ($2 > 0), ($2 >= $3), ($7 <= $2) } NR == 3 { print $1 }'
 free -b | awk 'NR == 2 { print "bytes are KiB*1024:", ($2 % 1024 == 0) }'
 total_kb=$(awk '/^MemTotal:/ { print $2 }' /proc/meminfo)
