@@ -135,7 +135,12 @@ bool enqueue_locked(Process* target, PendingSignals& ps, int sig, const KSigInfo
 }
 
 // Linux's wants_signal: a thread that does not block sig and is not on its way out.
-bool wants_signal(Thread* t, int sig) { return !t->exiting && !(t->sigmask & sig_bit(sig)); }
+// Linux's wants_signal: a stopped group takes nothing but SIGKILL until it is continued (the
+// signal stays pending).
+bool wants_signal(Thread* t, int sig) {
+    if (t->exiting || (t->sigmask & sig_bit(sig))) return false;
+    return sig == SIGKILL || !t->process->stopped;
+}
 
 // Default action kills, and no handler is set (Linux's sig_fatal).
 bool sig_fatal(Process* p, int sig) {
