@@ -8,6 +8,8 @@
 #include "core/percpu.h"
 #include "core/process_lifecycle.h"
 #include "core/process_table.h"
+#include "ipc/posix_timers.h"
+#include "ipc/signalfd.h"
 #include "lib/scope_exit.h"
 #include "mm/kheap.h"
 #include "mm/user_ptr.h"
@@ -65,6 +67,9 @@ void discard(PendingSignals& ps, SigSet mask) {
 // Ignored at generation time (and not blocked): dropped, as Linux's sig_ignored().
 bool ignored_for(Thread* t, Process* p, int sig) {
     if (sig == SIGKILL || sig == SIGSTOP) return false;
+    // linux: sig_ignored() looks at the target task's mask; a process-directed signal targets
+    // the group leader.
+    if (!t) t = p->threads.first();
     if (t && (t->sigmask & sig_bit(sig))) return false;
     const KSigAction& a = p->sighand->actions[sig - 1];
     if (a.handler == kSigIgn) return true;
@@ -87,6 +92,7 @@ void enqueue_locked(PendingSignals& ps, int sig, const KSigInfo* info) {
     }
     q->info.si_signo = sig;
     ps.queue.push_back(*q);
+    signalfd_notify();
 }
 
 void wake_for_signal_locked(Process* p, Thread* preferred, int sig) {
@@ -162,6 +168,10 @@ void signal_send_process_locked(Process* p, int sig, const KSigInfo* info) { sen
 void signal_send_process(Process* p, int sig, const KSigInfo* info) {
     SpinlockGuard g(g_process_tree_lock);
     send_locked(p, nullptr, sig, info);
+}
+
+void signal_send_thread_locked(Thread* t, int sig, const KSigInfo* info) {
+    if (t->process) send_locked(t->process, t, sig, info);
 }
 
 void signal_send_thread(Thread* t, int sig, const KSigInfo* info) {
@@ -272,6 +282,7 @@ bool dequeue_locked(Thread* t, KSigInfo& out) {
             out = found->info;
             ps->queue.remove(*found);
             delete found;
+            if (out.si_code == SI_TIMER) posix_timer_dequeued_locked(t->process, out);
         } else {
             out = KSigInfo{};
             out.si_signo = sig;
