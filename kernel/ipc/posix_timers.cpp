@@ -242,10 +242,28 @@ void posix_cpu_timers_check(Process* p) {
         if (t.cpu_armed && now_locked(t) >= t.ct.expiry) fire_locked(t);
 }
 
+namespace {
+
+// The negative clock ids of the CPU clocks (linux: MAKE_PROCESS_CPUCLOCK/MAKE_THREAD_CPUCLOCK:
+// ~pid << 3 | perthread << 2 | which): glibc's timer_create passes pid 0 for its own CPU clocks.
+// Those of the caller itself become the plain CPU clocks; others are refused.
+int cpu_clock_of(int clock) {
+    int pid = ~clock >> 3;
+    bool thread = clock & 4;
+    if ((clock & 3) == 3) return -1;
+    // LINUX-DIVERGENCE: another process's or thread's CPU clock (clock_getcpuclockid,
+    // pthread_getcpuclockid) is not supported (EINVAL), and CPUCLOCK_PROF/VIRT count like SCHED.
+    if (thread) return pid == 0 || pid == current_thread()->tid ? CLOCK_THREAD_CPUTIME_ID : -1;
+    return pid == 0 || pid == current_process()->pid ? CLOCK_PROCESS_CPUTIME_ID : -1;
+}
+
+}  // namespace
+
 SyscallResult sys_timer_create(int clock, UserPtr<const void> user_event, UserPtr<int> user_id) {
     sigevent_t ev{};
     bool have_event = !user_event.is_null();
     if (have_event) TRY(copy_from_user(&ev, user_event.addr(), sizeof(ev)));
+    if (clock < 0) clock = cpu_clock_of(clock);
     switch (clock) {
     case CLOCK_REALTIME: case CLOCK_MONOTONIC: case CLOCK_PROCESS_CPUTIME_ID: case CLOCK_THREAD_CPUTIME_ID:
     case CLOCK_BOOTTIME: case CLOCK_REALTIME_ALARM: case CLOCK_BOOTTIME_ALARM: case CLOCK_TAI:
@@ -253,8 +271,6 @@ SyscallResult sys_timer_create(int clock, UserPtr<const void> user_event, UserPt
     case CLOCK_MONOTONIC_RAW: case CLOCK_REALTIME_COARSE: case CLOCK_MONOTONIC_COARSE:
         return Error(EOPNOTSUPP);   // clocks without timers
     default:
-        // LINUX-DIVERGENCE: the negative clock ids of clock_getcpuclockid/pthread_getcpuclockid
-        // (another process's or thread's CPU clock) are not supported.
         return Error(EINVAL);
     }
     Process* p = current_process();

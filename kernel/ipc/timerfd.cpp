@@ -105,9 +105,13 @@ public:
     Result<long> ioctl(File& f, unsigned cmd, uptr arg) override {
         if (cmd != TFD_IOC_SET_TICKS) return Error(ENOTTY);
         u64 ticks = TRY(copy_from_user(UserPtr<const u64>(arg)));
-        if (!ticks) return Error(EINVAL);
         TimerFd& tf = *timerfd_of(f);
         SpinlockGuard g(g_timer_objects_lock);
+        // linux: timerfd_canceled() reports (and clears) a pending cancellation first.
+        if (tf.canceled) {
+            tf.canceled = false;
+            return Error(ECANCELED);
+        }
         tf.ticks = ticks;
         tf.wq.wake_all();
         return 0;
