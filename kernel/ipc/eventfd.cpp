@@ -10,6 +10,7 @@
 #include "core/signal.h"
 #include "fs/anon/anon_inode.h"
 #include "ipc/fd_events.h"
+#include "lib/format.h"
 #include "syscalls/handlers.h"
 
 namespace {
@@ -23,8 +24,11 @@ constexpr u64 kCountMax = ~0ull;   // ULLONG_MAX: the counter stays below it
 struct EventFd {
     std::atomic<u64> count;
     bool semaphore;
+    int id;   // linux: an ida number shown in fdinfo
     WaitQueue wq;
 };
+
+constinit std::atomic<int> g_next_id{0};
 
 EventFd* eventfd_of(const File& f) { return static_cast<EventFd*>(f.private_data); }
 
@@ -91,6 +95,13 @@ public:
         return ev;
     }
     WaitQueue* wait_queue(File& f) override { return &eventfd_of(f)->wq; }
+    usize fdinfo(File& f, char* buf, usize cap) override {
+        EventFd& e = *eventfd_of(f);
+        // As the oracle (6.1) shows it; later kernels add "eventfd-semaphore:".
+        usize n = format(buf, cap, "eventfd-count: %16llx\neventfd-id: %d\n",
+                         static_cast<unsigned long long>(e.count.load(std::memory_order_relaxed)), e.id);
+        return min(n, cap - 1);
+    }
     void release(File& f) override {
         delete eventfd_of(f);
         f.private_data = nullptr;
@@ -103,7 +114,7 @@ constinit EventFdOps g_eventfd_ops;
 
 SyscallResult sys_eventfd2(unsigned initval, Flags flags) {
     if (flags.value & ~kEfdFlags) return Error(EINVAL);
-    auto* e = new (std::nothrow) EventFd{{initval}, (flags.value & kEfdSemaphore) != 0, {}};
+    auto* e = new (std::nothrow) EventFd{{initval}, (flags.value & kEfdSemaphore) != 0, g_next_id.fetch_add(1), {}};
     if (!e) return Error(ENOMEM);
     auto file = anon_inode_file("eventfd", g_eventfd_ops, e, O_RDWR | (flags.value & O_NONBLOCK));
     if (file.is_error()) {

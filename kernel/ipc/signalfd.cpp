@@ -13,6 +13,7 @@
 #include "fs/anon/anon_inode.h"
 #include "ipc/fd_events.h"
 #include "ipc/signalfd.h"
+#include "lib/format.h"
 #include "syscalls/handlers.h"
 
 #include <linux/signalfd.h>
@@ -153,6 +154,12 @@ public:
         return (pending & mask) ? POLLIN | POLLRDNORM : 0;
     }
     WaitQueue* wait_queue(File&) override { return &signalfd_queue(); }
+    usize fdinfo(File& f, char* buf, usize cap) override {
+        // linux: render_sigset_t(): the set in hex, highest signals first.
+        unsigned long long mask = signalfd_of(f)->mask.load(std::memory_order_relaxed);
+        usize n = format(buf, cap, "sigmask:\t%016llx\n", mask);
+        return min(n, cap - 1);
+    }
     void release(File& f) override {
         delete signalfd_of(f);
         f.private_data = nullptr;

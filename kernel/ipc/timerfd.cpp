@@ -11,6 +11,7 @@
 #include "ipc/clock_timer.h"
 #include "ipc/fd_events.h"
 #include "ipc/timer_math.h"
+#include "lib/format.h"
 #include "syscalls/handlers.h"
 
 #include <linux/timerfd.h>
@@ -122,6 +123,24 @@ public:
         return tf.ticks ? POLLIN | POLLRDNORM : 0;
     }
     WaitQueue* wait_queue(File& f) override { return &timerfd_of(f)->wq; }
+    usize fdinfo(File& f, char* buf, usize cap) override {
+        TimerFd& tf = *timerfd_of(f);
+        TimerSetting v;
+        u64 ticks;
+        u32 flags;
+        {
+            SpinlockGuard g(g_timer_objects_lock);
+            v = current_locked(tf);
+            ticks = tf.ticks;
+            flags = tf.settime_flags;
+        }
+        using ull = unsigned long long;
+        usize n = format(buf, cap, "clockid: %d\nticks: %llu\nsettime flags: 0%o\nit_value: (%llu, %llu)\nit_interval: (%llu, %llu)\n",
+                         tf.clock, static_cast<ull>(ticks), flags, static_cast<ull>(timer_ns_sec(v.value)),
+                         static_cast<ull>(timer_ns_nsec(v.value)), static_cast<ull>(timer_ns_sec(v.interval)),
+                         static_cast<ull>(timer_ns_nsec(v.interval)));
+        return min(n, cap - 1);
+    }
     void release(File& f) override {
         TimerFd* tf = timerfd_of(f);
         if (!tf) return;

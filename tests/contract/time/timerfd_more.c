@@ -26,6 +26,22 @@ static int pollin(int fd, int ms)
     return poll(&p, 1, ms);
 }
 
+// Prints the lines of /proc/self/fdinfo/<fd> that start with one of the prefixes.
+static void show_fdinfo(int fd, const char *const *prefixes)
+{
+    char path[64], buf[1024];
+    snprintf(path, sizeof path, "/proc/self/fdinfo/%d", fd);
+    ssize_t n = ct_read_file(path, buf, sizeof buf - 1);
+    if (n < 0) {
+        say("fdinfo: %s\n", ct_errname(errno));
+        return;
+    }
+    buf[n] = 0;
+    for (char *line = strtok(buf, "\n"); line; line = strtok(NULL, "\n"))
+        for (const char *const *p = prefixes; *p; p++)
+            if (!strncmp(line, *p, strlen(*p))) say("fdinfo %s\n", line);
+}
+
 static void on_alarm(int s) { (void)s; }
 
 int main(void)
@@ -106,6 +122,13 @@ int main(void)
     RET(read(rt_plain, &n, 8));
     say("past expirations: %llu\n", (unsigned long long)n);
 
+    {
+        static const char *const keys[] = {"flags:", "clockid:", "ticks:", "settime flags:", "it_interval:", NULL};
+        show_fdinfo(rt, keys);
+        struct itimerspec p2 = {{0, 20000000}, {3, 0}};
+        timerfd_settime(rt_rel, 0, &p2, NULL);
+        show_fdinfo(rt_rel, keys);
+    }
     // Errors and names.
     RET(timerfd_settime(fd, 4, &one, NULL));
     RET(timerfd_settime(fd, 0, NULL, NULL));
