@@ -19,22 +19,6 @@ static void show_poll(const char *label, int fd)
     say("%s: in=%d out=%d err=%d\n", label, !!(r & POLLIN), !!(r & POLLOUT), !!(r & POLLERR));
 }
 
-// Prints the lines of /proc/self/fdinfo/<fd> that start with one of the prefixes.
-static void show_fdinfo(int fd, const char *const *prefixes)
-{
-    char path[64], buf[1024];
-    snprintf(path, sizeof path, "/proc/self/fdinfo/%d", fd);
-    ssize_t n = ct_read_file(path, buf, sizeof buf - 1);
-    if (n < 0) {
-        say("fdinfo: %s\n", ct_errname(errno));
-        return;
-    }
-    buf[n] = 0;
-    for (char *line = strtok(buf, "\n"); line; line = strtok(NULL, "\n"))
-        for (const char *const *p = prefixes; *p; p++)
-            if (!strncmp(line, *p, strlen(*p))) say("fdinfo %s\n", line);
-}
-
 int main(void)
 {
     uint64_t v = 0;
@@ -104,7 +88,7 @@ int main(void)
     {
         int e = eventfd(5, EFD_SEMAPHORE);
         static const char *const keys[] = {"flags:", "eventfd-count:", "eventfd-semaphore:", NULL};
-        show_fdinfo(e, keys);
+        ct_show_fdinfo(e, keys);
         close(e);
     }
     // Across fork: the child blocks in read until the parent writes.

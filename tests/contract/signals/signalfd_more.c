@@ -16,22 +16,6 @@ static int pollin(int fd, int ms)
     return r < 0 ? -errno : r;
 }
 
-// Prints the lines of /proc/self/fdinfo/<fd> that start with one of the prefixes.
-static void show_fdinfo(int fd, const char *const *prefixes)
-{
-    char path[64], buf[1024];
-    snprintf(path, sizeof path, "/proc/self/fdinfo/%d", fd);
-    ssize_t n = ct_read_file(path, buf, sizeof buf - 1);
-    if (n < 0) {
-        say("fdinfo: %s\n", ct_errname(errno));
-        return;
-    }
-    buf[n] = 0;
-    for (char *line = strtok(buf, "\n"); line; line = strtok(NULL, "\n"))
-        for (const char *const *p = prefixes; *p; p++)
-            if (!strncmp(line, *p, strlen(*p))) say("fdinfo %s\n", line);
-}
-
 int main(void)
 {
     sigset_t s1, s2, both;
@@ -72,7 +56,7 @@ int main(void)
     say("link: %s\n", link);
     {
         static const char *const keys[] = {"flags:", "sigmask:", NULL};
-        show_fdinfo(fd, keys);
+        ct_show_fdinfo(fd, keys);
     }
     close(fd);
 
