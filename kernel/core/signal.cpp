@@ -9,6 +9,8 @@
 #include "core/percpu.h"
 #include "core/process_lifecycle.h"
 #include "core/process_table.h"
+#include "ipc/posix_timers.h"
+#include "ipc/signalfd.h"
 #include "lib/scope_exit.h"
 #include "mm/kheap.h"
 #include "mm/user_ptr.h"
@@ -101,6 +103,9 @@ bool sigqueue_charge(Process* target, QueuedSignal* q, bool override_limit) {
 // Ignored at generation time (and not blocked): dropped, as Linux's sig_ignored().
 bool ignored_for(Thread* t, Process* p, int sig) {
     if (sig == SIGKILL || sig == SIGSTOP) return false;
+    // linux: sig_ignored() looks at the target task's mask; a process-directed signal targets
+    // the group leader.
+    if (!t) t = p->threads.first();
     if (t && (t->sigmask & sig_bit(sig))) return false;
     const KSigAction& a = p->sighand->actions[sig - 1];
     if (a.handler == kSigIgn) return true;
@@ -131,10 +136,10 @@ bool enqueue_locked(Process* target, PendingSignals& ps, int sig, const KSigInfo
     }
     q->info.si_signo = sig;
     ps.queue.push_back(*q);
+    signalfd_notify();
     return true;
 }
 
-// Linux's wants_signal: a thread that does not block sig and is not on its way out.
 // Linux's wants_signal: a stopped group takes nothing but SIGKILL until it is continued (the
 // signal stays pending).
 bool wants_signal(Thread* t, int sig) {
@@ -260,6 +265,10 @@ void signal_send_process(Process* p, int sig, const KSigInfo* info) {
     send_locked(p, nullptr, sig, info);
 }
 
+void signal_send_thread_locked(Thread* t, int sig, const KSigInfo* info) {
+    if (t->process) send_locked(t->process, t, sig, info);
+}
+
 void signal_send_thread(Thread* t, int sig, const KSigInfo* info) {
     SpinlockGuard g(g_process_tree_lock);
     if (t->process) send_locked(t->process, t, sig, info);
@@ -372,6 +381,7 @@ bool dequeue_locked(Thread* t, KSigInfo& out) {
             out = found->info;
             ps->queue.remove(*found);
             queued_signal_free(found);
+            if (out.si_code == SI_TIMER) posix_timer_dequeued_locked(t->process, out);
         } else {
             out = KSigInfo{};
             out.si_signo = sig;

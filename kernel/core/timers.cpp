@@ -6,6 +6,7 @@
 #include "core/process.h"
 #include "core/sched.h"
 #include "core/signal.h"
+#include "ipc/posix_timers.h"
 #include "sync/spinlock.h"
 
 namespace {
@@ -63,10 +64,25 @@ void ktimer_run_expired(u64 now) {
                     due = &t;
                     break;
                 }
-            if (due) timers().remove(*due);
+            if (due) {
+                timers().remove(*due);
+                due->running.store(true, std::memory_order_relaxed);
+            }
         }
         if (!due) return;
         due->fn(due);
+        due->running.store(false, std::memory_order_release);
+    }
+}
+
+void ktimer_cancel_sync(KTimer* t) {
+    for (;;) {
+        {
+            SpinlockGuard g(g_timer_lock);
+            if (t->armed()) timers().remove(*t);
+            if (!t->running.load(std::memory_order_acquire)) return;
+        }
+        arch::cpu_relax();
     }
 }
 
@@ -149,6 +165,10 @@ void itimer_account(Process* p, u64 ns, bool in_user) {
     if (in_user) tick(pt.virt_left_ns, pt.virt_interval_ns, SIGVTALRM);
     tick(pt.prof_left_ns, pt.prof_interval_ns, SIGPROF);
     cpu_limit_check(p);
+    if (pt.posix) posix_cpu_timers_check(p);
 }
 
-void itimer_exit(Process* p) { ktimer_cancel(&p->timers.real); }
+void itimer_exit(Process* p) {
+    ktimer_cancel(&p->timers.real);
+    posix_timers_release(p);
+}

@@ -158,6 +158,7 @@ Result<u64> FileOps::lseek(File&, u64, i64, int) { return Error(ESPIPE); }
 Result<long> FileOps::ioctl(File&, unsigned, uptr) { return Error(ENOTTY); }
 u32 FileOps::poll(File&) { return kDefaultPollMask; }
 WaitQueue* FileOps::wait_queue(File&) { return nullptr; }
+usize FileOps::fdinfo(File&, char*, usize) { return 0; }
 Result<usize> FileOps::getdents64(File&, const IoBuffer&, u64&) { return Error(ENOTDIR); }
 void FileOps::release(File&) {}
 

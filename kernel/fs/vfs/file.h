@@ -31,6 +31,9 @@ public:
     virtual u32 poll(File& f);
     // The queue woken when poll's answer may have changed; null when it never changes.
     virtual WaitQueue* wait_queue(File& f);
+    // Kind-specific lines for /proc/<pid>/fdinfo/<n> (Linux's show_fdinfo: "eventfd-count:"...),
+    // written into buf (at most cap bytes, no NUL needed). Returns the length. Default: none.
+    virtual usize fdinfo(File& f, char* buf, usize cap);
     // linux_dirent64 records from *pos into buf. Default: ENOTDIR.
     virtual Result<usize> getdents64(File& f, const IoBuffer& buf, u64& pos);
     // The last reference to the File is gone. Must not sleep (it may run under a spinlock).
