@@ -123,6 +123,17 @@ Result<void> proc_fd_link_target(const ProcNode& node, const Credentials& viewer
     return proc_append_path(out, p, true);
 }
 
+Result<Path> proc_fd_magic_target(const ProcNode& node, const Credentials& viewer) {
+    TRY(check_inspect(node.pid, viewer));
+    auto f = TRY(file_of(node));
+    if (f->path().dentry) return f->path();
+    // An unnamed pipe reopens through its inode (linux: fifo_open on the pipefs inode); other
+    // anonymous inodes cannot be opened again.
+    if (!is_pipe_inode(f->inode())) return Error(ENXIO);
+    auto d = TRY(Dentry::make_root(f->inode_ref()));
+    return Path{RefPtr<Mount>(), std::move(d)};
+}
+
 Result<void> proc_fdinfo_show(const ProcNode& node, const Credentials&, SeqBuf& out) {
     auto fds = TRY(fd_table_of(node));
     auto fr = fds->get(node.fd);

@@ -222,6 +222,11 @@ Result<usize> ProcInode::readlink(char* buf, usize size) {
     return n;
 }
 
+Result<Path> ProcInode::magic_link() {
+    if (m_node.kind != ProcKind::FdLink) return Error(EINVAL);
+    return proc_fd_magic_target(m_node, viewer_credentials());
+}
+
 Result<void> ProcInode::setattr(const SetAttr& attr) {
     // linux: proc_setattr() / proc_sys_setattr(): no chmod or chown; a size change (O_TRUNC)
     // is accepted and ignored.

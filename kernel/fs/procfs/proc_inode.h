@@ -85,6 +85,7 @@ public:
     Result<RefPtr<Inode>> lookup(StringView name) override;
     Result<void> iterate(u64& pos, DirSink& sink) override;
     Result<usize> readlink(char* buf, usize size) override;
+    Result<Path> magic_link() override;
     Result<void> open(File& file) override;
     Result<void> setattr(const SetAttr& attr) override;
     Result<void> truncate(u64) override { return {}; }   // O_TRUNC on a /proc file: ignored, as Linux

@@ -84,6 +84,8 @@ Result<void> Inode::iterate(u64&, DirSink&) { return Error(ENOTDIR); }
 Result<usize> Inode::readlink(char*, usize) { return Error(EINVAL); }
 Result<usize> Inode::read(const IoBuffer&, u64) { return Error(is_dir() ? EISDIR : EINVAL); }
 Result<usize> Inode::write(const IoBuffer&, u64) { return Error(is_dir() ? EISDIR : EINVAL); }
+Result<Path> Inode::magic_link() { return Error(EINVAL); }
+
 Result<void> Inode::truncate(u64) { return Error(is_dir() ? EISDIR : EINVAL); }
 
 Result<void> Inode::setattr(const SetAttr& a) {

@@ -54,6 +54,8 @@ private:
     std::atomic<i64> m_nsec{0};
 };
 
+struct Path;
+
 class Inode : public RefCounted<Inode> {
 public:
     virtual ~Inode();
@@ -127,6 +129,10 @@ public:
     // Copies the target (no NUL) into buf, truncated to size; returns the bytes copied.
     // Default: EINVAL (not a symlink).
     virtual Result<usize> readlink(char* buf, usize size);
+    // A "magic" link (/proc/<pid>/fd/<n>): following it lands on the object itself, not on a
+    // path parsed from readlink, so an unnamed pipe or a deleted file can be reopened. ENOENT
+    // when there is no such object; EINVAL (the default) for ordinary symlinks.
+    virtual Result<Path> magic_link();
 
     // --- regular files (called with this inode's mutex held) ---------------------------------
     // Default: EINVAL.

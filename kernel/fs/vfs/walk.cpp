@@ -71,6 +71,16 @@ public:
             Path next{cur.mnt, std::move(child)};
             path_cross_mounts(next);
             if (next.inode()->is_symlink() && (!is_last || (flags & kWalkFollow) || trailing)) {
+                auto magic = next.inode()->magic_link();
+                if (magic.is_error() && magic.error_code() != EINVAL) return magic.error();
+                if (magic.is_ok()) {
+                    if (m_links_left == 0) return Error(ELOOP);
+                    m_links_left--;
+                    cur = magic.release_value();
+                    if (is_last && (trailing || (flags & kWalkDirectory)) && !cur.inode()->is_dir())
+                        return Error(ENOTDIR);
+                    continue;
+                }
                 TRY(push_link(*next.inode(), slash));
                 continue;
             }
