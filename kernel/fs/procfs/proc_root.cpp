@@ -26,6 +26,7 @@ constinit const ProcEntry kRootEntries[] = {
     {"swaps", kFile, ProcKind::File, proc_show_swaps},
     {"mounts", kLink, ProcKind::Link, proc_link_mounts},
     {"uptime", kFile, ProcKind::File, proc_show_uptime},
+    {"vmstat", kFile, ProcKind::File, proc_show_vmstat},
     {"cmdline", kFile, ProcKind::File, proc_show_cmdline},
     {"cpuinfo", kFile, ProcKind::File, proc_show_cpuinfo},
     {"loadavg", kFile, ProcKind::File, proc_show_loadavg},

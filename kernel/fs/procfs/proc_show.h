@@ -14,6 +14,7 @@
 
 // System-wide.
 PROC_SHOW(proc_show_meminfo);
+PROC_SHOW(proc_show_vmstat);
 PROC_SHOW(proc_show_cpuinfo);
 PROC_SHOW(proc_show_uptime);
 PROC_SHOW(proc_show_loadavg);

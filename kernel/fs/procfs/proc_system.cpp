@@ -58,6 +58,39 @@ RunStats run_stats() {
 
 }  // namespace
 
+// linux: mm/vmstat.c vmstat_start(): one "name value" line per counter, in Linux 6.1's order
+// (the subset procps' vmstat and free read; counters Aramid does not keep are 0).
+PROC_SHOW(proc_show_vmstat) {
+    (void)node;
+    (void)viewer;
+    u64 slab = kheap_stats().pages;
+    u64 stack_kb = kstack_live_count() * (KernelStack::kSize / 1024);
+    struct Counter {
+        const char* name;
+        u64 value;
+    };
+    const Counter counters[] = {
+        {"nr_free_pages", pmm_free_pages()}, {"nr_zone_inactive_anon", 0}, {"nr_zone_active_anon", 0},
+        {"nr_zone_inactive_file", 0}, {"nr_zone_active_file", 0}, {"nr_zone_unevictable", 0},
+        {"nr_zone_write_pending", 0}, {"nr_mlock", 0}, {"nr_bounce", 0}, {"nr_zspages", 0},
+        {"nr_free_cma", 0}, {"numa_hit", 0}, {"numa_miss", 0}, {"numa_foreign", 0},
+        {"numa_interleave", 0}, {"numa_local", 0}, {"numa_other", 0}, {"nr_inactive_anon", 0},
+        {"nr_active_anon", 0}, {"nr_inactive_file", 0}, {"nr_active_file", 0}, {"nr_unevictable", 0},
+        {"nr_slab_reclaimable", 0}, {"nr_slab_unreclaimable", slab}, {"nr_isolated_anon", 0},
+        {"nr_isolated_file", 0}, {"workingset_nodes", 0}, {"nr_anon_pages", 0}, {"nr_mapped", 0},
+        {"nr_file_pages", 0}, {"nr_dirty", 0}, {"nr_writeback", 0}, {"nr_writeback_temp", 0},
+        {"nr_shmem", 0}, {"nr_anon_transparent_hugepages", 0}, {"nr_kernel_stack", stack_kb},
+        {"nr_page_table_pages", 0}, {"nr_dirty_threshold", 0}, {"nr_dirty_background_threshold", 0},
+        {"pgpgin", 0}, {"pgpgout", 0}, {"pswpin", 0}, {"pswpout", 0}, {"pgalloc_dma", 0},
+        {"pgalloc_dma32", 0}, {"pgalloc_normal", 0}, {"pgfree", 0}, {"pgactivate", 0},
+        {"pgdeactivate", 0}, {"pgfault", 0}, {"pgmajfault", 0}, {"pgsteal_kswapd", 0},
+        {"pgsteal_direct", 0}, {"pgscan_kswapd", 0}, {"pgscan_direct", 0}, {"oom_kill", 0},
+        {"unevictable_pgs_culled", 0}, {"thp_fault_alloc", 0}, {"swap_ra", 0}, {"swap_ra_hit", 0},
+    };
+    for (const Counter& c : counters) out.appendf("%s %llu\n", c.name, static_cast<unsigned long long>(c.value));
+    return out.status();
+}
+
 PROC_SHOW(proc_show_meminfo) {
     (void)node;
     (void)viewer;
