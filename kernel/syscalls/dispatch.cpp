@@ -19,6 +19,13 @@
 
 namespace {
 #include "syscall_names.inc"
+}  // namespace
+
+struct LightTable {
+    i64 (*entries[kSyscallCount])();
+};
+
+namespace {
 
 template <typename T>
 T convert_arg(u64 v) {
@@ -79,6 +86,22 @@ constexpr Table make_table() {
 }
 
 constinit const Table g_table = make_table();
+
+// LIGHT syscalls take no arguments and return a plain value (see syscalls.def).
+template <SyscallResult (*Fn)()>
+i64 light_call() {
+    SyscallResult r = Fn();
+    return r.is_error() ? -static_cast<i64>(r.error_code()) : r.value();
+}
+
+constexpr LightTable make_light_table() {
+    LightTable t{};
+#define SYSCALL(name)
+#define LIGHT(name) t.entries[__NR_##name] = &light_call<sys_##name>;
+#include "syscalls/syscalls.def"
+#undef SYSCALL
+    return t;
+}
 Bitmap<kSyscallCount> g_reported_unimplemented;
 
 i64 unimplemented(u64 nr) {
@@ -102,6 +125,14 @@ i64 unimplemented(u64 nr) {
 }
 
 }  // namespace
+
+// Read by syscall_entry (arch/x86_64/syscall_entry.S): a non-null entry is called directly.
+extern "C" constinit const LightTable g_light_syscalls = make_light_table();
+extern "C" {
+u64 g_light_syscall_count = kSyscallCount;
+}
+
+void syscall_light_enable(bool on) { g_light_syscall_count = on ? kSyscallCount : 0; }
 
 const char* syscall_name(u64 nr) { return nr < kSyscallCount ? kSyscallNames[nr] : nullptr; }
 bool syscall_implemented(u64 nr) { return nr < kSyscallCount && g_table.entries[nr].invoke; }

@@ -60,6 +60,7 @@ bool g_syscall_trace_on = false;
 
 void syscall_trace_configure(bool on, int pid) {
     g_syscall_trace_on = on;
+    syscall_light_enable(!on);   // light syscalls skip the dispatcher, and so the tracer
     g_pid = pid;
 }
 
