@@ -65,7 +65,10 @@ void discard(PendingSignals& ps, SigSet mask) {
 // Ignored at generation time (and not blocked): dropped, as Linux's sig_ignored().
 bool ignored_for(Thread* t, Process* p, int sig) {
     if (sig == SIGKILL || sig == SIGSTOP) return false;
-    if (t && (t->sigmask & sig_bit(sig))) return false;
+    // A process-directed signal checks the group leader's mask, as Linux's sig_ignored() is
+    // called on the task the pid names (SIGWINCH blocked for sigwait stays pending).
+    Thread* target = t ? t : p->threads.first();
+    if (target && (target->sigmask & sig_bit(sig))) return false;
     const KSigAction& a = p->sighand->actions[sig - 1];
     if (a.handler == kSigIgn) return true;
     // init gets only the signals it has handlers for (Linux's SIGNAL_UNKILLABLE).
