@@ -135,9 +135,18 @@ public:
             if (arg != TCIFLUSH) p.slave().flush_input();
             p.wake();
             return 0L;
-        case TIOCSTI:
+        case TIOCSTI: {
+            // linux: tiocsti: a master is nobody's controlling terminal, so CAP_SYS_ADMIN only;
+            // the byte becomes input of the master itself.
+            const TtyJobControl* h = tty_job_control();
+            if (!h || !h->capable_sys_admin || !h->capable_sys_admin()) return Error(EPERM);
+            u8 c = TRY(copy_from_user(UserPtr<const u8>(arg)));
+            p.with_master([&](PtyMasterState& m) { m.queue.push(&c, 1); });
+            p.wake();
+            return 0L;
+        }
         case TIOCMGET: case TIOCMSET: case TIOCMBIS: case TIOCMBIC: case TIOCGSERIAL:
-            return Error(cmd == TIOCSTI ? EPERM : ENOTTY);
+            return Error(ENOTTY);
         default:
             // termios, window size, job control: the slave's (linux: real_tty = tty->link).
             return p.slave().ioctl(cmd, arg, master_mode(f));
