@@ -23,6 +23,8 @@ list(APPEND KERNEL_SOURCES
   ${CMAKE_CURRENT_SOURCE_DIR}/fs/devfs/chardev.cpp
   ${CMAKE_CURRENT_SOURCE_DIR}/fs/devfs/mem_devices.cpp
   ${CMAKE_CURRENT_SOURCE_DIR}/fs/devfs/devtmpfs.cpp
+  ${CMAKE_CURRENT_SOURCE_DIR}/fs/devpts/devpts_options.cpp
+  ${CMAKE_CURRENT_SOURCE_DIR}/fs/devpts/devpts.cpp
   ${CMAKE_CURRENT_SOURCE_DIR}/core/random.cpp
   ${CMAKE_CURRENT_SOURCE_DIR}/arch/x86_64/random.cpp
 )

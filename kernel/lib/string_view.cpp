@@ -44,3 +44,30 @@ bool parse_u64(StringView s, u64& out) {
     out = v;
     return true;
 }
+
+bool parse_octal_mode(StringView s, u32& out) {
+    if (s.empty()) return false;
+    u32 v = 0;
+    for (usize i = 0; i < s.length(); i++) {
+        if (s[i] < '0' || s[i] > '7' || v > 07777) return false;
+        v = v * 8 + u32(s[i] - '0');
+    }
+    if (v > 07777) return false;
+    out = v;
+    return true;
+}
+
+bool next_mount_option(StringView& rest, StringView& key, StringView& value, bool& has_value) {
+    while (!rest.empty()) {
+        usize comma = rest.find(',');
+        StringView opt = rest.substr(0, comma);
+        rest = rest.substr(comma < rest.length() ? comma + 1 : comma);
+        if (opt.empty()) continue;
+        usize eq = opt.find('=');
+        key = opt.substr(0, eq);
+        has_value = eq < opt.length();
+        value = has_value ? opt.substr(eq + 1) : StringView();
+        return true;
+    }
+    return false;
+}

@@ -49,3 +49,8 @@ bool glob_match(StringView pattern, StringView text);
 
 // Parses an unsigned decimal or 0x-prefixed hexadecimal number; false on junk or overflow.
 bool parse_u64(StringView s, u64& out);
+// Splits the next "key[=value]" off a comma-separated mount option string (empty options are
+// skipped); false when none is left. has_value tells "key=" from "key".
+bool next_mount_option(StringView& rest, StringView& key, StringView& value, bool& has_value);
+// Parses octal permission bits (mount options' mode=): at most 07777; false on junk.
+bool parse_octal_mode(StringView s, u32& out);

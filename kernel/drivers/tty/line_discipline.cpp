@@ -522,13 +522,31 @@ void LineDiscipline::output_char(u8 c, Out& o) {
     o.put(c, o.echo);
 }
 
-void LineDiscipline::write(const u8* data, usize n) {
+usize LineDiscipline::output_width(u8 c) const {
+    const tcflag_t f = m_termios.c_oflag;
+    switch (c) {
+    case '\n': return (f & ONLCR) ? 2 : 1;
+    case '\r': return ((f & ONOCR) && m_column == 0) ? 0 : 1;
+    case '\t': return (f & TABDLY) == XTABS ? 8 - (m_column & 7) : 1;
+    default: return 1;
+    }
+}
+
+usize LineDiscipline::write(const u8* data, usize n, usize room) {
     Out o(*this);
     if (!(m_termios.c_oflag & OPOST)) {
-        for (usize k = 0; k < n; k++) o.put(data[k], false);
-        return;
+        usize k = min(n, room);
+        for (usize j = 0; j < k; j++) o.put(data[j], false);
+        return k;
     }
-    for (usize k = 0; k < n; k++) output_char(data[k], o);
+    usize k = 0;
+    for (; k < n; k++) {
+        usize w = output_width(data[k]);
+        if (w > room) break;
+        room -= w;
+        output_char(data[k], o);
+    }
+    return k;
 }
 
 void LineDiscipline::stop_output_user() {

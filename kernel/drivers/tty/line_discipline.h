@@ -37,6 +37,7 @@ constexpr int kSigHup = 1, kSigInt = 2, kSigQuit = 3, kSigCont = 18, kSigTstp = 
 constexpr usize kBufSize = 4096;     // N_TTY_BUF_SIZE
 constexpr usize kEchoPending = 512;  // echoes held while output is stopped (^S)
 constexpr u64 kWaitForever = ~u64(0);
+constexpr usize kMaxOutputWidth = 8;  // a tab expanded to spaces (XTABS)
 
 // Linux's tty_std_termios with the given c_cflag (serial ports use B9600/B115200|CS8|CREAD|
 // HUPCL|CLOCAL): ICRNL|IXON, OPOST|ONLCR, ISIG|ICANON|ECHO|ECHOE|ECHOK|ECHOCTL|ECHOKE|IEXTEN and
@@ -100,8 +101,10 @@ public:
     usize queued() const { return m_read_head - m_read_tail; }
     void flush_input();           // TCFLSH TCIFLUSH
 
-    // Output processing of written bytes (OPOST), straight to the output callback.
-    void write(const u8* data, usize n);
+    // Output processing of written bytes (OPOST), straight to the output callback. Takes bytes
+    // while their processed form fits in room (a pty's buffer space) and returns how many it
+    // took; a byte never expands to more than kMaxOutputWidth bytes.
+    usize write(const u8* data, usize n, usize room = ~usize(0));
     // Flow control. stop/start_user: TCOOFF/TCOON (^Q cannot undo TCOOFF). send_char: TCIOFF/
     // TCION write VSTOP/VSTART even while stopped.
     bool output_stopped() const { return m_stopped; }
@@ -133,6 +136,7 @@ private:
     void echo_ctl(u8 c, Out& o);
     void echo_set_canon_col(Out& o);
     void output_char(u8 c, Out& o);   // OPOST processing of one byte
+    usize output_width(u8 c) const;   // how many bytes output_char(c) produces now
     void start_output(ReceiveResult& r, Out& o);
     void put(u8 c);
     void reset_buffer();

@@ -8,6 +8,7 @@
 #include "arch/cpu.h"
 #include "arch/interrupts.h"
 #include "core/log.h"
+#include "drivers/tty/pty.h"
 #include "drivers/tty/tty.h"
 #include "drivers/tty/tty_devices.h"
 #include "fs/vfs/late_init.h"
@@ -58,5 +59,6 @@ void tty_init() {
         arch::irq_restore(st);
     }
     tty_devices_init();
+    pty_init();
     log_info("tty: ttyS0 on COM1 (IRQ %u) is the console", irq);
 }

@@ -5,6 +5,7 @@
 #include "drivers/tty/tty.h"
 
 #include <atomic>
+#include <new>
 
 #include "abi/linux/uapi.h"
 #include "arch/cpu.h"
@@ -73,27 +74,81 @@ Tty::Tty(const char* name, DevId dev, TtyDriver driver, const tty::Termios& init
 void Tty::output_thunk(void* ctx, const u8* data, usize n) {
     auto* t = static_cast<Tty*>(ctx);
     if (t->m_driver.write) t->m_driver.write(t->m_driver.ctx, data, n);
+    if (t->m_driver.write_room) t->m_output_flag = true;
+}
+
+usize Tty::driver_room() { return m_driver.write_room ? m_driver.write_room(m_driver.ctx) : ~usize(0); }
+
+bool Tty::take_output_flag() {
+    bool f = m_output_flag;
+    m_output_flag = false;
+    return f;
 }
 
 void Tty::deliver(const tty::ReceiveResult& r, int pgrp) {
     for (u8 i = 0; i < r.signal_count; i++) signal_pgrp(pgrp, r.signals[i]);
 }
 
+usize Tty::receive_locked(State& s, const u8* data, usize n, bool drop_overflow, tty::ReceiveResult& r) {
+    r = s.ld.receive(data, n);
+    usize taken = r.consumed;
+    if (drop_overflow && r.consumed < n) {
+        tty::ReceiveResult o = s.ld.receive_overflow(data + r.consumed, n - r.consumed);
+        for (u8 i = 0; i < o.signal_count; i++) r.add_signal(o.signals[i]);
+        r.output_started |= o.output_started;
+        r.input_ready = s.ld.readable();
+        taken = n;
+    }
+    return taken;
+}
+
 void Tty::receive(const u8* data, usize n) {
     tty::ReceiveResult r;
     int pgrp = 0;
+    bool out = false;
     m_state.with([&](State& s) {
-        r = s.ld.receive(data, n);
-        if (r.consumed < n) {
-            tty::ReceiveResult o = s.ld.receive_overflow(data + r.consumed, n - r.consumed);
-            for (u8 i = 0; i < o.signal_count; i++) r.add_signal(o.signals[i]);
-            r.output_started |= o.output_started;
-            r.input_ready = s.ld.readable();
-        }
+        receive_locked(s, data, n, true, r);
         pgrp = s.pgrp;
+        out = take_output_flag();
     });
     deliver(r, pgrp);
-    if (r.input_ready || r.output_started || r.signal_count) m_wq.wake_all();
+    if (r.input_ready || r.output_started || r.signal_count || out) m_wq.wake_all();
+}
+
+usize Tty::receive_from_peer(const u8* data, usize n) {
+    tty::ReceiveResult r;
+    int pgrp = 0;
+    bool out = false;
+    usize taken = m_state.with([&](State& s) {
+        usize k = receive_locked(s, data, n, false, r);
+        pgrp = s.pgrp;
+        out = take_output_flag();
+        return k;
+    });
+    deliver(r, pgrp);
+    if (r.input_ready || r.output_started || r.signal_count || out) m_wq.wake_all();
+    return taken;
+}
+
+usize Tty::input_room() {
+    return m_state.with([](State& s) { return s.ld.receive_room(); });
+}
+
+void Tty::flush_input() {
+    m_state.with([](State& s) { s.ld.flush_input(); });
+    m_wq.wake_all();   // a pty master waiting for room
+}
+
+void Tty::reset(const tty::Termios& initial) {
+    m_state.with([&](State& s) {
+        s.ld.~LineDiscipline();
+        new (&s.ld) tty::LineDiscipline(output_thunk, this, initial);
+        s.winsize = tty::Winsize{};
+        s.ispeed = s.ospeed = tty::baud_of(initial.c_cflag);
+        s.pgrp = s.sid = 0;
+        s.hung_up = false;
+        m_output_flag = false;
+    });
 }
 
 void Tty::hangup() {
@@ -122,7 +177,9 @@ bool Tty::read_ready() {
 }
 
 bool Tty::write_ready() {
-    return m_state.with([](State& s) { return s.hung_up || !s.ld.output_stopped(); });
+    return m_state.with([&](State& s) {
+        return s.hung_up || (!s.ld.output_stopped() && driver_room() >= tty::kMaxOutputWidth);
+    });
 }
 
 Result<void> Tty::open(const TtyFileMode& mode, bool noctty) {
@@ -180,6 +237,7 @@ Result<usize> Tty::read(IoBuffer buf, const TtyFileMode& mode) {
             }
             continue;
         }
+        if (got && m_driver.write_room) m_wq.wake_all();   // a pty master waiting for room
         if (got) {
             auto copied = buf.write_at(done, tmp, got);
             if (copied.is_error()) {
@@ -209,42 +267,46 @@ Result<usize> Tty::write(IoBuffer buf, const TtyFileMode& mode) {
             if (!done) return copied.error();
             break;
         }
-        for (;;) {
+        usize off = 0;
+        while (off < n) {
             // linux: n_tty_write: a pending signal or a hangup ends the write between blocks.
             if (signal_pending()) {
                 if (!done) return Error(kTtyErrRestartSys);
                 return done;
             }
-            bool wrote = false, hup = false;
+            bool hup = false, out = false;
+            usize took = 0;
             m_state.with([&](State& s) {
                 hup = s.hung_up;
-                if (!hup && !s.ld.output_stopped()) {
-                    s.ld.write(tmp, n);
-                    wrote = true;
-                }
+                if (hup || s.ld.output_stopped()) return;
+                usize room = driver_room();
+                if (room) took = s.ld.write(tmp + off, n - off, room);
+                out = take_output_flag();
             });
+            if (out) m_wq.wake_all();
             if (hup) {
                 if (!done) return Error(EIO);
                 return done;
             }
-            if (wrote) break;
+            off += took;
+            done += took;
+            if (took) continue;
             if (mode.nonblock) {
                 if (!done) return Error(EAGAIN);
                 return done;
             }
             m_wq.wait_until([&] { return write_ready() || signal_pending(); });
         }
-        done += n;
     }
     return done;
 }
 
 u32 Tty::poll_events() {
-    return m_state.with([](State& s) -> u32 {
+    return m_state.with([&](State& s) -> u32 {
         if (s.hung_up) return POLLIN | POLLOUT | POLLERR | POLLHUP | POLLRDNORM | POLLWRNORM;
         u32 ev = 0;
         if (s.ld.readable(true)) ev |= POLLIN | POLLRDNORM;
-        if (!s.ld.output_stopped()) ev |= POLLOUT | POLLWRNORM;
+        if (!s.ld.output_stopped() && driver_room() >= tty::kMaxOutputWidth) ev |= POLLOUT | POLLWRNORM;
         return ev;
     });
 }

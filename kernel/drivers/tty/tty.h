@@ -25,6 +25,10 @@ struct TtyDriver {
     // Sends bytes. Called with the tty lock held and interrupts off: must not sleep.
     void (*write)(void* ctx, const u8* data, usize n) = nullptr;
     void* ctx = nullptr;
+    // A buffering driver (a pty) says how many bytes write() takes now; writers wait for room and
+    // the tty wakes its queue after producing output, so the other side sees it. Called with the
+    // tty lock held. nullptr: the driver takes everything (the UART).
+    usize (*write_room)(void* ctx) = nullptr;
 };
 
 // How the file reached the tty: open flags that matter to the terminal.
@@ -32,6 +36,7 @@ struct TtyFileMode {
     bool nonblock = false;
     bool readable = true;      // FMODE_READ (TIOCSCTTY and controlling-tty acquisition)
     bool kernel_arg = false;   // ioctl pointer arguments are kernel addresses (ktests)
+    bool pty_master = false;   // the ioctl came through a pty master (linux: real_tty != tty)
 };
 
 class Tty {
@@ -47,6 +52,15 @@ public:
     // signals for the foreground group and wakes readers. Bytes that do not fit are dropped
     // except signal characters (see LineDiscipline::receive_overflow).
     void receive(const u8* data, usize n);
+    // The same without dropping: takes what the input ring holds and returns how much (a pty
+    // master's writer waits for input_room()).
+    usize receive_from_peer(const u8* data, usize n);
+    usize input_room();
+    // TCIFLUSH: drops the pending input.
+    void flush_input();
+    // A pty slot reused for a new pair: termios, window size, job control, hangup and the input
+    // ring start afresh. Nobody may be using the terminal.
+    void reset(const tty::Termios& initial);
     // Carrier loss / master closed: reads return 0 once the queue is empty, writes EIO, poll
     // reports POLLHUP; the session leader gets SIGHUP and SIGCONT.
     void hangup();
@@ -87,6 +101,9 @@ private:
     };
 
     static void output_thunk(void* ctx, const u8* data, usize n);
+    usize receive_locked(State& s, const u8* data, usize n, bool drop_overflow, tty::ReceiveResult& r);
+    usize driver_room();   // lock held
+    bool take_output_flag();   // lock held: output went to a buffering driver since the last call
     Result<long> ioctl_termios(unsigned cmd, uptr arg, const TtyFileMode& mode);   // tty_ioctl.cpp
     Result<long> ioctl_job(unsigned cmd, uptr arg, const TtyFileMode& mode);       // tty_ioctl.cpp
     void deliver(const tty::ReceiveResult& r, int pgrp);
@@ -98,6 +115,7 @@ private:
     TtyDriver m_driver;
     Protected<State> m_state;
     WaitQueue m_wq;
+    bool m_output_flag = false;   // under m_state's lock
 };
 
 // Helpers shared by tty.cpp and tty_ioctl.cpp.

@@ -12,20 +12,13 @@
 
 namespace {
 
-TtyFileMode mode_of(File& f) {
-    TtyFileMode m;
-    m.nonblock = (f.flags() & O_NONBLOCK) != 0;
-    m.readable = f.readable();
-    return m;
-}
-
 class TtyFileOps final : public FileOps {
 public:
-    Result<usize> read(File& f, const IoBuffer& buf, u64&) override { return tty_of_file(f)->read(buf, mode_of(f)); }
+    Result<usize> read(File& f, const IoBuffer& buf, u64&) override { return tty_of_file(f)->read(buf, tty_file_mode(f)); }
     Result<usize> write(File& f, const IoBuffer& buf, u64&) override {
-        return tty_of_file(f)->write(buf, mode_of(f));
+        return tty_of_file(f)->write(buf, tty_file_mode(f));
     }
-    Result<long> ioctl(File& f, unsigned cmd, uptr arg) override { return tty_of_file(f)->ioctl(cmd, arg, mode_of(f)); }
+    Result<long> ioctl(File& f, unsigned cmd, uptr arg) override { return tty_of_file(f)->ioctl(cmd, arg, tty_file_mode(f)); }
     u32 poll(File& f) override { return tty_of_file(f)->poll_events(); }
     WaitQueue* wait_queue(File& f) override { return &tty_of_file(f)->wait_queue(); }
     void release(File&) override {}
@@ -63,10 +56,17 @@ const TtyCharDevice kDevices[] = {
 
 }  // namespace
 
+TtyFileMode tty_file_mode(File& f) {
+    TtyFileMode m;
+    m.nonblock = (f.flags() & O_NONBLOCK) != 0;
+    m.readable = f.readable();
+    return m;
+}
+
 Tty* tty_of_file(File& file) { return static_cast<Tty*>(file.private_data); }
 
 Result<void> tty_file_open(File& file, Tty& t, bool noctty) {
-    TtyFileMode mode = mode_of(file);
+    TtyFileMode mode = tty_file_mode(file);
     TRY(t.open(mode, noctty));
     file.private_data = &t;
     file.set_ops(g_ops);

@@ -32,6 +32,9 @@ Span<const TtyCharDevice> tty_char_devices();
 // tty_init(), which must therefore run after vfs_init()). Failures are logged, not fatal.
 void tty_devices_init();
 
+// The open flags of file that matter to a terminal.
+struct TtyFileMode;
+TtyFileMode tty_file_mode(File& file);
 // A File whose ops are a terminal's (for the pty driver later): the Tty it reads and writes.
 Tty* tty_of_file(File& file);
 // Makes file a descriptor of t: installs the tty file ops and runs the open-time controlling

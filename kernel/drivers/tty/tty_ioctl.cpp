@@ -70,11 +70,12 @@ Result<long> Tty::ioctl_termios(unsigned cmd, uptr arg, const TtyFileMode& mode)
 Result<long> Tty::ioctl_job(unsigned cmd, uptr arg, const TtyFileMode& mode) {
     const TtyJobControl* h = hooks();
     switch (cmd) {
+    // linux: tiocgpgrp/tiocgsid: through a pty master the slave's values need no ctty.
     case TIOCGPGRP:
-        if (!is_callers_ctty(this)) return Error(ENOTTY);
+        if (!mode.pty_master && !is_callers_ctty(this)) return Error(ENOTTY);
         return put_arg<int>(arg, mode, foreground_pgrp());
     case TIOCGSID: {
-        if (!is_callers_ctty(this)) return Error(ENOTTY);
+        if (!mode.pty_master && !is_callers_ctty(this)) return Error(ENOTTY);
         int sid = session();
         if (!sid) return Error(ENOTTY);
         return put_arg<int>(arg, mode, sid);
@@ -120,8 +121,9 @@ Result<long> Tty::ioctl_job(unsigned cmd, uptr arg, const TtyFileMode& mode) {
         return 0L;
     }
     case TIOCNOTTY:
-        // linux: tiocnotty: the leader gives the terminal up for the whole session.
-        if (!is_callers_ctty(this)) return Error(ENOTTY);
+        // linux: tiocnotty: the leader gives the terminal up for the whole session. A pty
+        // master is never anyone's controlling terminal.
+        if (mode.pty_master || !is_callers_ctty(this)) return Error(ENOTTY);
         if (!h) return 0L;
         if (h->is_session_leader && h->is_session_leader()) disassociate(false);
         else if (h->set_controlling_tty) h->set_controlling_tty(nullptr);
@@ -197,6 +199,8 @@ Result<long> Tty::ioctl(unsigned cmd, uptr arg, const TtyFileMode& mode) {
         return 0L;
     case TIOCGETD:
         return put_arg<int>(arg, mode, 0);   // N_TTY
+    case TIOCGDEV:
+        return put_arg<unsigned>(arg, mode, static_cast<unsigned>(dev_encode(m_dev)));
     case TIOCSETD: {
         int ld = TRY(get_arg<int>(arg, mode));
         return ld == 0 ? Result<long>(0L) : Result<long>(Error(EINVAL));   // only N_TTY exists

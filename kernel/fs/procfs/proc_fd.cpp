@@ -52,7 +52,9 @@ Result<void> proc_append_path(SeqBuf& out, const Path& p, bool mark_deleted) {
     // linux: d_path() marks an unlinked dentry. procfs dentries are never hashed (no dcache), so
     // they would always look removed: they are not marked.
     Dentry& d = *p.dentry;
-    if (mark_deleted && !d.is_root() && !d.is_hashed() && !is_proc_superblock(d.sb())) out.append(" (deleted)");
+    if (mark_deleted && !d.is_root() && !d.is_hashed() && !is_proc_superblock(d.sb()) &&
+        !d.sb().uncached_names())
+        out.append(" (deleted)");
     return out.status();
 }
 

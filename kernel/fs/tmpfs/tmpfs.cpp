@@ -91,18 +91,6 @@ struct TmpfsOptions {
     u32 uid = 0, gid = 0;
 };
 
-bool parse_octal(StringView s, u32& out) {
-    if (s.empty()) return false;
-    u32 v = 0;
-    for (usize i = 0; i < s.length(); i++) {
-        if (s[i] < '0' || s[i] > '7' || v > 07777) return false;
-        v = v * 8 + u32(s[i] - '0');
-    }
-    if (v > 07777) return false;
-    out = v;
-    return true;
-}
-
 // size=N with an optional k/m/g suffix or a % of RAM. linux: mm/shmem.c shmem_parse_one().
 bool parse_size(StringView s, usize total_pages, usize& pages) {
     if (s.empty()) return false;
@@ -132,15 +120,9 @@ Result<void> parse_options(const char* data, TmpfsOptions& o) {
     o.max_pages = total / 2;
     o.max_inodes = total / 2;
     if (!data) return {};
-    StringView rest(data);
-    while (!rest.empty()) {
-        usize comma = rest.find(',');
-        StringView opt = rest.substr(0, comma);
-        rest = rest.substr(comma < rest.length() ? comma + 1 : comma);
-        if (opt.empty()) continue;
-        usize eq = opt.find('=');
-        StringView key = opt.substr(0, eq);
-        StringView val = eq < opt.length() ? opt.substr(eq + 1) : StringView();
+    StringView rest(data), key, val;
+    bool has_val;
+    while (next_mount_option(rest, key, val, has_val)) {
         u64 v;
         if (key == "size") {
             if (!parse_size(val, total, o.max_pages)) return Error(EINVAL);
@@ -148,7 +130,7 @@ Result<void> parse_options(const char* data, TmpfsOptions& o) {
             if (!parse_u64(val, v)) return Error(EINVAL);
             o.max_inodes = v ? static_cast<usize>(v) : ~usize(0);   // 0: unlimited
         } else if (key == "mode") {
-            if (!parse_octal(val, o.mode)) return Error(EINVAL);
+            if (!parse_octal_mode(val, o.mode)) return Error(EINVAL);
         } else if (key == "uid") {
             if (!parse_u64(val, v) || v > 0xfffffffe) return Error(EINVAL);
             o.uid = static_cast<u32>(v);

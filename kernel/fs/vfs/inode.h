@@ -193,6 +193,9 @@ public:
     Dentry* root() const { return m_root.ptr(); }
     RefPtr<Dentry> root_ref() const;
     virtual void statfs(FsStats& out);
+    // The file system keeps its names out of the dentry cache (devpts): an unhashed dentry of
+    // it is a live name, not a removed one (no " (deleted)" in /proc fd links).
+    virtual bool uncached_names() const { return false; }
 
     // Whether lookups may add this file system's dentries to the cache. Turned off when the
     // last mount goes away (shutdown), so nothing new can pin the tree.
