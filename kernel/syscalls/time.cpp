@@ -6,11 +6,20 @@
 #include "core/signal.h"
 #include "core/time.h"
 #include "core/wait_queue.h"
+#include "lib/vdso_time.h"
 #include "syscalls/handlers.h"
 
 namespace {
 
 constexpr u64 kNsPerSec = 1'000'000'000ull;
+
+// The vDSO answers these clocks itself (lib/vdso_time.h numbers them without the UAPI headers).
+static_assert(kVdsoHresClocks == (kVdsoClockBit(CLOCK_REALTIME) | kVdsoClockBit(CLOCK_MONOTONIC) |
+                                  kVdsoClockBit(CLOCK_MONOTONIC_RAW) | kVdsoClockBit(CLOCK_BOOTTIME) |
+                                  kVdsoClockBit(CLOCK_TAI)));
+static_assert(kVdsoCoarseClocks == (kVdsoClockBit(CLOCK_REALTIME_COARSE) | kVdsoClockBit(CLOCK_MONOTONIC_COARSE)));
+static_assert(kVdsoRealtimeClocks ==
+              (kVdsoClockBit(CLOCK_REALTIME) | kVdsoClockBit(CLOCK_REALTIME_COARSE) | kVdsoClockBit(CLOCK_TAI)));
 
 WaitQueue& sleepers() {
     static WaitQueue q;
@@ -37,14 +46,16 @@ Result<Timespec> clock_now(int clock) {
     Thread* t = current_thread();
     switch (clock) {
     case CLOCK_REALTIME:
-    case CLOCK_REALTIME_COARSE:
     case CLOCK_TAI:
         return realtime_now();
     case CLOCK_MONOTONIC:
     case CLOCK_MONOTONIC_RAW:
-    case CLOCK_MONOTONIC_COARSE:
     case CLOCK_BOOTTIME:
         return monotonic_now();
+    case CLOCK_REALTIME_COARSE:
+        return realtime_coarse_now();
+    case CLOCK_MONOTONIC_COARSE:
+        return monotonic_coarse_now();
     case CLOCK_PROCESS_CPUTIME_ID: {
         Process* p = t->process;
         u64 ns = p->utime_ns + p->stime_ns + (monotonic_ns() - t->last_switch_in_ns);
@@ -75,7 +86,7 @@ SyscallResult sys_clock_gettime(int clock, UserPtr<void> tp) {
 SyscallResult sys_clock_getres(int clock, UserPtr<void> tp) {
     TRY(clock_now(clock));
     bool coarse = clock == CLOCK_REALTIME_COARSE || clock == CLOCK_MONOTONIC_COARSE;
-    if (!tp.is_null()) TRY(put_timespec(tp.addr(), 0, coarse ? 4'000'000 : 1));
+    if (!tp.is_null()) TRY(put_timespec(tp.addr(), 0, coarse ? kCoarseResolutionNs : 1));
     return 0;
 }
 
@@ -111,8 +122,9 @@ SyscallResult sys_settimeofday(UserPtr<const void> tv, UserPtr<const void>) {
     return 0;
 }
 
+// As Linux (and the vDSO's time): the seconds of the coarse wall clock.
 SyscallResult sys_time(UserPtr<i64> t) {
-    i64 now = realtime_now().sec;
+    i64 now = realtime_coarse_now().sec;
     if (!t.is_null()) TRY(copy_to_user(t, now));
     return now;
 }
