@@ -28,4 +28,5 @@ list(APPEND KERNEL_SOURCES
   ${VDSO_SRC}/vdso_image.S
   ${VDSO_SRC}/vdso_kernel.cpp
   ${CMAKE_CURRENT_SOURCE_DIR}/exec/vdso.cpp
+  ${PROJECT_SOURCE_DIR}/tests/ktest/vdso_tests.cpp
 )
