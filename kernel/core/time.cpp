@@ -34,19 +34,20 @@ void publish(Fn fn) {
     __atomic_store_n(&d->seq, d->seq + 1, __ATOMIC_RELEASE);
 }
 
-void set_coarse_locked(VdsoData& d, u64 mono) {
-    VdsoTimespec m = vdso_ns_to_timespec(static_cast<i64>(mono));
-    VdsoTimespec r = vdso_ns_to_timespec(static_cast<i64>(mono) + d.realtime_offset_ns);
-    put(d.coarse_mono.sec, m.sec);
-    put(d.coarse_mono.nsec, m.nsec);
-    put(d.coarse_real.sec, r.sec);
-    put(d.coarse_real.nsec, r.nsec);
+// The bases both clocks continue from (and the coarse clocks show) become the clocks at counter.
+void set_bases_locked(VdsoData& d, u64 counter) {
+    VdsoBase m = vdso_base_at(counter, d.counter_base, d.mult, 0);
+    VdsoBase r = vdso_base_at(counter, d.counter_base, d.mult, d.realtime_offset_ns);
+    put(d.counter_last, counter);
+    put(d.base[0].sec, m.sec);
+    put(d.base[0].frac, m.frac);
+    put(d.base[1].sec, r.sec);
+    put(d.base[1].frac, r.frac);
 }
 
 VdsoTimespec read_coarse(bool real) {
     return vdso_read(g_data, [real](const VdsoData* d) {
-        const VdsoTimespec& t = real ? d->coarse_real : d->coarse_mono;
-        return VdsoTimespec{get(t.sec), get(t.nsec)};
+        return vdso_base_time(VdsoBase{get(d->base[real].sec), get(d->base[real].frac)});
     });
 }
 }  // namespace
@@ -57,7 +58,7 @@ void time_init() {
     arch::clock_counter_params(d->counter_base, d->mult);
     d->getcpu = static_cast<VdsoGetcpu>(arch::vdso_getcpu_method());
     d->realtime_offset_ns = arch::boot_epoch_seconds() * static_cast<i64>(kNsPerSecond);
-    set_coarse_locked(*d, monotonic_ns());
+    set_bases_locked(*d, arch::clock_counter());
     __atomic_store_n(&g_data, d, __ATOMIC_RELEASE);
     g_data_phys = page;
 }
@@ -67,10 +68,10 @@ PhysAddr time_data_page() { return g_data_phys; }
 void time_tick() {
     if (!g_data_phys.value) return;
     SpinlockGuard g(g_write_lock);
-    u64 now = monotonic_ns();
-    // Two CPUs may tick out of order: the coarse clocks only move forward.
-    if (now < static_cast<u64>(g_data->coarse_mono.sec) * kNsPerSecond + static_cast<u64>(g_data->coarse_mono.nsec)) return;
-    publish([&](VdsoData& d) { set_coarse_locked(d, now); });
+    u64 now = arch::clock_counter();
+    // Two CPUs may tick out of order: the bases only move forward.
+    if (now <= g_data->counter_last) return;
+    publish([&](VdsoData& d) { set_bases_locked(d, now); });
 }
 
 u64 monotonic_ns() { return arch::clock_ns(); }
@@ -95,10 +96,11 @@ Timespec realtime_coarse_now() { return to_ts(read_coarse(true)); }
 
 void realtime_set(Timespec t) {
     SpinlockGuard g(g_write_lock);
-    u64 now = monotonic_ns();
+    u64 counter = arch::clock_counter();
+    u64 now = vdso_counter_to_ns(counter, g_data->counter_base, g_data->mult);
     i64 offset = t.sec * static_cast<i64>(kNsPerSecond) + t.nsec - static_cast<i64>(now);
     publish([&](VdsoData& d) {
         put(d.realtime_offset_ns, offset);
-        set_coarse_locked(d, now);   // as Linux: the coarse wall clock shows the new time at once
+        set_bases_locked(d, max(counter, d.counter_last));   // as Linux: the coarse wall clock shows the new time at once
     });
 }

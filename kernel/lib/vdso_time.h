@@ -19,17 +19,26 @@ struct VdsoTimespec {
     i64 nsec;
 };
 
+// A clock's value at the last update, with the nanoseconds in 32.32 fixed point so that adding
+// (counter - counter_last) * mult to it gives exactly what vdso_counter_to_ns gives (no rounding
+// step in between).
+struct VdsoBase {
+    i64 sec;
+    u64 frac;   // (nsec << 32) | the sub-nanosecond part
+};
+
 // The [vvar] page. Written only by the kernel, under a sequence count: odd while an update is in
 // progress, readers retry when it changed under them.
 struct VdsoData {
     u32 seq;
     VdsoGetcpu getcpu;
-    // CLOCK_MONOTONIC in ns = ((counter - counter_base) * mult) >> 32 (the counter is the TSC).
+    u64 counter_last;              // the counter (TSC) at the last update
+    u64 mult;                      // ns per counter tick in 32.32 fixed point
+    VdsoBase base[2];              // at counter_last: [0] CLOCK_MONOTONIC, [1] CLOCK_REALTIME
+    // The kernel's own parameters: MONOTONIC = ((counter - counter_base) * mult) >> 32 and
+    // REALTIME = MONOTONIC + realtime_offset_ns.
     u64 counter_base;
-    u64 mult;
-    i64 realtime_offset_ns;        // CLOCK_REALTIME - CLOCK_MONOTONIC
-    VdsoTimespec coarse_mono;      // CLOCK_MONOTONIC at the last tick
-    VdsoTimespec coarse_real;      // CLOCK_REALTIME at the last tick (or the last clock_settime)
+    i64 realtime_offset_ns;
 };
 
 // Which clocks read what (bit n is clock id n; linux/time.h numbering, checked by the kernel).
@@ -53,10 +62,36 @@ inline VdsoTimespec vdso_ns_to_timespec(i64 ns) {
     return VdsoTimespec{static_cast<i64>(u / kNsPerSecond), static_cast<i64>(u % kNsPerSecond)};
 }
 
-// A high-resolution clock from a counter reading and a consistent snapshot of the data.
-inline VdsoTimespec vdso_hres(u64 counter, u64 base, u64 mult, i64 offset_ns) {
-    return vdso_ns_to_timespec(static_cast<i64>(vdso_counter_to_ns(counter, base, mult)) + offset_ns);
+// The kernel's clock at counter: vdso_counter_to_ns plus offset_ns, with its fractional part kept.
+inline VdsoBase vdso_base_at(u64 counter, u64 counter_base, u64 mult, i64 offset_ns) {
+    unsigned __int128 x = static_cast<unsigned __int128>(counter - counter_base) * mult;
+    VdsoTimespec t = vdso_ns_to_timespec(static_cast<i64>(static_cast<u64>(x >> 32)) + offset_ns);
+    return VdsoBase{t.sec, (static_cast<u64>(t.nsec) << 32) | static_cast<u32>(x)};
 }
+
+// A high-resolution clock at counter from a base taken at counter_last: exactly
+// vdso_ns_to_timespec(vdso_counter_to_ns(counter, counter_base, mult) + offset_ns) for the base's
+// offset, without a division (the base is at most a few ticks old, so the loop rarely turns).
+// The base is read last (relaxed loads: the caller's sequence count makes the snapshot), which
+// keeps the vDSO's hot path in call-clobbered registers.
+inline VdsoTimespec vdso_hres_at(u64 counter, u64 counter_last, u64 mult, const VdsoBase& base) {
+    u64 delta = counter - counter_last;
+    if (static_cast<i64>(delta) < 0) delta = 0;   // another CPU's counter, a little behind: the base itself
+    unsigned __int128 x = static_cast<unsigned __int128>(delta) * mult;
+    u64 lo;
+    u64 hi = static_cast<u64>(x >> 64) + __builtin_add_overflow(static_cast<u64>(x), __atomic_load_n(&base.frac, __ATOMIC_RELAXED), &lo);
+    u64 ns = (hi << 32) | (lo >> 32);
+    i64 sec = __atomic_load_n(&base.sec, __ATOMIC_RELAXED);
+    while (ns >= kNsPerSecond) {
+        asm("" : "+r"(ns));   // keep the loop: a division costs more for the usual 0 or 1 turns
+        ns -= kNsPerSecond;
+        sec++;
+    }
+    return VdsoTimespec{sec, static_cast<i64>(ns)};
+}
+
+// The clock at the base itself (the coarse clocks).
+inline VdsoTimespec vdso_base_time(VdsoBase b) { return VdsoTimespec{b.sec, static_cast<i64>(b.frac >> 32)}; }
 
 // Seqlock read side: fn(data) runs until it saw no update in progress and none in between.
 template <typename Fn>

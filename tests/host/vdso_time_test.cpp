@@ -52,9 +52,44 @@ TEST(VdsoTime, SplitsIntoTimespec) {
     t = vdso_ns_to_timespec(-5);   // a wall clock below the epoch reads as the epoch
     EXPECT_EQ(t.sec, 0);
     EXPECT_EQ(t.nsec, 0);
-    t = vdso_hres(3000, 1000, 1ull << 32, 1'700'000'000ll * 1'000'000'000ll);
+    VdsoBase b = vdso_base_at(3000, 1000, 1ull << 32, 1'700'000'000ll * 1'000'000'000ll);
+    t = vdso_base_time(b);
     EXPECT_EQ(t.sec, 1'700'000'000);
     EXPECT_EQ(t.nsec, 2000);
+}
+
+// The vDSO continues from a base taken at the last tick; the kernel converts the whole counter.
+// Both must give the same nanosecond for every counter value, or one could see the other go back.
+TEST(VdsoTime, BaseAndDirectConversionAgreeExactly) {
+    const u64 counter_base = 12345;
+    for (u64 hz : {1'000'000'007ull, 2'893'301'000ull, 3'600'000'000ull}) {
+        u64 mult = vdso_mult_for_hz(hz);
+        for (i64 offset : {0ll, 1'700'000'000'123'456'789ll}) {
+            u64 last = counter_base + hz * 1000 + 7;
+            VdsoBase b = vdso_base_at(last, counter_base, mult, offset);
+            u64 c = last;
+            for (int i = 0; i < 20000; i++) {
+                c += static_cast<u64>(i) * 104729 % (hz / 7);   // up to about 4 s past the base
+                VdsoTimespec got = vdso_hres_at(c, last, mult, b);
+                VdsoTimespec want = vdso_ns_to_timespec(static_cast<i64>(vdso_counter_to_ns(c, counter_base, mult)) + offset);
+                ASSERT_EQ(got.sec, want.sec) << hz << " " << c;
+                ASSERT_EQ(got.nsec, want.nsec) << hz << " " << c;
+                if (i % 1000 == 999) {   // a tick: a new base, same clock
+                    last = c;
+                    b = vdso_base_at(last, counter_base, mult, offset);
+                }
+            }
+        }
+    }
+}
+
+TEST(VdsoTime, CounterBehindTheBaseReadsTheBase) {
+    u64 mult = vdso_mult_for_hz(3'000'000'000);
+    VdsoBase b = vdso_base_at(1'000'000, 0, mult, 0);
+    VdsoTimespec t = vdso_hres_at(999'000, 1'000'000, mult, b);   // another CPU's counter, slightly behind
+    VdsoTimespec at = vdso_base_time(b);
+    EXPECT_EQ(t.sec, at.sec);
+    EXPECT_EQ(t.nsec, at.nsec);
 }
 
 TEST(VdsoTime, ClockSetsMatchLinuxIds) {

@@ -70,13 +70,13 @@ KTEST(clock_agrees, "vdso.data_page_clock_agrees_with_the_kernel") {
     auto* d = static_cast<const VdsoData*>(arch::phys_to_virt(time_data_page()));
     for (int i = 0; i < 1000; i++) {
         u64 k1 = monotonic_ns();
-        VdsoTimespec v = vdso_read(d, [](const VdsoData* x) { return vdso_hres(x86::rdtsc(), x->counter_base, x->mult, 0); });
+        VdsoTimespec v = vdso_read(d, [](const VdsoData* x) { return vdso_hres_at(x86::rdtsc(), x->counter_last, x->mult, x->base[0]); });
         u64 k2 = monotonic_ns();
         u64 vn = static_cast<u64>(v.sec) * kNsPerSecond + static_cast<u64>(v.nsec);
         KEXPECT(k1 <= vn && vn <= k2);
         Timespec r1 = realtime_now();
         VdsoTimespec rv = vdso_read(d, [](const VdsoData* x) {
-            return vdso_hres(x86::rdtsc(), x->counter_base, x->mult, x->realtime_offset_ns);
+            return vdso_hres_at(x86::rdtsc(), x->counter_last, x->mult, x->base[1]);
         });
         Timespec r2 = realtime_now();
         KEXPECT(r1.sec < rv.sec || (r1.sec == rv.sec && r1.nsec <= rv.nsec));

@@ -93,6 +93,8 @@ u64 clock_ns() {
     return vdso_counter_to_ns(x86::rdtsc(), g_tsc_base, g_ns_per_tsc_q32);
 }
 
+u64 clock_counter() { return x86::rdtsc(); }
+
 void clock_counter_params(u64& base, u64& mult) {
     base = g_tsc_base;
     mult = g_ns_per_tsc_q32;

@@ -9,4 +9,6 @@ namespace arch {
 i64 boot_epoch_seconds();
 // clock_ns() == ((counter - base) * mult) >> 32 (lib/vdso_time.h), for the vDSO's data page.
 void clock_counter_params(u64& base, u64& mult);
+// The counter clock_ns() converts (the TSC).
+u64 clock_counter();
 }  // namespace arch

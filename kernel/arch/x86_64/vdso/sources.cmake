@@ -7,7 +7,7 @@ set(VDSO_SO ${CMAKE_BINARY_DIR}/vdso/vdso64.so)
 set(VDSO_FLAGS
   -std=gnu++20 -O2 -fPIC -shared -nostdlib -ffreestanding -fno-exceptions -fno-rtti
   -fno-stack-protector -fno-sanitize=all -mgeneral-regs-only -fvisibility=hidden -fcf-protection=none
-  -fasynchronous-unwind-tables -fno-omit-frame-pointer
+  -fasynchronous-unwind-tables -fomit-frame-pointer
   -Wall -Wextra -Werror
   -I${CMAKE_CURRENT_SOURCE_DIR} -I${CMAKE_CURRENT_SOURCE_DIR}/arch/include -isystem ${ARAMID_UAPI_DIR}
   -Wl,--hash-style=both -Wl,--version-script=${VDSO_SRC}/vdso.map -Wl,-T,${VDSO_SRC}/vdso.lds

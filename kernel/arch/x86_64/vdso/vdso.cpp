@@ -25,19 +25,23 @@ long syscall2(long nr, long a, long b) {
 template <typename T>
 T get(const T& field) { return __atomic_load_n(&field, __ATOMIC_RELAXED); }
 
-u32 clock_bit(int clock) { return static_cast<unsigned>(clock) < 32 ? 1u << clock : 0; }
+// Whether clock (0..31) is in a set of lib/vdso_time.h (compiles to one bt).
+bool in(u32 set, int clock) { return (set >> clock) & 1; }
 
-VdsoTimespec hres(u32 bit) {
-    return vdso_read(&vvar_data, [bit](const VdsoData* d) {
-        i64 offset = (bit & kVdsoRealtimeClocks) ? get(d->realtime_offset_ns) : 0;
-        return vdso_hres(x86::rdtsc(), get(d->counter_base), get(d->mult), offset);
+// One function per clock (kRealtime picks the base) so every load is a fixed PC-relative one.
+template <bool kRealtime>
+VdsoTimespec hres() {
+    return vdso_read(&vvar_data, [](const VdsoData* d) {
+        u64 counter = x86::rdtsc();
+        return vdso_hres_at(counter, get(d->counter_last), get(d->mult), d->base[kRealtime]);
     });
 }
 
-VdsoTimespec coarse(u32 bit) {
-    return vdso_read(&vvar_data, [bit](const VdsoData* d) {
-        const VdsoTimespec& t = (bit & kVdsoRealtimeClocks) ? d->coarse_real : d->coarse_mono;
-        return VdsoTimespec{get(t.sec), get(t.nsec)};
+template <bool kRealtime>
+VdsoTimespec coarse() {
+    return vdso_read(&vvar_data, [](const VdsoData* d) {
+        const VdsoBase& b = d->base[kRealtime];
+        return vdso_base_time(VdsoBase{get(b.sec), get(b.frac)});
     });
 }
 
@@ -49,10 +53,13 @@ VdsoTimespec coarse(u32 bit) {
 extern "C" {
 
 VDSO_EXPORT int __vdso_clock_gettime(int clock, __kernel_timespec* ts) {
-    u32 bit = clock_bit(clock);
     VdsoTimespec t;
-    if (bit & kVdsoHresClocks) t = hres(bit);
-    else if (bit & kVdsoCoarseClocks) t = coarse(bit);
+    // The two clocks programs read most go first, each behind a single compare.
+    if (clock == CLOCK_MONOTONIC) t = hres<false>();
+    else if (clock == CLOCK_REALTIME) t = hres<true>();
+    else if (static_cast<unsigned>(clock) >= 32) return static_cast<int>(syscall2(__NR_clock_gettime, clock, reinterpret_cast<long>(ts)));
+    else if (bool real = in(kVdsoRealtimeClocks, clock); in(kVdsoHresClocks, clock)) t = real ? hres<true>() : hres<false>();
+    else if (in(kVdsoCoarseClocks, clock)) t = in(kVdsoRealtimeClocks, clock) ? coarse<true>() : coarse<false>();
     else return static_cast<int>(syscall2(__NR_clock_gettime, clock, reinterpret_cast<long>(ts)));
     ts->tv_sec = t.sec;
     ts->tv_nsec = t.nsec;
@@ -61,7 +68,7 @@ VDSO_EXPORT int __vdso_clock_gettime(int clock, __kernel_timespec* ts) {
 
 VDSO_EXPORT int __vdso_gettimeofday(__kernel_old_timeval* tv, struct timezone* tz) {
     if (tv) {
-        VdsoTimespec t = hres(kVdsoClockBit(CLOCK_REALTIME));
+        VdsoTimespec t = hres<true>();
         tv->tv_sec = t.sec;
         tv->tv_usec = t.nsec / 1000;
     }
@@ -74,16 +81,15 @@ VDSO_EXPORT int __vdso_gettimeofday(__kernel_old_timeval* tv, struct timezone* t
 
 // As Linux: the seconds of the coarse wall clock (one word, no sequence count needed).
 VDSO_EXPORT long __vdso_time(long* t) {
-    long now = get(vvar_data.coarse_real.sec);
+    long now = get(vvar_data.base[1].sec);
     if (t) *t = now;
     return now;
 }
 
 VDSO_EXPORT int __vdso_clock_getres(int clock, __kernel_timespec* res) {
-    u32 bit = clock_bit(clock);
     i64 ns;
-    if (bit & kVdsoHresClocks) ns = 1;
-    else if (bit & kVdsoCoarseClocks) ns = kCoarseResolutionNs;
+    if (static_cast<unsigned>(clock) < 32 && in(kVdsoHresClocks, clock)) ns = 1;
+    else if (static_cast<unsigned>(clock) < 32 && in(kVdsoCoarseClocks, clock)) ns = kCoarseResolutionNs;
     else return static_cast<int>(syscall2(__NR_clock_getres, clock, reinterpret_cast<long>(res)));
     if (res) {
         res->tv_sec = 0;
