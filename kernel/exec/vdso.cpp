@@ -4,6 +4,7 @@
 #include "abi/linux/uapi.h"
 #include "arch/paging.h"
 #include "arch/vdso.h"
+#include "core/log.h"
 #include "core/random.h"
 #include "core/time.h"
 #include "mm/address_space.h"
@@ -61,6 +62,10 @@ void vdso_init() {
     VERIFY(image_object && vvar_object);   // boot
     g_image = RefPtr<VmObject>::adopt(image_object);
     g_vvar = RefPtr<VmObject>::adopt(vvar_object);
+    static const char* const kGetcpu[] = {"the syscall", "rdtscp", "rdpid"};
+    u32 how = arch::vdso_getcpu_method();
+    log_info("vdso: %zu-byte image in %zu page(s), getcpu through %s", image.size(), g_image_pages,
+             how < 3 ? kGetcpu[how] : "?");
 }
 
 Result<uptr> vdso_map(AddressSpace& mm, uptr stack_top) {

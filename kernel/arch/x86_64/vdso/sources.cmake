@@ -12,7 +12,7 @@ set(VDSO_FLAGS
   -I${CMAKE_CURRENT_SOURCE_DIR} -I${CMAKE_CURRENT_SOURCE_DIR}/arch/include -isystem ${ARAMID_UAPI_DIR}
   -Wl,--hash-style=both -Wl,--version-script=${VDSO_SRC}/vdso.map -Wl,-T,${VDSO_SRC}/vdso.lds
   -Wl,-soname,linux-vdso.so.1 -Wl,--eh-frame-hdr -Wl,-z,max-page-size=4096 -Wl,--build-id=sha1
-  -Wl,-z,noexecstack -Wl,--no-undefined)
+  -Wl,-z,noexecstack -Wl,--no-undefined -Wl,--strip-all)
 add_custom_command(OUTPUT ${VDSO_SO}
   COMMAND ${CMAKE_COMMAND} -E make_directory ${CMAKE_BINARY_DIR}/vdso
   COMMAND ${CMAKE_CXX_COMPILER} ${VDSO_FLAGS} -MD -MF ${VDSO_SO}.d -MT ${VDSO_SO} -o ${VDSO_SO} ${VDSO_SRC}/vdso.cpp
