@@ -11,8 +11,6 @@
 
 namespace {
 
-constexpr u64 kNsPerSec = 1'000'000'000ull;
-
 // The vDSO answers these clocks itself (lib/vdso_time.h numbers them without the UAPI headers).
 static_assert(kVdsoHresClocks == (kVdsoClockBit(CLOCK_REALTIME) | kVdsoClockBit(CLOCK_MONOTONIC) |
                                   kVdsoClockBit(CLOCK_MONOTONIC_RAW) | kVdsoClockBit(CLOCK_BOOTTIME) |
@@ -29,9 +27,9 @@ WaitQueue& sleepers() {
 Result<u64> timespec_ns(uptr addr) {
     struct __kernel_timespec ts;
     TRY(copy_from_user(&ts, addr, sizeof(ts)));
-    if (ts.tv_sec < 0 || ts.tv_nsec < 0 || ts.tv_nsec >= static_cast<i64>(kNsPerSec)) return Error(EINVAL);
+    if (ts.tv_sec < 0 || ts.tv_nsec < 0 || ts.tv_nsec >= static_cast<i64>(kNsPerSecond)) return Error(EINVAL);
     u64 ns;
-    if (__builtin_mul_overflow(static_cast<u64>(ts.tv_sec), kNsPerSec, &ns) ||
+    if (__builtin_mul_overflow(static_cast<u64>(ts.tv_sec), kNsPerSecond, &ns) ||
         __builtin_add_overflow(ns, static_cast<u64>(ts.tv_nsec), &ns))
         return ~0ull >> 1;
     return ns;
@@ -135,7 +133,7 @@ SyscallResult sys_time(UserPtr<i64> t) {
 static SyscallResult interrupted_sleep(u64 deadline, uptr rem) {
     u64 now = monotonic_ns();
     u64 left = deadline > now ? deadline - now : 0;
-    if (rem) TRY(put_timespec(rem, static_cast<i64>(left / kNsPerSec), static_cast<i64>(left % kNsPerSec)));
+    if (rem) TRY(put_timespec(rem, static_cast<i64>(left / kNsPerSecond), static_cast<i64>(left % kNsPerSecond)));
     Thread* t = current_thread();
     t->restart_deadline = deadline;
     t->restart_rem = rem;
@@ -170,7 +168,7 @@ SyscallResult sys_clock_nanosleep(int clock, Flags flags, UserPtr<const void> re
     if (absolute) {
         if (clock == CLOCK_REALTIME || clock == CLOCK_TAI) {
             Timespec now = realtime_now();
-            u64 now_ns = static_cast<u64>(now.sec) * kNsPerSec + static_cast<u64>(now.nsec);
+            u64 now_ns = static_cast<u64>(now.sec) * kNsPerSecond + static_cast<u64>(now.nsec);
             deadline = monotonic_ns() + (ns > now_ns ? ns - now_ns : 0);
         } else {
             deadline = ns;
