@@ -9,10 +9,12 @@
 #include "core/panic.h"
 #include "core/percpu.h"
 #include "core/sched.h"
+#include "core/time.h"
 #include "arch/x86_64/trap_frame.h"
 #include "drivers/tty/serial_tty.h"
 #include "fs/initramfs/initramfs.h"
 #include "fs/procfs/procfs.h"
+#include "exec/vdso.h"
 #include "fs/vfs/vfs.h"
 #include "ktest/ktest.h"
 #include "syscalls/trace.h"
@@ -86,6 +88,8 @@ void kernel_init() {
     pmm_init();
     kheap_init();
     arch_platform_init();
+    time_init();
+    vdso_init();
     arch_user_init();
     sched_init();
     vfs_init();

@@ -13,6 +13,7 @@
 #include "core/percpu.h"
 #include "core/process.h"
 #include "core/process_lifecycle.h"
+#include "core/time.h"
 #include "core/timers.h"
 #include "sync/lockdep.h"
 #include "sync/spinlock.h"
@@ -245,6 +246,7 @@ void sched_kick_timer() {
 void sched_timer_interrupt() {
     PerCpu* cpu = this_cpu();
     u64 now = arch::clock_ns();
+    time_tick();
     ktimer_run_expired(now);
     account_cpu(cpu->current, now, cpu->tick_from_user);
     SpinlockGuard g(g_sched_lock);
@@ -271,7 +273,10 @@ void idle_loop() {
     for (;;) {
         arch::irq_disable();
         if (this_cpu()->need_resched) schedule();
-        else arch::wait_for_interrupt();   // sti; hlt: no wakeup can slip in between
+        else {
+            arch::wait_for_interrupt();   // sti; hlt: no wakeup can slip in between
+            time_tick();                  // the coarse clocks catch up with the idle time
+        }
     }
 }
 

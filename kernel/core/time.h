@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 // Kernel time: monotonic nanoseconds since boot and the wall clock (RTC at boot + monotonic,
-// adjustable with clock_settime/settimeofday).
+// adjustable with clock_settime/settimeofday). The wall-clock offset and the coarse clocks live
+// in the vDSO data page ([vvar]), so the clock syscalls and the vDSO read the same numbers.
 #pragma once
 
 #include "lib/types.h"
@@ -10,8 +11,17 @@ struct Timespec {
     i64 nsec;
 };
 
+// After the clock is calibrated and the RTC read: allocates and fills the data page.
+void time_init();
+// The data page (mapped read-only into every process as [vvar]).
+PhysAddr time_data_page();
+// The coarse clocks advance here: on timer interrupts and when a CPU leaves idle.
+void time_tick();
+
 u64 monotonic_ns();
 Timespec monotonic_now();
 Timespec realtime_now();
+Timespec monotonic_coarse_now();
+Timespec realtime_coarse_now();
 void realtime_set(Timespec t);
 Timespec ns_to_timespec(u64 ns);

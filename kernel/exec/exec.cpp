@@ -14,6 +14,7 @@
 #include "exec/initial_stack.h"
 #include "ipc/futex.h"
 #include "ipc/posix_timers.h"
+#include "exec/vdso.h"
 #include "arch/context.h"
 #include "arch/paging.h"
 #include "fs/vfs/vfs.h"
@@ -207,6 +208,7 @@ Result<void> exec_elf(RefPtr<File> file, const ElfInfo& info, StringView filenam
     u64 stack_vma = 128 * 1024;
     TRY(mm->map(stack_top - stack_vma, stack_vma, PROT_READ | PROT_WRITE | (info.exec_stack ? PROT_EXEC : 0),
                 MAP_PRIVATE | MAP_ANONYMOUS | MAP_FIXED | MAP_GROWSDOWN, nullptr, 0, "[stack]"));
+    u64 vdso = TRY(vdso_map(*mm, stack_top));
 
     // Credentials: set-user-ID / set-group-ID programs.
     Credentials creds = p->creds;
@@ -230,6 +232,7 @@ Result<void> exec_elf(RefPtr<File> file, const ElfInfo& info, StringView filenam
         hwcap = edx;   // Linux's AT_HWCAP on x86: CPUID.1:EDX
     }
     const AuxEntry aux[] = {
+        {AT_SYSINFO_EHDR, vdso},
         {AT_MINSIGSTKSZ, arch::fpu_state_size() + 440 + 128 + 64},
         {AT_HWCAP, hwcap},
         {AT_PAGESZ, kPageSize},

@@ -165,6 +165,7 @@ Result<void> AddressSpace::protect(uptr addr, usize length, u32 prot) {
     for (uptr a = addr; a < end;) {
         Vma* v = find_locked(a);
         if (!v) return Error(ENOMEM);
+        if ((prot & PROT_WRITE) && (v->flags & kMapNoMayWrite)) return Error(EACCES);
         a = v->end;
     }
     // The loop above proved the whole range is mapped.

@@ -26,6 +26,10 @@ struct VmaStart {
     uptr operator()(const Vma& v) const { return v.start; }
 };
 
+// A Vma flag of the kernel's own (no MAP_* value uses the bit): mprotect may never add
+// PROT_WRITE (EACCES), as Linux refuses for a mapping without VM_MAYWRITE ([vvar]).
+constexpr u32 kMapNoMayWrite = 1u << 31;
+
 enum class FaultResult { Handled, Segv, SegvAccess, Bus, Oom };
 
 class AddressSpace : public RefCounted<AddressSpace> {

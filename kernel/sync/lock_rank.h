@@ -22,6 +22,7 @@ enum class LockRank : u8 {
     Heap = 40,         // kmalloc / slab: may be called with any of the above held
     PhysMem = 50,      // buddy allocator: the heap takes it to get pages
     KernelVm = 45,     // kernel page tables (kernel stacks, MMIO): allocates page-table pages (PhysMem)
+    Clock = 55,        // the vDSO data page's writers (clock_settime, ticks); nothing is taken under it
     Log = 60,          // log ring: anything may log
 };
 

@@ -21,6 +21,7 @@ const char* lock_rank_name(LockRank r) {
     case LockRank::Heap: return "heap";
     case LockRank::PhysMem: return "physmem";
     case LockRank::KernelVm: return "kernelvm";
+    case LockRank::Clock: return "clock";
     case LockRank::Log: return "log";
     }
     return "?";

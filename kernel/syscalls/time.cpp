@@ -7,11 +7,18 @@
 #include "core/signal.h"
 #include "core/time.h"
 #include "core/wait_queue.h"
+#include "lib/vdso_time.h"
 #include "syscalls/handlers.h"
 
 namespace {
 
-constexpr u64 kNsPerSec = 1'000'000'000ull;
+// The vDSO answers these clocks itself (lib/vdso_time.h numbers them without the UAPI headers).
+static_assert(kVdsoHresClocks == (kVdsoClockBit(CLOCK_REALTIME) | kVdsoClockBit(CLOCK_MONOTONIC) |
+                                  kVdsoClockBit(CLOCK_MONOTONIC_RAW) | kVdsoClockBit(CLOCK_BOOTTIME) |
+                                  kVdsoClockBit(CLOCK_TAI)));
+static_assert(kVdsoCoarseClocks == (kVdsoClockBit(CLOCK_REALTIME_COARSE) | kVdsoClockBit(CLOCK_MONOTONIC_COARSE)));
+static_assert(kVdsoRealtimeClocks ==
+              (kVdsoClockBit(CLOCK_REALTIME) | kVdsoClockBit(CLOCK_REALTIME_COARSE) | kVdsoClockBit(CLOCK_TAI)));
 
 WaitQueue& sleepers() {
     static WaitQueue q;
@@ -21,9 +28,9 @@ WaitQueue& sleepers() {
 Result<u64> timespec_ns(uptr addr) {
     struct __kernel_timespec ts;
     TRY(copy_from_user(&ts, addr, sizeof(ts)));
-    if (ts.tv_sec < 0 || ts.tv_nsec < 0 || ts.tv_nsec >= static_cast<i64>(kNsPerSec)) return Error(EINVAL);
+    if (ts.tv_sec < 0 || ts.tv_nsec < 0 || ts.tv_nsec >= static_cast<i64>(kNsPerSecond)) return Error(EINVAL);
     u64 ns;
-    if (__builtin_mul_overflow(static_cast<u64>(ts.tv_sec), kNsPerSec, &ns) ||
+    if (__builtin_mul_overflow(static_cast<u64>(ts.tv_sec), kNsPerSecond, &ns) ||
         __builtin_add_overflow(ns, static_cast<u64>(ts.tv_nsec), &ns))
         return ~0ull >> 1;
     return ns;
@@ -37,16 +44,18 @@ Result<void> put_timespec(uptr addr, i64 sec, i64 nsec) {
 Result<Timespec> clock_now(int clock) {
     switch (clock) {
     case CLOCK_REALTIME:
-    case CLOCK_REALTIME_COARSE:
     case CLOCK_TAI:
     case CLOCK_REALTIME_ALARM:   // linux: the alarm clocks read as their base (an RTC exists)
         return realtime_now();
     case CLOCK_MONOTONIC:
     case CLOCK_MONOTONIC_RAW:
-    case CLOCK_MONOTONIC_COARSE:
     case CLOCK_BOOTTIME:
     case CLOCK_BOOTTIME_ALARM:
         return monotonic_now();
+    case CLOCK_REALTIME_COARSE:
+        return realtime_coarse_now();
+    case CLOCK_MONOTONIC_COARSE:
+        return monotonic_coarse_now();
     default:
         if (is_cpu_clock(clock)) return ns_to_timespec(TRY(cpu_clock_read(clock, true)));
         return Error(EINVAL);
@@ -77,7 +86,7 @@ SyscallResult sys_clock_getres(int clock, UserPtr<void> tp) {
     } else {
         TRY(clock_now(clock));
     }
-    if (!tp.is_null()) TRY(put_timespec(tp.addr(), 0, coarse ? 4'000'000 : 1));
+    if (!tp.is_null()) TRY(put_timespec(tp.addr(), 0, coarse ? kCoarseResolutionNs : 1));
     return 0;
 }
 
@@ -113,8 +122,9 @@ SyscallResult sys_settimeofday(UserPtr<const void> tv, UserPtr<const void>) {
     return 0;
 }
 
+// As Linux (and the vDSO's time): the seconds of the coarse wall clock.
 SyscallResult sys_time(UserPtr<i64> t) {
-    i64 now = realtime_now().sec;
+    i64 now = realtime_coarse_now().sec;
     if (!t.is_null()) TRY(copy_to_user(t, now));
     return now;
 }
@@ -125,7 +135,7 @@ SyscallResult sys_time(UserPtr<i64> t) {
 static SyscallResult interrupted_sleep(u64 deadline, uptr rem) {
     u64 now = monotonic_ns();
     u64 left = deadline > now ? deadline - now : 0;
-    if (rem) TRY(put_timespec(rem, static_cast<i64>(left / kNsPerSec), static_cast<i64>(left % kNsPerSec)));
+    if (rem) TRY(put_timespec(rem, static_cast<i64>(left / kNsPerSecond), static_cast<i64>(left % kNsPerSecond)));
     Thread* t = current_thread();
     t->restart_fn = nullptr;
     t->restart_deadline = deadline;
@@ -170,7 +180,7 @@ SyscallResult sys_clock_nanosleep(int clock, Flags flags, UserPtr<const void> re
     if (absolute) {
         if (clock == CLOCK_REALTIME || clock == CLOCK_TAI) {
             Timespec now = realtime_now();
-            u64 now_ns = static_cast<u64>(now.sec) * kNsPerSec + static_cast<u64>(now.nsec);
+            u64 now_ns = static_cast<u64>(now.sec) * kNsPerSecond + static_cast<u64>(now.nsec);
             deadline = monotonic_ns() + (ns > now_ns ? ns - now_ns : 0);
         } else {
             deadline = ns;

@@ -7,12 +7,13 @@
 #include "arch/x86_64/cpu.h"
 #include "core/log.h"
 #include "core/panic.h"
+#include "lib/vdso_time.h"
 
 namespace {
 
 u64 g_tsc_hz = 0;
 u64 g_tsc_base = 0;
-u64 g_ns_per_tsc_q32 = 0;   // nanoseconds per TSC tick in 32.32 fixed point
+u64 g_ns_per_tsc_q32 = 0;   // nanoseconds per TSC tick in 32.32 fixed point (the vDSO's mult)
 const char* g_source = "none";
 constexpr u64 kCalibrateNs = 20'000'000;
 
@@ -79,7 +80,7 @@ void clock_calibrate(u64 hpet_phys) {
     }
     if (!hz) panic("cannot calibrate the TSC: neither HPET nor PIT works");
     g_tsc_hz = hz;
-    g_ns_per_tsc_q32 = static_cast<u64>(((unsigned __int128)1'000'000'000ull << 32) / hz);
+    g_ns_per_tsc_q32 = vdso_mult_for_hz(hz);
     g_tsc_base = 0;   // nanoseconds count from power-on (TSC reset), like Linux's boot clock
 }
 
@@ -89,7 +90,14 @@ const char* clock_calibration_source() { return g_source; }
 namespace arch {
 u64 clock_ns() {
     if (!g_ns_per_tsc_q32) return 0;
-    return static_cast<u64>(((unsigned __int128)(x86::rdtsc() - g_tsc_base) * g_ns_per_tsc_q32) >> 32);
+    return vdso_counter_to_ns(x86::rdtsc(), g_tsc_base, g_ns_per_tsc_q32);
+}
+
+u64 clock_counter() { return x86::rdtsc(); }
+
+void clock_counter_params(u64& base, u64& mult) {
+    base = g_tsc_base;
+    mult = g_ns_per_tsc_q32;
 }
 }  // namespace arch
 

@@ -2,6 +2,7 @@
 // Per-CPU areas live in a static array; GS base points at this CPU's entry.
 #include "core/percpu.h"
 
+#include "arch/vdso.h"
 #include "arch/x86_64/cpu.h"
 #include "lib/assert.h"
 
@@ -23,6 +24,7 @@ void percpu_init_cpu(unsigned index, u32 apic_id) {
     p->apic_id = apic_id;
     x86::wrmsr(x86::kMsrGsBase, reinterpret_cast<u64>(p));
     x86::wrmsr(x86::kMsrKernelGsBase, 0);
+    arch::vdso_cpu_init(index);
     if (index + 1 > g_cpu_count) g_cpu_count = index + 1;
     g_ready = true;
 }
