@@ -62,7 +62,7 @@ struct ZeroRange {
 // elf_map leaves them.
 Result<Loaded> map_elf(AddressSpace& mm, RefPtr<File> file, const ElfInfo& info, u64 bias, ZeroRange* zeros,
                        usize& zero_count) {
-    RefPtr<VmObject> object = TRY(file_private_object(file));
+    RefPtr<VmObject> object = TRY(file_mapping_object(file));
     u64 brk = 0;
     for (usize i = 0; i < info.segment_count; i++) {
         const ElfSegment& s = info.segments[i];

@@ -7,6 +7,7 @@
 #include "arch/paging.h"
 #include "core/log.h"
 #include "mm/kheap.h"
+#include "mm/page_cache.h"
 #include "mm/page_ref.h"
 #include "mm/pmm.h"
 
@@ -43,6 +44,7 @@ Result<RefPtr<AddressSpace>> AddressSpace::create() {
 AddressSpace::~AddressSpace() {
     while (Vma* v = m_vmas.pop_front()) {
         unmap_pages_locked(v->start, v->end);
+        detach_locked(*v);
         delete v;
     }
     m_pt.destroy();
@@ -108,11 +110,43 @@ Result<uptr> AddressSpace::find_free_locked(uptr hint, usize len) {
     }
 }
 
+Result<void> AddressSpace::attach_locked(Vma& v) {
+    if (PageCache* pc = v.object ? v.object->page_cache() : nullptr) TRY(pc->add_mapper(*this));
+    return {};
+}
+
+void AddressSpace::detach_locked(Vma& v) {
+    if (PageCache* pc = v.object ? v.object->page_cache() : nullptr) pc->remove_mapper(*this);
+}
+
+Result<void> AddressSpace::split_range_locked(uptr start, uptr end) {
+    if (Vma* v = find_locked(start); v && v->start < start) TRY(split_locked(v, start));
+    if (Vma* v = find_locked(end - 1); v && v->end > end) TRY(split_locked(v, end));
+    return {};
+}
+
+void AddressSpace::unmap_cache_pages(PageCache& cache, u64 first_index) {
+    MutexGuard g(m_lock);
+    for (Vma& v : m_vmas) {
+        if (!v.object || v.object->page_cache() != &cache) continue;
+        u64 pages = (v.end - v.start) / kPageSize;
+        if (first_index >= v.pgoff + pages) continue;
+        uptr from = first_index > v.pgoff ? v.start + (first_index - v.pgoff) * kPageSize : v.start;
+        // Private copies of those pages go too, as Linux's truncate (even_cows): past the end of
+        // the file a private mapping raises SIGBUS as well.
+        unmap_pages_locked(from, v.end);
+    }
+}
+
 Result<void> AddressSpace::split_locked(Vma* v, uptr at) {
     VERIFY(at > v->start && at < v->end);
     Vma* tail = new (std::nothrow) Vma(*v);
     if (!tail) return Error(ENOMEM);
     tail->node = ListNode();
+    if (attach_locked(*tail).is_error()) {
+        delete tail;
+        return Error(ENOMEM);
+    }
     tail->start = at;
     if (tail->object) tail->pgoff = v->pgoff + (at - v->start) / kPageSize;
     v->end = at;
@@ -135,6 +169,7 @@ Result<void> AddressSpace::unmap_locked(uptr start, uptr end) {
         Vma* next = m_vmas.next_of(*v);
         unmap_pages_locked(v->start, v->end);
         m_vmas.remove(*v);
+        detach_locked(*v);
         delete v;
         v = next;
     }
@@ -151,7 +186,9 @@ Result<uptr> AddressSpace::map(uptr addr, usize length, u32 prot, u32 flags, Ref
     uptr start;
     if (flags & (MAP_FIXED | MAP_FIXED_NOREPLACE)) {
         if (!is_aligned(addr, kPageSize)) return Error(EINVAL);
-        if (addr < kMmapMin || addr + len > kUserTop || addr + len < addr) return Error(addr < kMmapMin ? EPERM : ENOMEM);
+        // Below vm.mmap_min_addr only for privileged callers: sys_mmap checks; the kernel's own
+        // mappings never go there.
+        if (addr + len > kUserTop || addr + len < addr) return Error(ENOMEM);
         if (flags & MAP_FIXED_NOREPLACE) {
             if (!range_free_locked(addr, addr + len)) return Error(EEXIST);
         } else {
@@ -163,6 +200,11 @@ Result<uptr> AddressSpace::map(uptr addr, usize length, u32 prot, u32 flags, Ref
     }
     Vma* v = new (std::nothrow) Vma{start, start + len, prot, flags, object, offset / kPageSize, name, ListNode()};
     if (!v) return Error(ENOMEM);
+    if (attach_locked(*v).is_error()) {
+        delete v;
+        return Error(ENOMEM);
+    }
+    v->locked = m_lock_future;
     insert_locked(v);
     return start;
 }
@@ -185,6 +227,8 @@ Result<void> AddressSpace::protect(uptr addr, usize length, u32 prot) {
     for (uptr a = addr; a < end;) {
         Vma* v = find_locked(a);
         if (!v) return Error(ENOMEM);
+        // A shared mapping of a file opened read-only can never become writable (VM_MAYWRITE).
+        if ((prot & PROT_WRITE) && is_shared(*v) && v->object && !v->object->may_write_shared()) return Error(EACCES);
         a = v->end;
     }
     // The loop above proved the whole range is mapped.
@@ -199,17 +243,6 @@ Result<void> AddressSpace::protect(uptr addr, usize length, u32 prot) {
             bool exclusive = is_shared(vr) || (page_refcount(p.phys) == 1 && p.phys != zero_page());
             m_pt.protect(va, pte_flags_for(vr, exclusive));
         });
-    }
-    return {};
-}
-
-Result<void> AddressSpace::discard(uptr addr, usize length) {
-    if (!is_aligned(addr, kPageSize)) return Error(EINVAL);
-    uptr end = align_up(addr + length, kPageSize);
-    MutexGuard g(m_lock);
-    for (Vma* v = find_next_locked(addr); v && v->start < end; v = m_vmas.next_of(*v)) {
-        if (is_shared(*v)) continue;   // shared pages stay: the object still has them
-        unmap_pages_locked(max(v->start, addr), min(v->end, end));
     }
     return {};
 }
@@ -386,10 +419,17 @@ Result<RefPtr<AddressSpace>> AddressSpace::fork() {
     auto child = TRY(AddressSpace::create());
     MutexGuard g(m_lock);
     for (Vma& v : m_vmas) {
+        if (v.dontfork) continue;
         Vma* nv = new (std::nothrow) Vma(v);
         if (!nv) return Error(ENOMEM);
         nv->node = ListNode();
+        nv->locked = false;   // memory locks are not inherited
+        if (child->attach_locked(*nv).is_error()) {
+            delete nv;
+            return Error(ENOMEM);
+        }
         child->m_vmas.push_back(*nv);
+        if (v.wipeonfork) continue;   // the child faults in fresh zero pages
         Result<void> ok = {};
         bool shared = is_shared(v);
         m_pt.for_each(v.start, v.end, [&](uptr va, arch::UserPage p) {

@@ -20,7 +20,12 @@ struct Vma {
     u64 pgoff = 0;             // file offset of `start`, in pages
     const char* name = nullptr;   // "[heap]", "[stack]", ...
     ListNode node;
+    bool locked = false;          // mlock: populated, counted in VmLck (VM_LOCKED)
+    bool dontfork = false;        // MADV_DONTFORK: not copied to a fork child
+    bool wipeonfork = false;      // MADV_WIPEONFORK: the child gets zero-filled memory
 };
+
+class PageCache;
 
 enum class FaultResult { Handled, Segv, SegvAccess, Bus, Oom };
 
@@ -38,7 +43,28 @@ public:
     Result<void> unmap(uptr addr, usize length);
     Result<void> protect(uptr addr, usize length, u32 prot);
     Result<uptr> remap(uptr old_addr, usize old_size, usize new_size, u32 flags, uptr new_addr);
-    Result<void> discard(uptr addr, usize length);   // madvise(MADV_DONTNEED)
+    // madvise(2) on [start, end) (page-aligned, non-empty, advice already known to be valid);
+    // ENOMEM when part of the range is unmapped (the mapped parts still get the advice).
+    Result<void> advise(uptr start, uptr end, int advice);
+    // mincore(2): one byte per page from start (1: resident; a file page counts when it is in
+    // the page cache); ENOMEM at the first unmapped page, after filling the bytes before it.
+    Result<void> residency(uptr start, usize pages, u8* out);
+    // msync(2)'s checks: ENOMEM when part of the range is unmapped, EBUSY for MS_INVALIDATE over
+    // locked memory. The page cache is the file: there is nothing to write back.
+    Result<void> sync_range(uptr start, uptr end, int flags);
+    // mlock/munlock: (un)flags the VMAs of the range (ENOMEM on a hole, before any change).
+    Result<void> set_locked(uptr start, uptr end, bool lock);
+    // mlockall/munlockall: every VMA, and (MCL_FUTURE) whether new mappings start locked.
+    Result<void> set_all_locked(bool current, bool future);
+    bool lock_future() const { return m_lock_future; }
+    usize locked_pages();                          // VmLck
+    usize locked_pages_in(uptr start, uptr end);   // already-locked pages of a range
+    // Faults in the pages of [start, end) that the VMAs allow (write access for private writable
+    // ones, as Linux's populate); stops at a hole (ENOMEM) or a fault that fails (EFAULT).
+    Result<void> populate(uptr start, uptr end);
+    // Truncate: drops every page of cache's file at index >= first from the mappings of it, so
+    // later accesses fault (SIGBUS past the end of the file).
+    void unmap_cache_pages(PageCache& cache, u64 first_index);
     // brk: 0 queries; otherwise moves the break (never below the initial one). Returns the break.
     uptr brk(uptr new_brk);
     void set_brk_base(uptr base) { m_brk_start = m_brk = base; }
@@ -74,6 +100,10 @@ private:
     void unmap_pages_locked(uptr start, uptr end);
     FaultResult fault_locked(Vma* v, uptr page, bool write);
     void merge_around_locked(Vma* v);
+    // Page-cache bookkeeping for each VMA that starts or stops mapping a file.
+    Result<void> attach_locked(Vma& v);
+    void detach_locked(Vma& v);
+    Result<void> split_range_locked(uptr start, uptr end);   // VMA edges at start and end
 
     Mutex m_lock{"address-space"};
     arch::UserPageTable m_pt;
@@ -81,6 +111,7 @@ private:
     uptr m_brk_start = 0;
     uptr m_brk = 0;
     uptr m_mmap_base = 0x00007f0000000000ull;
+    bool m_lock_future = false;
 };
 
 usize address_space_live_count();

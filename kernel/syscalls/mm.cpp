@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-// brk, mmap, munmap, mprotect, mremap, madvise.
+// brk, mmap, munmap, mprotect, mremap (madvise, mincore, msync: mm_advice.cpp; mlock: mm_lock.cpp).
 #include "abi/linux/uapi.h"
 #include "core/process.h"
 #include "mm/address_space.h"
@@ -16,7 +16,7 @@ SyscallResult sys_brk(u64 addr) { return static_cast<i64>(mm().brk(addr)); }
 SyscallResult sys_mmap(u64 addr, usize length, Flags prot_f, Flags flags_f, Fd fd, u64 offset) {
     u32 prot = static_cast<u32>(prot_f.value);
     u32 flags = static_cast<u32>(flags_f.value);
-    if (prot & ~(kProtMask | PROT_GROWSDOWN | PROT_GROWSUP)) return Error(EINVAL);
+    // Unknown prot bits are ignored by mmap (mprotect rejects them).
     u32 type = flags & MAP_TYPE;
     if (type != MAP_SHARED && type != MAP_PRIVATE && type != MAP_SHARED_VALIDATE) return Error(EINVAL);
     if (type == MAP_SHARED_VALIDATE) {
@@ -38,7 +38,16 @@ SyscallResult sys_mmap(u64 addr, usize length, Flags prot_f, Flags flags_f, Fd f
     }
     if (flags & MAP_GROWSDOWN) name = "[stack]";
     u32 keep = flags & (MAP_SHARED | MAP_PRIVATE | MAP_ANONYMOUS | MAP_GROWSDOWN | MAP_FIXED | MAP_FIXED_NOREPLACE);
+    // vm.mmap_min_addr (65536): lower fixed mappings need CAP_SYS_RAWIO (root here).
+    if ((flags & (MAP_FIXED | MAP_FIXED_NOREPLACE)) && addr < 0x10000 && current_process()->creds.euid != 0)
+        return Error(EPERM);
+    bool lock = (flags & MAP_LOCKED) || mm().lock_future();
+    if (lock) TRY(mmap_lock_check(length));
     uptr r = TRY(mm().map(addr, length, prot & kProtMask, keep, object, offset, name));
+    usize len = align_up(length, kPageSize);
+    if (flags & MAP_LOCKED) (void)mm().set_locked(r, r + len, true);
+    // MAP_POPULATE and locked mappings are faulted in now; failures are ignored, as Linux.
+    if (lock || (flags & MAP_POPULATE)) (void)mm().populate(r, r + len);
     return static_cast<i64>(r);
 }
 
@@ -55,19 +64,4 @@ SyscallResult sys_mprotect(u64 addr, usize length, Flags prot) {
 
 SyscallResult sys_mremap(u64 old_addr, usize old_size, usize new_size, Flags flags, u64 new_addr) {
     return static_cast<i64>(TRY(mm().remap(old_addr, old_size, new_size, static_cast<u32>(flags.value), new_addr)));
-}
-
-SyscallResult sys_madvise(u64 addr, usize length, int advice) {
-    if (addr & (kPageSize - 1)) return Error(EINVAL);
-    switch (advice) {
-    case MADV_DONTNEED:
-        TRY(mm().discard(addr, length));
-        return 0;
-    case MADV_NORMAL: case MADV_RANDOM: case MADV_SEQUENTIAL: case MADV_WILLNEED: case MADV_FREE:
-    case MADV_DONTFORK: case MADV_DOFORK: case MADV_MERGEABLE: case MADV_UNMERGEABLE: case MADV_HUGEPAGE:
-    case MADV_NOHUGEPAGE: case MADV_DONTDUMP: case MADV_DODUMP:
-        return 0;   // hints: accepted, as Linux does, with no effect here
-    default:
-        return Error(EINVAL);
-    }
 }

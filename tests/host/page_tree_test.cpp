@@ -9,7 +9,7 @@
 #include <random>
 #include <set>
 
-#include "fs/tmpfs/page_tree.h"
+#include "mm/page_tree.h"
 
 namespace {
 

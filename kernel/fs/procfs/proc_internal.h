@@ -44,6 +44,7 @@ struct MmStats {
     u64 total_vm = 0;
     u64 rss_anon = 0, rss_file = 0, rss_shmem = 0;
     u64 data_vm = 0, stack_vm = 0, exec_vm = 0;
+    u64 locked_vm = 0;
     u64 start_code = 0, end_code = 0, start_data = 0, end_data = 0, start_brk = 0, start_stack = 0;
     u64 rss() const { return rss_anon + rss_file + rss_shmem; }
 };

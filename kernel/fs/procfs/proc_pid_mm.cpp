@@ -86,6 +86,7 @@ void proc_mm_stats(AddressSpace& mm, const char* exe_path, MmStats& out) {
         bool stack = v.flags & MAP_GROWSDOWN;
         if ((v.prot & PROT_WRITE) && !shared && !stack) out.data_vm += pages;
         if (stack) out.stack_vm += pages;
+        if (v.locked) out.locked_vm += pages;
         if ((v.prot & PROT_EXEC) && !(v.prot & PROT_WRITE) && !stack) out.exec_vm += pages;
         u64 present = 0;
         page_table_of(mm).for_each(v.start, v.end, [&](uptr, arch::UserPage) { present++; });

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-#include "fs/tmpfs/page_tree.h"
+#include "mm/page_tree.h"
 
 unsigned PageTree::height_for(u64 index) {
     unsigned h = 1;
