@@ -3,9 +3,20 @@
 // (drivers/tty/tty_hooks.h). The controlling terminal belongs to the session; every process
 // caches it in Process::controlling_tty, all under the process-tree lock.
 #include "abi/linux/uapi.h"
+#include "core/job_control.h"
 #include "core/process_table.h"
 #include "core/signal.h"
 #include "drivers/tty/tty_hooks.h"
+
+bool pgrp_orphaned_locked(int pgid, const Process* ignore) {
+    bool orphan = true;
+    for_each_process_locked([&](Process& p) {
+        if (p.pgid != pgid || p.zombie || &p == ignore) return;
+        Process* par = p.parent;
+        if (par && par->pid != 1 && par->pgid != pgid && par->sid == p.sid) orphan = false;
+    });
+    return orphan;
+}
 
 namespace {
 
@@ -43,13 +54,31 @@ bool ignored_or_blocked(int sig) {
 
 bool pgrp_orphaned(int pgid) {
     SpinlockGuard g(g_process_tree_lock);
-    bool orphan = true;
+    return pgrp_orphaned_locked(pgid);
+}
+
+bool has_stopped_member_locked(int pgid) {
+    bool stopped = false;
     for_each_process_locked([&](Process& p) {
-        if (p.pgid != pgid || p.zombie) return;
-        Process* par = p.parent;
-        if (par && par->pgid != pgid && par->sid == p.sid) orphan = false;
+        if (p.pgid == pgid && !p.zombie && p.stopped) stopped = true;
     });
-    return orphan;
+    return stopped;
+}
+
+void hangup_orphaned_locked(int pgid) {
+    for (int sig : {SIGHUP, SIGCONT}) {
+        for_each_process_locked([&](Process& p) {
+            if (p.pgid == pgid && !p.zombie) signal_send_process_locked(&p, sig, nullptr);
+        });
+    }
+}
+
+// Linux's kill_orphaned_pgrp: `via` is the process whose group link to the outside is lost.
+void check_orphaned_locked(Process* member, Process* via, const Process* ignore) {
+    int pgid = member->pgid;
+    if (via && via->pgid != pgid && via->sid == member->sid && pgrp_orphaned_locked(pgid, ignore) &&
+        has_stopped_member_locked(pgid))
+        hangup_orphaned_locked(pgid);
 }
 
 void set_controlling_tty(Tty* tty) {
@@ -83,3 +112,7 @@ constexpr TtyJobControl kHooks = {current_pgid,      current_sid,      is_sessio
 
 void job_control_init();
 void job_control_init() { tty_set_job_control(&kHooks); }
+
+void orphaned_pgrp_check_locked(Process* member, Process* via, const Process* ignore) {
+    check_orphaned_locked(member, via, ignore);
+}

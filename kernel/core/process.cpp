@@ -9,6 +9,7 @@
 #include "core/fd_table.h"
 #include "core/log.h"
 #include "core/panic.h"
+#include "core/job_control.h"
 #include "core/process_lifecycle.h"
 #include "core/process_table.h"
 #include "core/signal.h"
@@ -275,7 +276,9 @@ void thread_do_exit(int wait_status, bool whole_group) {
             c->parent = heir;
             heir->children.push_back(*c);
             if (c->pdeath_signal) signal_send_process_locked(c, c->pdeath_signal, nullptr);
+            orphaned_pgrp_check_locked(c, p, nullptr);
         }
+        orphaned_pgrp_check_locked(p, p->parent, p);
         if (heir) heir->child_events.wake_all();
         p->threads.remove(*self);
         p->live_threads--;

@@ -4,10 +4,12 @@
 #include "abi/linux/uapi.h"
 #include "arch/fpu.h"
 #include "arch/x86_64/trap_frame.h"
+#include "core/job_control.h"
 #include "core/log.h"
 #include "core/percpu.h"
 #include "core/process_lifecycle.h"
 #include "core/process_table.h"
+#include "lib/scope_exit.h"
 #include "mm/kheap.h"
 #include "mm/user_ptr.h"
 
@@ -282,17 +284,6 @@ bool dequeue_locked(Thread* t, KSigInfo& out) {
     return false;
 }
 
-bool orphaned_pgrp_locked(int pgid) {
-    // A group is orphaned when no member has a parent in another group of the same session.
-    bool orphan = true;
-    for_each_process_locked([&](Process& p) {
-        if (p.pgid != pgid || p.zombie) return;
-        Process* par = p.parent;
-        if (par && par->pgid != pgid && par->sid == p.sid) orphan = false;
-    });
-    return orphan;
-}
-
 void do_stop(Process* p, int sig) {
     {
         SpinlockGuard g(g_process_tree_lock);
@@ -386,8 +377,7 @@ bool setup_frame(Thread* t, TrapFrame* f, const KSigAction& a, const KSigInfo& i
     f->cs = kUserCs;
     f->ss = kUserSs;
     // The handler starts with a clean FPU state (Linux: fpu__clear_user_states).
-    arch::fpu_reset(t->fpu);
-    arch::fpu_restore(t->fpu);
+    arch::fpu_reset_current(t->fpu);
     t->restore_sigmask = false;
     return true;
 }
@@ -466,7 +456,7 @@ void return_to_user(TrapFrame* f) {
                 bool orphan;
                 {
                     SpinlockGuard g(g_process_tree_lock);
-                    orphan = sig != SIGSTOP && orphaned_pgrp_locked(p->pgid);
+                    orphan = sig != SIGSTOP && pgrp_orphaned_locked(p->pgid);
                 }
                 if (!orphan) do_stop(p, sig);
                 continue;
@@ -514,8 +504,12 @@ Result<void> signal_sigreturn(TrapFrame* f) {
     f->vector = 0;   // no syscall restart processing for the restored context
     t->sigmask = uc.uc_sigmask & ~kUnblockable;
     if (sc.fpstate) {
+        // Staged outside the thread's buffer: the copy can fault or be preempted, and a
+        // switch-out saves the live registers into that buffer.
         usize size = arch::fpu_state_size();
-        auto* img = static_cast<u8*>(arch::fpu_bytes(t->fpu));
+        auto* img = static_cast<u8*>(kmalloc(size, 64));
+        if (!img) return Error(ENOMEM);
+        ScopeExit free_img([&] { kfree(img); });
         if (copy_from_user(img, reinterpret_cast<uptr>(sc.fpstate), size).is_error()) return Error(EFAULT);
         // Sanitise what xrstor/fxrstor would fault on: reserved MXCSR bits, the XSAVE header.
         u32 mxcsr;
@@ -529,7 +523,7 @@ Result<void> signal_sigreturn(TrapFrame* f) {
             for (int i = 1; i < 8; i++) hdr[i] = 0;
             __builtin_memcpy(img + 512, hdr, sizeof(hdr));
         }
-        arch::fpu_restore(t->fpu);
+        arch::fpu_load_current(t->fpu, img);
     }
     // Restore the alternate stack settings too (Linux's restore_altstack).
     t->frame_replaced = true;

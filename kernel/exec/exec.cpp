@@ -354,8 +354,7 @@ Result<void> exec_elf(RefPtr<File> file, const ElfInfo& info, StringView filenam
     t->altstack_flags = SS_DISABLE;
     t->fs_base = t->gs_base = 0;
     arch::set_user_tls(0, 0);
-    arch::fpu_reset(t->fpu);
-    arch::fpu_restore(t->fpu);
+    arch::fpu_reset_current(t->fpu);
     TrapFrame* f = t->user_frame;
     __builtin_memset(f, 0, sizeof(*f));
     f->rip = entry;

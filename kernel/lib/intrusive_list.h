@@ -4,6 +4,7 @@
 #pragma once
 
 #include "lib/assert.h"
+#include "lib/member_owner.h"
 
 struct ListNode {
     ListNode* prev = nullptr;
@@ -68,12 +69,7 @@ public:
 
 private:
     static ListNode* node(T& item) { return &(item.*Member); }
-    static T* owner(ListNode* n) {
-        // Member offset from a fake, suitably aligned address (no null dereference).
-        constexpr uptr kFake = 0x1000;
-        auto off = reinterpret_cast<uptr>(&(reinterpret_cast<T*>(kFake)->*Member)) - kFake;
-        return reinterpret_cast<T*>(reinterpret_cast<char*>(n) - off);
-    }
+    static T* owner(ListNode* n) { return member_owner(n, Member); }
     void insert_before(ListNode* pos, ListNode* n) {
         VERIFY(!n->linked());
         n->next = pos;

@@ -18,6 +18,7 @@ constexpr uptr kUserTop = 0x00007ffffffff000ull;
 std::atomic<usize> g_live{0};
 
 u32 pte_flags_for(const Vma& v, bool writable) {
+    if (!(v.prot & (PROT_READ | PROT_WRITE | PROT_EXEC))) return arch::kUserNone;
     u32 f = 0;
     if (writable && (v.prot & PROT_WRITE)) f |= arch::kUserWrite;
     if (v.prot & PROT_EXEC) f |= arch::kUserExec;
@@ -54,17 +55,13 @@ AddressSpace::~AddressSpace() {
 void AddressSpace::activate() { arch::switch_page_table(m_pt.root()); }
 
 Vma* AddressSpace::find_locked(uptr addr) {
-    for (Vma& v : m_vmas) {
-        if (addr < v.start) return nullptr;
-        if (addr < v.end) return &v;
-    }
-    return nullptr;
+    Vma* v = m_vmas.floor(addr);
+    return v && addr < v->end ? v : nullptr;
 }
 
 Vma* AddressSpace::find_next_locked(uptr addr) {
-    for (Vma& v : m_vmas)
-        if (v.end > addr) return &v;
-    return nullptr;
+    if (Vma* v = find_locked(addr)) return v;
+    return m_vmas.upper_bound(addr);
 }
 
 bool AddressSpace::range_free_locked(uptr start, uptr end) {
@@ -72,23 +69,7 @@ bool AddressSpace::range_free_locked(uptr start, uptr end) {
     return !v || v->start >= end;
 }
 
-void AddressSpace::insert_locked(Vma* nv) {
-    for (Vma& v : m_vmas) {
-        if (v.start > nv->start) {
-            // Insert before v: IntrusiveList has no insert-before, so rotate the tail.
-            IntrusiveList<Vma, &Vma::node> tail;
-            while (Vma* x = m_vmas.last()) {
-                m_vmas.remove(*x);
-                tail.push_front(*x);
-                if (x == &v) break;
-            }
-            m_vmas.push_back(*nv);
-            while (Vma* x = tail.pop_front()) m_vmas.push_back(*x);
-            return;
-        }
-    }
-    m_vmas.push_back(*nv);
-}
+void AddressSpace::insert_locked(Vma* nv) { m_vmas.insert(*nv); }
 
 Result<uptr> AddressSpace::find_free_locked(uptr hint, usize len) {
     if (hint) {
@@ -100,11 +81,9 @@ Result<uptr> AddressSpace::find_free_locked(uptr hint, usize len) {
     if (len > m_mmap_base - kMmapMin) return Error(ENOMEM);
     uptr cand = m_mmap_base - len;
     for (;;) {
-        Vma* clash = nullptr;
-        for (Vma& v : m_vmas) {
-            if (v.start < cand + len && v.end > cand) clash = &v;
-        }
-        if (!clash) return cand;
+        // The highest VMA starting below the candidate's end is the only one that can decide.
+        Vma* clash = m_vmas.floor(cand + len - 1);
+        if (!clash || clash->end <= cand) return cand;
         if (clash->start < kMmapMin + len) return Error(ENOMEM);
         cand = clash->start - len;
     }
@@ -142,7 +121,7 @@ Result<void> AddressSpace::split_locked(Vma* v, uptr at) {
     VERIFY(at > v->start && at < v->end);
     Vma* tail = new (std::nothrow) Vma(*v);
     if (!tail) return Error(ENOMEM);
-    tail->node = ListNode();
+    tail->node = RbNode();
     if (attach_locked(*tail).is_error()) {
         delete tail;
         return Error(ENOMEM);
@@ -186,8 +165,7 @@ Result<uptr> AddressSpace::map(uptr addr, usize length, u32 prot, u32 flags, Ref
     uptr start;
     if (flags & (MAP_FIXED | MAP_FIXED_NOREPLACE)) {
         if (!is_aligned(addr, kPageSize)) return Error(EINVAL);
-        // Below vm.mmap_min_addr only for privileged callers: sys_mmap checks; the kernel's own
-        // mappings never go there.
+        // Below vm.mmap_min_addr only with CAP_SYS_RAWIO: the syscall layer checks that.
         if (addr + len > kUserTop || addr + len < addr) return Error(ENOMEM);
         if (flags & MAP_FIXED_NOREPLACE) {
             if (!range_free_locked(addr, addr + len)) return Error(EEXIST);
@@ -198,7 +176,7 @@ Result<uptr> AddressSpace::map(uptr addr, usize length, u32 prot, u32 flags, Ref
     } else {
         start = TRY(find_free_locked(addr, len));
     }
-    Vma* v = new (std::nothrow) Vma{start, start + len, prot, flags, object, offset / kPageSize, name, ListNode()};
+    Vma* v = new (std::nothrow) Vma{start, start + len, prot, flags, object, offset / kPageSize, name, RbNode()};
     if (!v) return Error(ENOMEM);
     if (attach_locked(*v).is_error()) {
         delete v;
@@ -259,7 +237,7 @@ uptr AddressSpace::brk(uptr new_brk) {
             heap->end = new_end;
         } else {
             Vma* v = new (std::nothrow) Vma{old_end, new_end, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS,
-                                            nullptr, 0, "[heap]", ListNode()};
+                                            nullptr, 0, "[heap]", RbNode()};
             if (!v) return m_brk;
             insert_locked(v);
         }
@@ -400,11 +378,7 @@ FaultResult AddressSpace::handle_fault(uptr addr, bool write, bool exec) {
         // touch the mapping below (Linux keeps a guard gap; one page here).
         Vma* next = find_next_locked(addr);
         if (!next || !(next->flags & MAP_GROWSDOWN) || next->end - page > stack_limit) return FaultResult::Segv;
-        Vma* prev = nullptr;
-        for (Vma& x : m_vmas) {
-            if (&x == next) break;
-            prev = &x;
-        }
+        Vma* prev = m_vmas.prev_of(*next);
         if (prev && prev->end + kPageSize > page) return FaultResult::Segv;
         next->start = page;
         v = next;
@@ -422,13 +396,13 @@ Result<RefPtr<AddressSpace>> AddressSpace::fork() {
         if (v.dontfork) continue;
         Vma* nv = new (std::nothrow) Vma(v);
         if (!nv) return Error(ENOMEM);
-        nv->node = ListNode();
+        nv->node = RbNode();
         nv->locked = false;   // memory locks are not inherited
         if (child->attach_locked(*nv).is_error()) {
             delete nv;
             return Error(ENOMEM);
         }
-        child->m_vmas.push_back(*nv);
+        child->m_vmas.insert(*nv);
         if (v.wipeonfork) continue;   // the child faults in fresh zero pages
         Result<void> ok = {};
         bool shared = is_shared(v);

@@ -5,7 +5,7 @@
 #pragma once
 
 #include "arch/user_paging.h"
-#include "lib/intrusive_list.h"
+#include "lib/rb_tree.h"
 #include "lib/ref_ptr.h"
 #include "mm/vm_object.h"
 #include "sync/mutex.h"
@@ -19,10 +19,14 @@ struct Vma {
     RefPtr<VmObject> object;   // null for anonymous memory
     u64 pgoff = 0;             // file offset of `start`, in pages
     const char* name = nullptr;   // "[heap]", "[stack]", ...
-    ListNode node;
+    RbNode node;
     bool locked = false;          // mlock: populated, counted in VmLck (VM_LOCKED)
     bool dontfork = false;        // MADV_DONTFORK: not copied to a fork child
     bool wipeonfork = false;      // MADV_WIPEONFORK: the child gets zero-filled memory
+};
+
+struct VmaStart {
+    uptr operator()(const Vma& v) const { return v.start; }
 };
 
 class PageCache;
@@ -99,7 +103,6 @@ private:
     Result<void> split_locked(Vma* v, uptr at);   // v keeps [start, at)
     void unmap_pages_locked(uptr start, uptr end);
     FaultResult fault_locked(Vma* v, uptr page, bool write);
-    void merge_around_locked(Vma* v);
     // Page-cache bookkeeping for each VMA that starts or stops mapping a file.
     Result<void> attach_locked(Vma& v);
     void detach_locked(Vma& v);
@@ -107,7 +110,7 @@ private:
 
     Mutex m_lock{"address-space"};
     arch::UserPageTable m_pt;
-    IntrusiveList<Vma, &Vma::node> m_vmas;   // sorted by start; a tree replaces it behind this API
+    RbTree<Vma, &Vma::node, VmaStart> m_vmas;   // by start; VMAs never overlap
     uptr m_brk_start = 0;
     uptr m_brk = 0;
     uptr m_mmap_base = 0x00007f0000000000ull;

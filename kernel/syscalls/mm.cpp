@@ -9,6 +9,7 @@
 namespace {
 AddressSpace& mm() { return *current_process()->mm; }
 constexpr u32 kProtMask = PROT_READ | PROT_WRITE | PROT_EXEC;
+constexpr u64 kMmapMinAddr = 0x10000;
 }  // namespace
 
 SyscallResult sys_brk(u64 addr) { return static_cast<i64>(mm().brk(addr)); }
@@ -16,7 +17,7 @@ SyscallResult sys_brk(u64 addr) { return static_cast<i64>(mm().brk(addr)); }
 SyscallResult sys_mmap(u64 addr, usize length, Flags prot_f, Flags flags_f, Fd fd, u64 offset) {
     u32 prot = static_cast<u32>(prot_f.value);
     u32 flags = static_cast<u32>(flags_f.value);
-    // Unknown prot bits are ignored by mmap (mprotect rejects them).
+    // Linux's mmap ignores prot bits it does not know (mprotect rejects them).
     u32 type = flags & MAP_TYPE;
     if (type != MAP_SHARED && type != MAP_PRIVATE && type != MAP_SHARED_VALIDATE) return Error(EINVAL);
     if (type == MAP_SHARED_VALIDATE) {
@@ -27,6 +28,10 @@ SyscallResult sys_mmap(u64 addr, usize length, Flags prot_f, Flags flags_f, Fd f
     if (length == 0) return Error(EINVAL);
     if (offset & (kPageSize - 1)) return Error(EINVAL);
     if (align_up(length, kPageSize) < length) return Error(ENOMEM);
+    // vm.mmap_min_addr (65536 on Debian) binds only callers without CAP_SYS_RAWIO.
+    if ((flags & (MAP_FIXED | MAP_FIXED_NOREPLACE)) && addr < kMmapMinAddr &&
+        current_process()->creds.euid != 0)
+        return Error(EPERM);
     RefPtr<VmObject> object;
     const char* name = nullptr;
     if (!(flags & MAP_ANONYMOUS)) {
@@ -38,9 +43,6 @@ SyscallResult sys_mmap(u64 addr, usize length, Flags prot_f, Flags flags_f, Fd f
     }
     if (flags & MAP_GROWSDOWN) name = "[stack]";
     u32 keep = flags & (MAP_SHARED | MAP_PRIVATE | MAP_ANONYMOUS | MAP_GROWSDOWN | MAP_FIXED | MAP_FIXED_NOREPLACE);
-    // vm.mmap_min_addr (65536): lower fixed mappings need CAP_SYS_RAWIO (root here).
-    if ((flags & (MAP_FIXED | MAP_FIXED_NOREPLACE)) && addr < 0x10000 && current_process()->creds.euid != 0)
-        return Error(EPERM);
     bool lock = (flags & MAP_LOCKED) || mm().lock_future();
     if (lock) TRY(mmap_lock_check(length));
     uptr r = TRY(mm().map(addr, length, prot & kProtMask, keep, object, offset, name));

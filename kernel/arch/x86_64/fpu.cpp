@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "arch/fpu.h"
 
+#include "arch/cpu.h"
 #include "arch/x86_64/cpu.h"
 #include "core/log.h"
 #include "mm/kheap.h"
@@ -70,8 +71,14 @@ Result<FpuState*> fpu_alloc() {
 
 void fpu_free(FpuState* s) { kfree(s); }
 void fpu_copy(FpuState* dst, const FpuState* src) { __builtin_memcpy(dst->bytes, src->bytes, g_size); }
-void fpu_reset(FpuState* s) {
-    if (g_initial) fpu_copy(s, g_initial);
+void fpu_reset_current(FpuState* s) {
+    if (g_initial) fpu_load_current(s, g_initial->bytes);
+}
+void fpu_load_current(FpuState* s, const void* image) {
+    IrqState irq = irq_save();
+    __builtin_memcpy(s->bytes, image, g_size);
+    fpu_restore(s);
+    irq_restore(irq);
 }
 void* fpu_bytes(FpuState* s) { return s->bytes; }
 

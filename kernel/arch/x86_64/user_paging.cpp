@@ -12,6 +12,7 @@ namespace {
 
 constexpr u64 kPresent = 1, kWrite = 2, kUser = 4, kHuge = 128;
 constexpr u64 kNoExec = 1ull << 63;
+constexpr u64 kProtNone = 1ull << 9;   // software bit: a PROT_NONE leaf (not present to the CPU)
 constexpr u64 kAddrMask = 0x000ffffffffff000ull;
 
 u64* table(u64 phys) { return static_cast<u64*>(arch::phys_to_virt(PhysAddr(phys))); }
@@ -19,7 +20,11 @@ unsigned idx(uptr va, unsigned level) { return (va >> (12 + 9 * level)) & 511; }
 
 bool nx_supported() { return x86::rdmsr(x86::kMsrEfer) & (1u << 11); }
 
+// A leaf that holds a frame: present, or PROT_NONE.
+bool leaf_mapped(u64 e) { return e & (kPresent | kProtNone); }
+
 u64 leaf_bits(u32 flags) {
+    if (flags & arch::kUserNone) return kProtNone;
     u64 e = kPresent | kUser;
     if (flags & arch::kUserWrite) e |= kWrite;
     if (!(flags & arch::kUserExec) && nx_supported()) e |= kNoExec;
@@ -27,6 +32,7 @@ u64 leaf_bits(u32 flags) {
 }
 
 u32 flags_of(u64 e) {
+    if (!(e & kPresent)) return arch::kUserNone;
     u32 f = 0;
     if (e & kWrite) f |= arch::kUserWrite;
     if (!(e & kNoExec)) f |= arch::kUserExec;
@@ -99,7 +105,7 @@ Result<PhysAddr> UserPageTable::map(uptr va, PhysAddr pa, u32 flags) {
     if (!pte) return Error(ENOMEM);
     u64 old = *pte;
     *pte = pa.value | leaf_bits(flags);
-    if (old & kPresent) {
+    if (leaf_mapped(old)) {
         flush_tlb_page(va);
         return PhysAddr(old & kAddrMask);
     }
@@ -109,7 +115,7 @@ Result<PhysAddr> UserPageTable::map(uptr va, PhysAddr pa, u32 flags) {
 PhysAddr UserPageTable::unmap(uptr va) {
     bool oom = false;
     u64* pte = walk(m_root, va, false, oom);
-    if (!pte || !(*pte & kPresent)) return PhysAddr(0);
+    if (!pte || !leaf_mapped(*pte)) return PhysAddr(0);
     u64 old = *pte;
     *pte = 0;
     flush_tlb_page(va);
@@ -119,7 +125,7 @@ PhysAddr UserPageTable::unmap(uptr va) {
 bool UserPageTable::query(uptr va, UserPage& out) const {
     bool oom = false;
     u64* pte = walk(m_root, va, false, oom);
-    if (!pte || !(*pte & kPresent)) return false;
+    if (!pte || !leaf_mapped(*pte)) return false;
     out = UserPage{PhysAddr(*pte & kAddrMask), flags_of(*pte)};
     return true;
 }
@@ -127,7 +133,7 @@ bool UserPageTable::query(uptr va, UserPage& out) const {
 void UserPageTable::protect(uptr va, u32 flags) {
     bool oom = false;
     u64* pte = walk(m_root, va, false, oom);
-    if (!pte || !(*pte & kPresent)) return;
+    if (!pte || !leaf_mapped(*pte)) return;
     *pte = (*pte & kAddrMask) | leaf_bits(flags);
     flush_tlb_page(va);
 }
@@ -154,7 +160,7 @@ void for_each_present(const UserPageTable& t, uptr start, uptr end, void (*fn)(v
         // At a page table: visit its entries from va up to its end or `end`.
         for (unsigned i = idx(va, 0); i < 512 && va < end; i++, va += kPageSize) {
             u64 e = tab[i];
-            if (e & kPresent) fn(ctx, va, UserPage{PhysAddr(e & kAddrMask), flags_of(e)});
+            if (leaf_mapped(e)) fn(ctx, va, UserPage{PhysAddr(e & kAddrMask), flags_of(e)});
         }
     }
 }

@@ -15,7 +15,11 @@ usize fpu_state_size();
 Result<FpuState*> fpu_alloc();          // initialised to the power-on state (as after execve)
 void fpu_free(FpuState* s);
 void fpu_copy(FpuState* dst, const FpuState* src);
-void fpu_reset(FpuState* s);
+// The running thread's state s becomes the power-on state (or the given image), buffer and
+// registers together with interrupts off: a preemption in between would save the old registers
+// over the new buffer.
+void fpu_reset_current(FpuState* s);
+void fpu_load_current(FpuState* s, const void* image);
 void fpu_save(FpuState* s);
 void fpu_restore(const FpuState* s);
 // Raw bytes (for the signal frame: Linux's _fpstate is the FXSAVE/XSAVE image).

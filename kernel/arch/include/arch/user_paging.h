@@ -10,6 +10,9 @@ namespace arch {
 enum UserPte : u32 {
     kUserWrite = 1u << 0,
     kUserExec = 1u << 1,
+    // Mapped but inaccessible (PROT_NONE): the frame stays owned by the mapping while the
+    // hardware entry is not present, so every access faults (Linux's _PAGE_PROTNONE idea).
+    kUserNone = 1u << 2,
 };
 
 struct UserPage {
@@ -33,7 +36,7 @@ public:
     bool query(uptr va, UserPage& out) const;
     // Changes the permission bits of a present page (no-op when absent).
     void protect(uptr va, u32 flags);
-    // Calls fn(va, page) for each present page in [start, end), walking the tree once.
+    // Calls fn(va, page) for each mapped page (kUserNone ones included) in [start, end), walking the tree once.
     template <typename Fn>
     void for_each(uptr start, uptr end, Fn fn) const;
 
