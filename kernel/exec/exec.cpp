@@ -313,6 +313,7 @@ Result<void> exec_elf(RefPtr<File> file, const ElfInfo& info, StringView filenam
         kfree(scratch);
         return Error(E2BIG);
     }
+    mm->exe_file = file;
     mm->set_brk_base(exec_brk_start(layout, main.brk, info.is_dyn && !info.has_interp, random_u64));
 
     // ---- point of no return: the old program is gone from here on ----

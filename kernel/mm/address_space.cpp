@@ -426,6 +426,7 @@ Result<RefPtr<AddressSpace>> AddressSpace::fork() {
     child->m_brk = m_brk;
     child->m_mmap_base = m_mmap_base;
     child->stack_limit = stack_limit;
+    child->exe_file = exe_file;
     return child;
 }
 

@@ -7,6 +7,7 @@
 #include "arch/user_paging.h"
 #include "lib/rb_tree.h"
 #include "lib/ref_ptr.h"
+#include "fs/vfs/file.h"
 #include "mm/vm_object.h"
 #include "sync/mutex.h"
 
@@ -91,6 +92,7 @@ public:
     uptr mmap_base() const { return m_mmap_base; }
     void set_mmap_base(uptr b) { m_mmap_base = b; }
     u64 stack_limit = 8ull << 20;   // RLIMIT_STACK, for growing stacks
+    RefPtr<File> exe_file;          // the program (/proc/<pid>/exe), kept by fork, replaced by exec
 
 private:
     explicit AddressSpace(arch::UserPageTable pt) : m_pt(pt) {}

@@ -13,6 +13,7 @@ public:
     Result<PhysAddr> get_page(u64 index) override { return m_cache.get_for_fault(index, m_file->inode()); }
     u64 size_bytes() override { return m_file->inode().size(); }
     PageCache* page_cache() override { return &m_cache; }
+    File* file() override { return m_file.ptr(); }
     bool may_write_shared() override { return m_file->writable(); }
     void describe(u64& dev, u64& ino, char* path, usize n) override {
         dev = dev_encode(m_file->inode().sb().dev());

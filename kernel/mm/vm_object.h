@@ -6,6 +6,7 @@
 #include "lib/ref_ptr.h"
 #include "lib/result.h"
 
+class File;
 class PageCache;
 
 class VmObject : public RefCounted<VmObject> {
@@ -17,6 +18,8 @@ public:
     virtual u64 size_bytes() = 0;
     // For /proc/<pid>/maps: device, inode and path of the backing file.
     virtual void describe(u64& dev, u64& ino, char* path, usize path_size) = 0;
+    // The open file that was mapped (its path names the mapping in /proc/<pid>/maps), or null.
+    virtual File* file() { return nullptr; }
     // The file pages behind the object (file mappings), or null.
     virtual PageCache* page_cache() { return nullptr; }
     // Whether a shared mapping of it may become writable (Linux's VM_MAYWRITE: the file was

@@ -210,7 +210,12 @@ PROC_SHOW(proc_show_pid_maps) {
         out.put_dec(" ", ino);
         out.putc(' ');
         const char* name = path[0] ? path : v.name;
-        if (name && name[0]) {
+        if (File* f = v.object ? v.object->file() : nullptr) {
+            // linux: seq_file_path(): relative to the reader's root, " (deleted)" once unlinked.
+            out.pad_to_column(line, 25 + sizeof(void*) * 6 - 1);
+            out.putc(' ');
+            (void)proc_append_path(out, f->path(), true);
+        } else if (name && name[0]) {
             out.pad_to_column(line, 25 + sizeof(void*) * 6 - 1);
             out.putc(' ');
             out.append_escaped(StringView(name), "\n");
