@@ -41,5 +41,6 @@ list(APPEND KERNEL_SOURCES
   ${PROJECT_SOURCE_DIR}/tests/ktest/vfs_tests.cpp
   ${PROJECT_SOURCE_DIR}/tests/ktest/vfs_rename_tests.cpp
   ${PROJECT_SOURCE_DIR}/tests/ktest/vfs_file_tests.cpp
+  ${PROJECT_SOURCE_DIR}/tests/ktest/page_cache_tests.cpp
   ${PROJECT_SOURCE_DIR}/tests/ktest/vfs_test_cpio.S
 )
