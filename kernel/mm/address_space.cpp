@@ -29,6 +29,11 @@ bool is_shared(const Vma& v) { return (v.flags & MAP_SHARED) != 0; }
 
 }  // namespace
 
+u64 next_anon_id() {
+    static std::atomic<u64> next{1};
+    return next.fetch_add(1, std::memory_order_relaxed);
+}
+
 usize address_space_live_count() { return g_live.load(); }
 
 Result<RefPtr<AddressSpace>> AddressSpace::create() {
@@ -183,7 +188,9 @@ Result<uptr> AddressSpace::map(uptr addr, usize length, u32 prot, u32 flags, Ref
         return Error(ENOMEM);
     }
     v->locked = m_lock_future;
+    v->accounted = !is_shared(*v) && (prot & PROT_WRITE);
     insert_locked(v);
+    merge_range_locked(start, start + len);
     return start;
 }
 
@@ -214,6 +221,7 @@ Result<void> AddressSpace::protect(uptr addr, usize length, u32 prot) {
     if (Vma* v = find_locked(end - 1); v && v->end > end) TRY(split_locked(v, end));
     for (Vma* v = find_locked(addr); v && v->start < end; v = m_vmas.next_of(*v)) {
         v->prot = prot;
+        if (!is_shared(*v) && (prot & PROT_WRITE)) v->accounted = true;
         Vma& vr = *v;
         m_pt.for_each(v->start, v->end, [&](uptr va, arch::UserPage p) {
             // Pages shared copy-on-write (or the zero page, or page-cache pages of a private
@@ -222,6 +230,7 @@ Result<void> AddressSpace::protect(uptr addr, usize length, u32 prot) {
             m_pt.protect(va, pte_flags_for(vr, exclusive));
         });
     }
+    merge_range_locked(addr, end);
     return {};
 }
 
@@ -321,6 +330,7 @@ FaultResult AddressSpace::fault_locked(Vma* v, uptr page, bool write) {
         }
         auto fresh = pmm_alloc(0);
         if (fresh.is_error()) return FaultResult::Oom;
+        note_private_page_locked(*v);
         __builtin_memcpy(arch::phys_to_virt(fresh.value()), arch::phys_to_virt(cur.phys), kPageSize);
         if (m_pt.map(page, fresh.value(), pte_flags_for(*v, true)).is_error()) {
             page_unref(fresh.value());
@@ -335,6 +345,7 @@ FaultResult AddressSpace::fault_locked(Vma* v, uptr page, bool write) {
         if (write || is_shared(*v)) {
             auto z = page_alloc_zeroed();
             if (z.is_error()) return FaultResult::Oom;
+            if (!is_shared(*v)) note_private_page_locked(*v);
             frame = z.value();
             writable = true;
         } else {
@@ -355,6 +366,7 @@ FaultResult AddressSpace::fault_locked(Vma* v, uptr page, bool write) {
                 page_unref(frame);
                 return FaultResult::Oom;
             }
+            note_private_page_locked(*v);
             __builtin_memcpy(arch::phys_to_virt(copy.value()), arch::phys_to_virt(frame), kPageSize);
             page_unref(frame);
             frame = copy.value();
@@ -398,6 +410,7 @@ Result<RefPtr<AddressSpace>> AddressSpace::fork() {
         if (!nv) return Error(ENOMEM);
         nv->node = RbNode();
         nv->locked = false;   // memory locks are not inherited
+        if (nv->anon_id) nv->anon_id = next_anon_id();   // anon_vma_fork: the child's own
         if (child->attach_locked(*nv).is_error()) {
             delete nv;
             return Error(ENOMEM);

@@ -24,6 +24,8 @@ struct Vma {
     bool locked = false;          // mlock: populated, counted in VmLck (VM_LOCKED)
     bool dontfork = false;        // MADV_DONTFORK: not copied to a fork child
     bool wipeonfork = false;      // MADV_WIPEONFORK: the child gets zero-filled memory
+    bool accounted = false;       // has been private and writable (Linux's VM_ACCOUNT): merges only with its like
+    u64 anon_id = 0;              // Linux's anon_vma: set by the first private page, shared by splits
 };
 
 struct VmaStart {
@@ -109,6 +111,10 @@ private:
     Result<void> attach_locked(Vma& v);
     void detach_locked(Vma& v);
     Result<void> split_range_locked(uptr start, uptr end);   // VMA edges at start and end
+    // Joins neighbours that Linux's vma_merge would join (same flags, object and contiguous
+    // offsets, compatible anonymous pages), for the VMAs touching [start, end).
+    void merge_range_locked(uptr start, uptr end);
+    void note_private_page_locked(Vma& v);   // the first private page gives v its anon_id
 
     Mutex m_lock{"address-space"};
     arch::UserPageTable m_pt;
@@ -120,3 +126,4 @@ private:
 };
 
 usize address_space_live_count();
+u64 next_anon_id();   // a fresh identity for a VMA's private pages

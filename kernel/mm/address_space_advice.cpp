@@ -65,6 +65,7 @@ Result<void> AddressSpace::advise(uptr start, uptr end, int advice) {
         default: break;   // access-pattern and dump hints: nothing to do in memory
         }
     }
+    if (splits) merge_range_locked(start, end);
     if (advice == MADV_REMOVE && hole) return Error(ENOMEM);   // Linux: EINVAL per VMA, ENOMEM for the hole
     return hole ? Result<void>(Error(ENOMEM)) : Result<void>();
 }
@@ -119,6 +120,7 @@ Result<void> AddressSpace::set_locked(uptr start, uptr end, bool lock) {
         }
         TRY(split_range_locked(start, end));
         for (Vma* v = find_locked(start); v && v->start < end; v = m_vmas.next_of(*v)) v->locked = lock;
+        merge_range_locked(start, end);
     }
     return {};
 }
@@ -129,6 +131,7 @@ Result<void> AddressSpace::set_all_locked(bool current, bool future) {
         m_lock_future = future;
         if (!current && future) return {};
         for (Vma& v : m_vmas) v.locked = current;
+        merge_range_locked(0, ~uptr(0));
     }
     if (current) {
         // Linux populates what it can and ignores failures (a file mapping past its end).
