@@ -50,6 +50,13 @@ struct MmStats {
 };
 class AddressSpace;
 void proc_mm_stats(AddressSpace& mm, const char* exe_path, MmStats& out);
+// One /proc/<pid>/maps line for v (path: a kPathMax scratch buffer). Caller holds mm's lock
+// (inside for_each_vma).
+struct Vma;
+void proc_show_map_line(SeqBuf& out, const Vma& v, char* path);
+// The page table of mm, to walk its present pages under its lock.
+namespace arch { class UserPageTable; }
+arch::UserPageTable proc_page_table_of(const AddressSpace& mm);
 
 // x86 speculation status for /proc/<pid>/status (cpuinfo_x86.cpp): true when the CPU is not
 // affected by speculative store bypass.
