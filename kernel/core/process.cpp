@@ -15,6 +15,7 @@
 #include "core/signal.h"
 #include "core/time.h"
 #include "drivers/tty/tty_hooks.h"
+#include "ipc/futex.h"
 #include "syscalls/fs_locks.h"
 #include "mm/address_space.h"
 #include "mm/kheap.h"
@@ -23,6 +24,8 @@ namespace {
 
 void user_thread_entry(void* arg) {
     auto* t = static_cast<Thread*>(arg);
+    // CLONE_CHILD_SETTID: the child stores its tid in its own memory (Linux's schedule_tail).
+    if (t->set_child_tid) (void)copy_to_user(UserPtr<int>(t->set_child_tid), t->tid);
     enter_user_mode(t->user_frame);
 }
 
@@ -117,14 +120,112 @@ void switch_user_state(Thread* prev, Thread* next) {
 
 Result<void> process_start_init_with(Process* p, Thread* self);
 
+namespace {
+
+// Linux's copy_process/kernel_clone flag rules (the part that holds for clone and clone3).
+Result<void> check_clone_flags(const CloneArgs& a, Process* parent) {
+    u64 flags = a.flags;
+    if ((flags & CLONE_PIDFD) && (flags & CLONE_PARENT_SETTID) && a.pidfd == a.parent_tid) return Error(EINVAL);
+    if ((flags & CLONE_NEWNS) && (flags & CLONE_FS)) return Error(EINVAL);
+    if ((flags & CLONE_NEWUSER) && (flags & CLONE_FS)) return Error(EINVAL);
+    if ((flags & CLONE_THREAD) && !(flags & CLONE_SIGHAND)) return Error(EINVAL);
+    if ((flags & CLONE_SIGHAND) && !(flags & CLONE_VM)) return Error(EINVAL);
+    // Siblings of init would never be reaped (init's parent is the idle task).
+    if ((flags & CLONE_PARENT) && parent->pid == 1) return Error(EINVAL);
+    if ((flags & CLONE_THREAD) && (flags & (CLONE_NEWUSER | CLONE_NEWPID))) return Error(EINVAL);
+    if ((flags & CLONE_PIDFD) && (flags & (CLONE_DETACHED | CLONE_THREAD))) return Error(EINVAL);
+    constexpr u64 kNamespaces = CLONE_NEWNS | CLONE_NEWUTS | CLONE_NEWIPC | CLONE_NEWUSER | CLONE_NEWPID |
+                                CLONE_NEWNET | CLONE_NEWCGROUP;
+    if (flags & kNamespaces) return Error(EINVAL);   // namespaces: a later issue
+    return {};
+}
+
+// The tid (pid) of a new task: the next free one, or clone3's set_tid (Linux's alloc_pid rules
+// for the initial pid namespace). Tree lock held.
+Result<int> alloc_task_pid_locked(const CloneArgs& a, Process* caller) {
+    if (!a.set_tid) return pid_alloc_locked();
+    if (a.set_tid < 1 || a.set_tid >= kPidMax) return Error(EINVAL);
+    if (caller->creds.euid != 0) return Error(EPERM);   // CAP_CHECKPOINT_RESTORE
+    return pid_alloc_specific_locked(a.set_tid);
+}
+
+// The new thread's user-visible set-up shared by threads and processes.
+void setup_new_thread(Thread* t, const CloneArgs& a) {
+    // A thread on its own stack must not inherit the caller's alternate signal stack (Linux
+    // clears it for CLONE_VM without CLONE_VFORK).
+    if ((a.flags & (CLONE_VM | CLONE_VFORK)) == CLONE_VM) {
+        t->altstack_sp = t->altstack_size = 0;
+        t->altstack_flags = SS_DISABLE;
+    }
+    if (a.flags & CLONE_SETTLS) t->fs_base = a.tls;
+    if (a.flags & CLONE_CHILD_CLEARTID) t->clear_child_tid = a.child_tid;
+    // Written by the child itself, in its own address space, before it first runs user code.
+    if (a.flags & CLONE_CHILD_SETTID) t->set_child_tid = a.child_tid;
+}
+
+// Gives up on a thread that was never started.
+void discard_new_thread(Thread* t) {
+    t->m_state = ThreadState::Dead;
+    t->unref();
+}
+
+// Starts t; with CLONE_VFORK the caller sleeps until t execs or exits (memory is shared until then).
+void start_new_thread(Thread* t, bool vfork) {
+    if (vfork) {
+        t->vfork_pending = true;
+        t->ref();
+    }
+    sched_start(t);
+    if (vfork) {
+        thread_vfork_wait(t);
+        t->unref();
+    }
+    t->unref();
+}
+
+// CLONE_THREAD: a new thread in the caller's group, sharing everything the group shares.
+Result<int> clone_thread(const CloneArgs& a, TrapFrame* parent_frame) {
+    Thread* self = current_thread();
+    Process* p = self->process;
+    // One descriptor table and fs context per process: a thread with its own is not modelled.
+    if (!(a.flags & CLONE_FILES) || !(a.flags & CLONE_FS)) return Error(ENOSYS);
+    TrapFrame frame = *parent_frame;
+    frame.rax = 0;
+    if (a.stack) frame.rsp = a.stack;
+    Thread* t = TRY(make_user_thread(p, frame, self));
+    setup_new_thread(t, a);
+    int err = EINTR, tid = 0;
+    {
+        SpinlockGuard g(g_process_tree_lock);
+        // A group that is dying or exec'ing takes no new threads (Linux: fatal signal pending).
+        if (!p->group_exiting && !p->exec_thread && !(self->pending.set & sig_bit(SIGKILL))) {
+            auto r = alloc_task_pid_locked(a, p);
+            err = r.is_error() ? r.error_code() : 0;
+            if (!err) {
+                tid = t->tid = r.value();
+                p->threads.push_back(*t);
+                p->live_threads++;
+            }
+        }
+    }
+    if (err) {
+        discard_new_thread(t);
+        return Error(err);
+    }
+    if (a.flags & CLONE_PARENT_SETTID) (void)copy_to_user(UserPtr<int>(a.parent_tid), tid);
+    start_new_thread(t, a.flags & CLONE_VFORK);
+    return tid;
+}
+
+}  // namespace
+
 Result<int> process_clone(const CloneArgs& a, TrapFrame* parent_frame) {
     Thread* self = current_thread();
     Process* parent = self->process;
     u64 flags = a.flags;
-    if ((flags & CLONE_SIGHAND) && !(flags & CLONE_VM)) return Error(EINVAL);
-    if ((flags & CLONE_THREAD) && !(flags & CLONE_SIGHAND)) return Error(EINVAL);
-    if ((flags & CLONE_FS) && (flags & CLONE_NEWNS)) return Error(EINVAL);
-    if (flags & CLONE_THREAD) return Error(ENOSYS);   // threads: issue 5 (logged by the caller)
+    TRY(check_clone_flags(a, parent));
+    if (flags & CLONE_PIDFD) return Error(ENOSYS);   // pidfds: not implemented yet
+    if (flags & CLONE_THREAD) return clone_thread(a, parent_frame);
 
     auto* child = new (std::nothrow) Process();
     if (!child) return Error(ENOMEM);
@@ -137,7 +238,8 @@ Result<int> process_clone(const CloneArgs& a, TrapFrame* parent_frame) {
     child->arg_end = parent->arg_end;
     child->env_start = parent->env_start;
     child->env_end = parent->env_end;
-    child->exit_signal = a.exit_signal;
+    // CLONE_PARENT makes a sibling, which signals the shared parent as the caller would.
+    child->exit_signal = (flags & CLONE_PARENT) ? parent->exit_signal : a.exit_signal;
     child->controlling_tty = parent->controlling_tty;
     child->nice = parent->nice;
     child->personality = parent->personality;
@@ -152,164 +254,60 @@ Result<int> process_clone(const CloneArgs& a, TrapFrame* parent_frame) {
         if (!sh) return Error(ENOMEM);
         child->sighand = RefPtr<SignalHandlers>::adopt(sh);
         __builtin_memcpy(sh->actions, parent->sighand->actions, sizeof(sh->actions));
+        // clone3's CLONE_CLEAR_SIGHAND: handlers back to the default, ignored signals stay ignored.
+        if (flags & CLONE_CLEAR_SIGHAND)
+            for (KSigAction& act : sh->actions)
+                if (act.handler > 1) act = KSigAction{};
     }
 
+    // Only the calling thread is copied, even from a multi-threaded process (man 2 fork).
     TrapFrame frame = *parent_frame;
     frame.rax = 0;   // the child sees 0 from fork
     if (a.stack) frame.rsp = a.stack;
     Thread* t = TRY(make_user_thread(child, frame, self));
-    if (flags & CLONE_SETTLS) t->fs_base = a.tls;
-    if (flags & CLONE_CHILD_CLEARTID) t->clear_child_tid = a.child_tid;
+    setup_new_thread(t, a);
 
-    int pid;
+    int err = EINTR, pid = 0;
     {
         SpinlockGuard g(g_process_tree_lock);
-        auto p = pid_alloc_locked();
-        if (p.is_error()) {
-            t->process = nullptr;
-            if (child->deref()) process_free(child);
-            t->m_state = ThreadState::Dead;
-            t->unref();
-            return p.error();
+        if (!parent->group_exiting && !parent->exec_thread) {
+            auto r = alloc_task_pid_locked(a, parent);
+            err = r.is_error() ? r.error_code() : 0;
+            if (!err) pid = r.value();
         }
-        pid = p.value();
-        child->pid = pid;
-        child->pgid = parent->pgid;
-        child->sid = parent->sid;
-        t->tid = pid;
-        Process* real_parent = (flags & CLONE_PARENT) && parent->parent ? parent->parent : parent;
-        child->parent = real_parent;
-        real_parent->children.push_back(*child);
-        child->threads.push_back(*t);
-        child->live_threads = 1;
-        process_table_insert_locked(child);
-        child->ref();   // the table's reference, dropped when reaped
+        if (!err) {
+            child->pid = pid;
+            child->pgid = parent->pgid;
+            child->sid = parent->sid;
+            t->tid = pid;
+            Process* real_parent = (flags & CLONE_PARENT) && parent->parent ? parent->parent : parent;
+            child->parent = real_parent;
+            real_parent->children.push_back(*child);
+            child->threads.push_back(*t);
+            child->live_threads = 1;
+            process_table_insert_locked(child);
+            child->ref();   // the table's reference, dropped when reaped
+        }
+    }
+    if (err) {
+        discard_new_thread(t);   // drops the thread's reference to child
+        return Error(err);
     }
     if (flags & CLONE_PARENT_SETTID) (void)copy_to_user(UserPtr<int>(a.parent_tid), pid);
-    if (flags & CLONE_CHILD_SETTID) {
-        // Written in the child's address space: with a private copy, only the child sees it.
-        t->set_child_tid = a.child_tid;
-    }
-    bool vfork = flags & CLONE_VFORK;
-    if (vfork) child->vfork_parent_waiter = self;
-    sched_start(t);
-    t->unref();
-    if (vfork) {
-        // The parent sleeps until the child execs or exits (its memory is shared until then).
-        child->child_events.wait_until([&] { return child->vfork_parent_waiter == nullptr; });
-    }
+    start_new_thread(t, flags & CLONE_VFORK);
     return pid;
 }
 
-namespace {
-
-// Zombie reaping: drops the table's reference and the pid. Tree lock held.
-void reap_locked(Process* p) {
+// Zombie reaping: drops the table's entry and the pid (the caller drops the table's reference).
+void process_reap_locked(Process* p) {
     if (p->parent) p->parent->children.remove(*p);
     p->parent = nullptr;
     process_table_remove_locked(p);
     pid_free_locked(p->pid);
 }
 
-Process* new_parent_for_locked(Process* p) {
-    for (Process* a = p->parent; a; a = a->parent)
-        if (a->is_subreaper && !a->exiting) return a;
-    return init_process();
-}
-
-bool sigchld_ignored(Process* parent) {
-    const KSigAction& act = parent->sighand->actions[SIGCHLD - 1];
-    return act.handler == 1 /* SIG_IGN */ || (act.flags & SA_NOCLDWAIT);
-}
-
-void finish_vfork(Process* p) {
-    if (Thread* w = p->vfork_parent_waiter) {
-        (void)w;
-        p->vfork_parent_waiter = nullptr;
-        p->child_events.wake_all();
-    }
-}
-
-}  // namespace
-
-void process_vfork_done(Process* p) { finish_vfork(p); }
-
-void thread_do_exit(int wait_status, bool whole_group) {
-    Thread* self = current_thread();
-    Process* p = self->process;
-    VERIFY(p);
-    (void)whole_group;   // single-threaded processes until the threads issue
-    self->exiting = true;
-    if (self->clear_child_tid) {
-        (void)copy_to_user(UserPtr<int>(self->clear_child_tid), 0);
-        // futex wake on clear_child_tid arrives with the futex issue.
-    }
-    if (p->pid == 1) {
-        log_notice("init (pid 1) exited with status %#x; powering off", wait_status);
-        arch::power_off();
-    }
-    p->exiting = true;
-    finish_vfork(p);
-    itimer_exit(p);
-    // A session leader's exit hangs up its terminal's foreground group (disassociate_ctty).
-    if (p->sid == p->pid && p->controlling_tty) tty_session_leader_exit();
-    // Release resources now: a zombie holds no memory, files or directories.
-    file_locks_release_process(p, nullptr);
-    p->fds->close_all();
-    p->fds = nullptr;
-    file_locks_collect();
-    p->fs = nullptr;
-    // Order matters with preemption: first take the address space out of the process (a switch
-    // back to this thread then loads the kernel's page tables), then leave its page tables, and
-    // only then drop it. The other order lets a preemption reload a root that is about to be freed.
-    RefPtr<AddressSpace> mm = move_ref(p->mm);
-    arch::switch_page_table(0);
-    mm = nullptr;
-    RefPtr<Process> parent_ref;
-    int exit_signal;
-    bool autoreap = false;
-    {
-        SpinlockGuard g(g_process_tree_lock);
-        // Orphans go to the nearest subreaper or init; zombies among them are reported there.
-        Process* heir = new_parent_for_locked(p);
-        while (Process* c = p->children.pop_front()) {
-            c->parent = heir;
-            heir->children.push_back(*c);
-            if (c->pdeath_signal) signal_send_process_locked(c, c->pdeath_signal, nullptr);
-            orphaned_pgrp_check_locked(c, p, nullptr);
-        }
-        orphaned_pgrp_check_locked(p, p->parent, p);
-        if (heir) heir->child_events.wake_all();
-        p->threads.remove(*self);
-        p->live_threads--;
-        p->exit_code = wait_status;
-        p->zombie = true;
-        exit_signal = p->exit_signal;
-        if (p->parent) {
-            parent_ref = RefPtr<Process>(p->parent);
-            if (exit_signal == SIGCHLD && sigchld_ignored(p->parent)) autoreap = true;
-        }
-        if (autoreap) {
-            reap_locked(p);
-        }
-    }
-    if (parent_ref) {
-        // Linux still signals a parent that asked for SA_NOCLDWAIT; with SIG_IGN the signal is
-        // dropped when it is generated anyway.
-        if (exit_signal > 0) {
-            KSigInfo info{};
-            info.si_signo = exit_signal;
-            info.si_code = (wait_status & 0x7f) == 0 ? 1 : (wait_status & 0x80) ? 3 : 2;   // CLD_EXITED/KILLED/DUMPED
-            info.chld.pid = p->pid;
-            info.chld.uid = p->creds.uid;
-            info.chld.status = (wait_status & 0x7f) ? (wait_status & 0x7f) : ((wait_status >> 8) & 0xff);
-            signal_send_process(parent_ref.ptr(), exit_signal, &info);
-        }
-        parent_ref->child_events.wake_all();
-    }
-    if (autoreap && p->deref()) process_free(p);   // the table's reference (the thread still holds one)
-    parent_ref = nullptr;
-    thread_exit();
+void process_sample_maxrss(Process* p) {
+    if (AddressSpace* mm = p->mm.ptr()) p->maxrss_kb = max(p->maxrss_kb, u64(mm->resident_pages()) * (kPageSize / 1024));
 }
 
 Result<WaitResult> process_wait(int pid_spec, int options, bool waitid_style) {
@@ -331,7 +329,7 @@ Result<WaitResult> process_wait(int pid_spec, int options, bool waitid_style) {
                 if (!(options & __WALL) && (clone_child != bool(options & __WCLONE))) continue;
                 any = true;
                 if (c.zombie && (options & WEXITED)) {
-                    r = WaitResult{c.pid, c.exit_code, 0, 0, c.creds.uid, c.utime_ns, c.stime_ns};
+                    r = WaitResult{c.pid, c.exit_code, 0, 0, c.creds.uid, c.utime_ns, c.stime_ns, max(c.maxrss_kb, c.cmaxrss_kb)};
                     if ((c.exit_code & 0x7f) == 0) {
                         r.code = 1;   // CLD_EXITED
                         r.child_status = (c.exit_code >> 8) & 0xff;
@@ -340,21 +338,22 @@ Result<WaitResult> process_wait(int pid_spec, int options, bool waitid_style) {
                         r.child_status = c.exit_code & 0x7f;
                     }
                     if (!(options & WNOWAIT)) {
+                        self->cmaxrss_kb = max(self->cmaxrss_kb, max(c.maxrss_kb, c.cmaxrss_kb));
                         self->cutime_ns += c.utime_ns + c.cutime_ns;
                         self->cstime_ns += c.stime_ns + c.cstime_ns;
-                        reap_locked(&c);
+                        process_reap_locked(&c);
                         reaped = &c;
                     }
                     break;
                 }
                 if (c.stopped && !c.stop_reported && (options & WSTOPPED)) {
                     r = WaitResult{c.pid, (c.stop_signal << 8) | 0x7f, 5 /* CLD_STOPPED */, c.stop_signal,
-                                   c.creds.uid, c.utime_ns, c.stime_ns};
+                                   c.creds.uid, c.utime_ns, c.stime_ns, c.maxrss_kb};
                     if (!(options & WNOWAIT)) c.stop_reported = true;
                     break;
                 }
                 if (!c.continue_reported && (options & WCONTINUED)) {
-                    r = WaitResult{c.pid, 0xffff, 6 /* CLD_CONTINUED */, SIGCONT, c.creds.uid, c.utime_ns, c.stime_ns};
+                    r = WaitResult{c.pid, 0xffff, 6 /* CLD_CONTINUED */, SIGCONT, c.creds.uid, c.utime_ns, c.stime_ns, c.maxrss_kb};
                     if (!(options & WNOWAIT)) c.continue_reported = true;
                     break;
                 }

@@ -46,9 +46,20 @@ public:
     RLimit rlimits[kRlimitCount] = {};
     uptr arg_start = 0, arg_end = 0, env_start = 0, env_end = 0;
 
-    // Threads of the group (the leader first).
+    // Threads of the group (the leader first while it lives). Threads leave the list when they
+    // exit; the process becomes a zombie when the last one leaves (live_threads reaches 0).
     IntrusiveList<Thread, &Thread::group_node> threads;
     unsigned live_threads = 0;
+    // Group exit (Linux's SIGNAL_GROUP_EXIT): exit_group or a fatal signal; every thread has
+    // SIGKILL pending and the group reports group_exit_code.
+    bool group_exiting = false;
+    int group_exit_code = 0;
+    // A thread in execve waiting for the others to die (Linux's group_exec_task).
+    Thread* exec_thread = nullptr;
+    // The leader called exit() while other threads live: its tid stays the pid (and listed in
+    // /proc/<pid>/task) until the group ends.
+    bool leader_exited = false;
+    WaitQueue group_exit_wait;       // exec_thread sleeps here until the others are gone
 
     // Exit and job-control state, reported through wait4/waitid.
     bool exiting = false;
@@ -65,19 +76,23 @@ public:
     int nice = 0;
     u32 personality = 0;
     Tty* controlling_tty = nullptr;  // under the tree lock
-    Thread* vfork_parent_waiter = nullptr;   // woken when this child execs or exits (vfork)
     WaitQueue child_events;          // the parent sleeps here in wait4
     WaitQueue stop_wait;             // stopped threads sleep here until SIGCONT/SIGKILL
 
     u64 utime_ns = 0, stime_ns = 0, cutime_ns = 0, cstime_ns = 0;
     u64 start_time_ns = 0;
     u64 minflt = 0, majflt = 0;
+    u64 maxrss_kb = 0;    // resident-set high-water mark, sampled when it can only have peaked
+    u64 cmaxrss_kb = 0;   // the largest of the reaped children's (and their children's)
     ProcessTimers timers;
 
     IntrusiveList<Process, &Process::sibling_node> children;
 };
 
 Process* current_process();
+// Folds the current resident set of p's address space into p->maxrss_kb (before it goes away at
+// exit or exec, and when getrusage asks).
+void process_sample_maxrss(Process* p);
 // Finds a live (or zombie) process by pid; the caller holds the tree lock or takes a ref.
 RefPtr<Process> process_by_pid(int pid);
 usize process_live_count();

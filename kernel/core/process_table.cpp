@@ -38,6 +38,13 @@ Result<int> pid_alloc_locked() {
     return Error(EAGAIN);
 }
 
+Result<int> pid_alloc_specific_locked(int pid) {
+    if (pid <= 0 || pid >= kPidMax) return Error(EINVAL);
+    if (g_pids.get(static_cast<usize>(pid))) return Error(EEXIST);
+    g_pids.set(static_cast<usize>(pid));
+    return pid;
+}
+
 void pid_free_locked(int pid) {
     if (pid > 0 && pid < kPidMax) g_pids.set(static_cast<usize>(pid), false);
 }

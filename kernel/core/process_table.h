@@ -12,6 +12,8 @@ constexpr int kPidMax = 32768;   // /proc/sys/kernel/pid_max default
 
 // Allocates a pid (Linux order: increasing, wrapping to 300 after pid_max). ENOMEM/EAGAIN when full.
 Result<int> pid_alloc_locked();
+// clone3's set_tid: exactly that pid, EEXIST when it is in use.
+Result<int> pid_alloc_specific_locked(int pid);
 void pid_free_locked(int pid);
 
 void process_table_insert_locked(Process* p);

@@ -76,6 +76,8 @@ void arm_timer_locked(Thread* running) {
 static void account_cpu(Thread* t, u64 now, bool in_user) {
     u64 delta = now > t->last_switch_in_ns ? now - t->last_switch_in_ns : 0;
     t->cpu_time_ns += delta;
+    if (in_user) t->utime_ns += delta;
+    else t->stime_ns += delta;
     t->last_switch_in_ns = now;
     if (t->process && delta) {
         if (in_user) t->process->utime_ns += delta;

@@ -90,17 +90,40 @@ void enqueue_locked(PendingSignals& ps, int sig, const KSigInfo* info) {
     ps.queue.push_back(*q);
 }
 
-void wake_for_signal_locked(Process* p, Thread* preferred, int sig) {
+// Linux's wants_signal: a thread that does not block sig and is not on its way out.
+bool wants_signal(Thread* t, int sig) { return !t->exiting && !(t->sigmask & sig_bit(sig)); }
+
+// Default action kills, and no handler is set (Linux's sig_fatal).
+bool sig_fatal(Process* p, int sig) {
+    Default d = default_action(sig);
+    return (d == Default::Term || d == Default::Core) && p->sighand->actions[sig - 1].handler == kSigDfl;
+}
+
+// Linux's complete_signal: picks the thread that will take the signal just queued (the one it
+// was sent to, or for a process-directed signal the first thread that does not block it) and
+// wakes it. A fatal signal someone can take ends the whole group at once, except core-dumping
+// ones, which the taking thread turns into a group exit itself.
+void complete_locked(Process* p, Thread* t, int sig) {
+    if (sig == SIGKILL || sig == SIGCONT) p->stop_wait.wake_all();
     Thread* target = nullptr;
-    if (preferred && !(preferred->sigmask & sig_bit(sig))) target = preferred;
-    if (!target)
-        for (Thread& t : p->threads)
-            if (!(t.sigmask & sig_bit(sig)) || sig == SIGKILL) {
-                target = &t;
+    if (t) {
+        if (wants_signal(t, sig)) target = t;
+    } else {
+        for (Thread& th : p->threads)
+            if (wants_signal(&th, sig)) {
+                target = &th;
                 break;
             }
-    if (target) sched_wake(target);
-    if (sig == SIGKILL || sig == SIGCONT) p->stop_wait.wake_all();
+    }
+    if (!target) return;
+    if (sig_fatal(p, sig) && !p->group_exiting && !(target->real_blocked & sig_bit(sig)) &&
+        default_action(sig) != Default::Core) {
+        p->group_exiting = true;
+        p->group_exit_code = sig;
+        signal_zap_threads_locked(p, nullptr);
+        return;
+    }
+    sched_wake(target);
 }
 
 void continue_locked(Process* p) {
@@ -121,7 +144,7 @@ void continue_locked(Process* p) {
                 info.chld.status = SIGCONT;
                 if (!ignored_for(nullptr, parent, SIGCHLD)) {
                     enqueue_locked(parent->shared_pending, SIGCHLD, &info);
-                    wake_for_signal_locked(parent, nullptr, SIGCHLD);
+                    complete_locked(parent, nullptr, SIGCHLD);
                 }
             }
             parent->child_events.wake_all();
@@ -130,7 +153,7 @@ void continue_locked(Process* p) {
 }
 
 void send_locked(Process* p, Thread* t, int sig, const KSigInfo* info) {
-    if (p->zombie || p->exiting) return;
+    if (p->zombie || p->exiting || (t && t->exiting)) return;
     if (sig == SIGCONT || sig == SIGKILL) continue_locked(p);
     if (is_stop(sig)) {
         discard(p->shared_pending, sig_bit(SIGCONT));
@@ -138,12 +161,28 @@ void send_locked(Process* p, Thread* t, int sig, const KSigInfo* info) {
     }
     if (ignored_for(t, p, sig)) return;
     enqueue_locked(t ? t->pending : p->shared_pending, sig, info);
-    wake_for_signal_locked(p, t, sig);
+    complete_locked(p, t, sig);
 }
 
 }  // namespace
 
 bool sig_valid(int sig) { return sig >= 1 && sig <= kNumSignals; }
+
+void signal_retarget_locked(Process* p, SigSet sigs) {
+    SigSet pending = p->shared_pending.set & sigs;
+    for (int sig = 1; pending; sig++, pending >>= 1)
+        if (pending & 1) complete_locked(p, nullptr, sig);
+}
+
+void signal_zap_threads_locked(Process* p, Thread* except) {
+    p->stopped = false;   // a group exit ends a group stop (without a CLD_CONTINUED report)
+    for (Thread& t : p->threads) {
+        if (&t == except) continue;
+        t.pending.set |= sig_bit(SIGKILL);   // no siginfo needed: nobody sees it
+        sched_wake(&t);
+    }
+    p->stop_wait.wake_all();
+}
 
 void signal_discard_locked(Process* p, SigSet mask) {
     discard(p->shared_pending, mask);
@@ -200,6 +239,9 @@ Result<void> signal_kill(int pid, int sig, const KSigInfo& info) {
     if (pid > 0) {
         SpinlockGuard g(g_process_tree_lock);
         Process* p = process_find_locked(pid);
+        // Any thread's id names its process (Linux looks the task up, then signals its group).
+        if (!p)
+            if (Thread* th = thread_find_locked(pid)) p = th->process;
         if (!p) return Error(ESRCH);
         if (!may_signal(self, p, sig)) return Error(EPERM);
         if (sig) send_locked(p, nullptr, sig, &info);
@@ -222,7 +264,8 @@ bool signal_pending_current() {
     Thread* t = current_thread();
     if (!t || !t->process) return false;
     SigSet pend = t->pending.set | t->process->shared_pending.set;
-    return (pend & ~(t->sigmask & ~kUnblockable)) != 0;
+    // A group stop under way also ends interruptible sleeps, so that every thread stops.
+    return (pend & ~(t->sigmask & ~kUnblockable)) != 0 || t->process->stopped;
 }
 
 void signal_force_fault(int sig, int code, uptr addr) {
@@ -287,7 +330,11 @@ bool dequeue_locked(Thread* t, KSigInfo& out) {
 void do_stop(Process* p, int sig) {
     {
         SpinlockGuard g(g_process_tree_lock);
+        if (p->group_exiting) return;
         p->stopped = true;
+        // The other threads stop on their way back to user mode (interruptible sleeps end).
+        for (Thread& th : p->threads)
+            if (&th != current_thread()) sched_wake(&th);
         p->stop_signal = sig;
         p->stop_reported = false;
         p->continue_reported = true;
@@ -301,7 +348,7 @@ void do_stop(Process* p, int sig) {
                 info.chld.uid = p->creds.uid;
                 info.chld.status = sig;
                 enqueue_locked(parent->shared_pending, SIGCHLD, &info);
-                wake_for_signal_locked(parent, nullptr, SIGCHLD);
+                complete_locked(parent, nullptr, SIGCHLD);
             }
             parent->child_events.wake_all();
         }
@@ -433,16 +480,19 @@ void return_to_user(TrapFrame* f) {
         }
         KSigInfo info;
         KSigAction act;
+        bool killed;
         {
             SpinlockGuard g(g_process_tree_lock);
-            if (!dequeue_locked(t, info)) {
-                break;
-            }
-            act = p->sighand->actions[info.si_signo - 1];
-            if (act.handler != kSigDfl && act.handler != kSigIgn) {
-                if (act.flags & SA_RESETHAND) p->sighand->actions[info.si_signo - 1].handler = kSigDfl;
+            // A group exit (or another thread's execve) sent SIGKILL: no handler runs first.
+            killed = t->pending.set & sig_bit(SIGKILL);
+            if (!killed) {
+                if (!dequeue_locked(t, info)) break;
+                act = p->sighand->actions[info.si_signo - 1];
+                if (act.handler != kSigDfl && act.handler != kSigIgn && (act.flags & SA_RESETHAND))
+                    p->sighand->actions[info.si_signo - 1].handler = kSigDfl;
             }
         }
+        if (killed) thread_do_exit(SIGKILL, true);
         int sig = info.si_signo;
         if (act.handler == kSigIgn) {
             continue;

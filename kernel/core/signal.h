@@ -32,6 +32,12 @@ void return_to_user(TrapFrame* f);
 Result<void> signal_sigreturn(TrapFrame* f);
 
 bool sig_valid(int sig);
+// Tree lock held: wakes a thread for each process-directed signal in sigs that is pending (a
+// thread just blocked them or left: Linux's retarget_shared_pending).
+void signal_retarget_locked(Process* p, SigSet sigs);
+// Tree lock held: SIGKILL to every thread of p but `except` (group exit, execve's de_thread),
+// ending a group stop.
+void signal_zap_threads_locked(Process* p, Thread* except);
 // Tree lock held: drop pending instances of the signals in mask (e.g. a handler set to SIG_IGN).
 void signal_discard_locked(Process* p, SigSet mask);
 // Tree lock held: take a pending signal from the set `from` regardless of the mask (sigtimedwait).

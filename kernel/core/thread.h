@@ -51,6 +51,7 @@ public:
     Entry entry = nullptr;
     void* arg = nullptr;
     u64 cpu_time_ns = 0;
+    u64 utime_ns = 0, stime_ns = 0;   // cpu_time_ns split as the process's (user ticks vs system)
     u64 last_switch_in_ns = 0;
     bool is_idle = false;
 
@@ -64,17 +65,25 @@ public:
     u64 gs_base = 0;
     SigSet sigmask = 0;
     SigSet saved_sigmask = 0;          // rt_sigsuspend/ppoll restore this on return
+    SigSet real_blocked = 0;           // the mask rt_sigtimedwait replaced while it waits
     bool restore_sigmask = false;
     PendingSignals pending;            // thread-directed signals
     u64 altstack_sp = 0, altstack_size = 0;
     u32 altstack_flags = 0;
     uptr clear_child_tid = 0;
     uptr set_child_tid = 0;
-    bool exiting = false;
+    bool exiting = false;              // left its group (tree lock): signals to it are dropped
+    std::atomic<bool> vfork_pending{false};   // a vfork parent waits until this thread execs or exits
     bool frame_replaced = false;       // rt_sigreturn/execve set the whole frame: keep rax
     bool trace_syscalls = false;
     u64 restart_deadline = 0;          // restart_syscall state of an interrupted sleep
     uptr restart_rem = 0;
+    Result<i64> (*restart_fn)() = nullptr;   // restart_syscall of an interrupted futex wait
+    u64 restart_futex[3] = {};               // its uaddr, val | bitset << 32, flags
+    // Futexes (ipc/): the robust list set_robust_list registered (never inherited: clone and
+    // exec clear it, as Linux), and how far exit has got releasing this thread's PI futexes.
+    uptr robust_list = 0;
+    std::atomic<u8> futex_state{0};    // 0 alive, 1 exiting, 2 dead (Linux's FUTEX_STATE_*)
     bool is_current = false;   // some CPU's current thread (changes under the scheduler lock)
 
 private:

@@ -13,6 +13,7 @@
 #include "exec/elf.h"
 #include "exec/initial_stack.h"
 #include "exec/layout.h"
+#include "ipc/futex.h"
 #include "arch/context.h"
 #include "arch/paging.h"
 #include "fs/vfs/vfs.h"
@@ -316,8 +317,18 @@ Result<void> exec_elf(RefPtr<File> file, const ElfInfo& info, StringView filenam
     mm->exe_file = file;
     mm->set_brk_base(exec_brk_start(layout, main.brk, info.is_dyn && !info.has_interp, random_u64));
 
+    // Linux's de_thread and exec_mm_release: the other threads die first, then the robust
+    // futexes of the old image are released, and clear_child_tid written only while the old
+    // memory stays in use (a vfork parent).
+    if (auto r = thread_group_exec_prepare(); r.is_error()) {
+        kfree(scratch);
+        return r.error();
+    }
+
     // ---- point of no return: the old program is gone from here on ----
+    futex_exec_release(t);   // robust list, PI futexes, clear_child_tid of the old image
     RefPtr<AddressSpace> old = p->mm;
+    process_sample_maxrss(p);   // the high-water mark outlives the old image, as Linux
     p->mm = mm;
     mm->activate();
     old = nullptr;
@@ -364,7 +375,7 @@ Result<void> exec_elf(RefPtr<File> file, const ElfInfo& info, StringView filenam
     f->ss = 0x20 | 3;
     f->rflags = 0x202;
     t->frame_replaced = true;
-    process_vfork_done(p);
+    thread_vfork_done(t);
     if (!ok || fatal) signal_force_fault(SIGSEGV, SI_KERNEL, 0);
     return {};
 }

@@ -14,6 +14,11 @@ class Thread;
 // own context while its address space is still attached.
 void futex_thread_exit(Thread* self);
 
+// The same at execve (Linux's exec_mm_release): the robust list is walked and forgotten, PI
+// futexes are handed over and clear_child_tid is written when the old memory stays visible
+// (a vfork parent); the thread then lives on.
+void futex_exec_release(Thread* self);
+
 // Wakes up to n waiters on the futex word at uaddr in the current address space (private and
 // shared keys both). Returns how many were woken, or a negative errno.
 int futex_wake_user(uptr uaddr, int n);

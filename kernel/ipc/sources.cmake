@@ -10,4 +10,12 @@ list(APPEND KERNEL_SOURCES
   ${CMAKE_CURRENT_SOURCE_DIR}/syscalls/fs_pipe.cpp
   ${CMAKE_CURRENT_SOURCE_DIR}/syscalls/fs_poll.cpp
   ${PROJECT_SOURCE_DIR}/tests/ktest/pipe_tests.cpp
+  # Futexes: keys and hash buckets, wait/wake/requeue, PI, robust lists (kernel/ipc/futex*).
+  ${CMAKE_CURRENT_SOURCE_DIR}/ipc/futex_word.cpp
+  ${CMAKE_CURRENT_SOURCE_DIR}/ipc/futex_key.cpp
+  ${CMAKE_CURRENT_SOURCE_DIR}/ipc/futex_table.cpp
+  ${CMAKE_CURRENT_SOURCE_DIR}/ipc/futex_wait.cpp
+  ${CMAKE_CURRENT_SOURCE_DIR}/ipc/futex_pi.cpp
+  ${CMAKE_CURRENT_SOURCE_DIR}/ipc/futex_robust.cpp
+  ${CMAKE_CURRENT_SOURCE_DIR}/ipc/futex_syscalls.cpp
 )

@@ -380,6 +380,15 @@ FaultResult AddressSpace::fault_locked(Vma* v, uptr page, bool write) {
     return FaultResult::Handled;
 }
 
+Result<AddressSpace::Backing> AddressSpace::backing_at(uptr addr) {
+    MutexGuard g(m_lock);
+    Vma* v = find_locked(addr);
+    if (!v) return Error(EFAULT);
+    Backing b{v->object, 0, v->prot, is_shared(*v)};
+    if (v->object) b.offset = v->pgoff * kPageSize + (addr - v->start);
+    return b;
+}
+
 FaultResult AddressSpace::handle_fault(uptr addr, bool write, bool exec) {
     if (addr >= kUserTop) return FaultResult::Segv;
     MutexGuard g(m_lock);

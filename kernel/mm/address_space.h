@@ -77,6 +77,15 @@ public:
     void set_brk_base(uptr base) { m_brk_start = m_brk = base; }
 
     FaultResult handle_fault(uptr addr, bool write, bool exec);
+    // What backs addr, for futex keys: the mapping's object (null for anonymous memory) and
+    // the byte offset in it, its protection and whether it is MAP_SHARED. EFAULT when unmapped.
+    struct Backing {
+        RefPtr<VmObject> object;
+        u64 offset;
+        u32 prot;
+        bool shared;
+    };
+    Result<Backing> backing_at(uptr addr);
     // Makes sure [addr, addr+len) is present with the access the kernel is about to make on the
     // user's behalf (used before copying into user memory under locks; faults also work).
     void activate();   // load the page tables on this CPU

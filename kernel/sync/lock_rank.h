@@ -9,7 +9,8 @@
 
 enum class LockRank : u8 {
     None = 0,
-    ProcessTree = 5,   // parent/child links, pids, process groups; taken before any wait queue
+    Futex = 3,         // futex hash buckets (two at once in address order): look up PI owners, wake
+    ProcessTree = 5,   // parent/child links, pids, groups, thread lists, signals; before any wait queue
     WaitQueue = 10,    // wait queues' lists; waking a thread then takes Scheduler
     Scheduler = 20,    // run queues: taken from timer interrupts and wakeups
     Timer = 25,        // kernel timers; the scheduler reads the next deadline under its own lock

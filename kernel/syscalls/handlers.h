@@ -49,6 +49,7 @@ SyscallResult sys_exit_group(int code);
 SyscallResult sys_fork();
 SyscallResult sys_vfork();
 SyscallResult sys_clone(Flags flags, u64 stack, UserPtr<int> parent_tid, UserPtr<int> child_tid, u64 tls);
+SyscallResult sys_clone3(UserPtr<void> uargs, usize size);
 SyscallResult sys_execve(UserCString path, UserPtr<const u64> argv, UserPtr<const u64> envp);
 SyscallResult sys_execveat(int dirfd, UserCString path, UserPtr<const u64> argv, UserPtr<const u64> envp, int flags);
 SyscallResult sys_wait4(int pid, UserPtr<int> status, Flags options, UserPtr<void> rusage);
@@ -103,6 +104,10 @@ SyscallResult sys_setitimer(int which, UserPtr<const void> value, UserPtr<void> 
 SyscallResult sys_getitimer(int which, UserPtr<void> value);
 
 // Time and randomness (syscalls/time.cpp)
+SyscallResult sys_futex(UserPtr<u32> uaddr, int op, u32 val, u64 utime, UserPtr<u32> uaddr2, u32 val3);
+SyscallResult sys_futex_waitv(UserPtr<const void> waiters, u32 nr, u32 flags, UserPtr<const void> timeout, int clockid);
+SyscallResult sys_set_robust_list(UserPtr<void> head, usize len);
+SyscallResult sys_get_robust_list(int pid, UserPtr<u64> head_ptr, UserPtr<u64> len_ptr);
 SyscallResult sys_restart_syscall();
 SyscallResult sys_nanosleep(UserPtr<const void> req, UserPtr<void> rem);
 SyscallResult sys_clock_nanosleep(int clock, Flags flags, UserPtr<const void> req, UserPtr<void> rem);

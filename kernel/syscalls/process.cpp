@@ -17,28 +17,6 @@ SyscallResult sys_getppid() {
     return p ? p->pid : 0;
 }
 
-SyscallResult sys_fork() {
-    CloneArgs a{0, 0, 0, 0, 0, SIGCHLD};
-    return TRY(process_clone(a, current_thread()->user_frame));
-}
-
-SyscallResult sys_vfork() {
-    CloneArgs a{CLONE_VM | CLONE_VFORK, 0, 0, 0, 0, SIGCHLD};
-    return TRY(process_clone(a, current_thread()->user_frame));
-}
-
-SyscallResult sys_clone(Flags flags, u64 stack, UserPtr<int> parent_tid, UserPtr<int> child_tid, u64 tls) {
-    CloneArgs a{flags.value & ~0xffull, stack, parent_tid.addr(), child_tid.addr(), tls,
-                static_cast<int>(flags.value & 0xff)};
-    if (a.exit_signal > kNumSignals) return Error(EINVAL);
-    constexpr u64 kUnsupportedNs = CLONE_NEWNS | CLONE_NEWUTS | CLONE_NEWIPC | CLONE_NEWUSER | CLONE_NEWPID |
-                                   CLONE_NEWNET | CLONE_NEWCGROUP;
-    if (a.flags & kUnsupportedNs) return Error(EINVAL);   // namespaces: a later issue
-    auto r = process_clone(a, current_thread()->user_frame);
-    if (r.is_error() && r.error_code() == ENOSYS) log_warn("clone: thread flags %#llx not supported yet", static_cast<unsigned long long>(a.flags));
-    return TRY(std::move(r));
-}
-
 SyscallResult sys_exit(int code) { thread_do_exit((code & 0xff) << 8, false); }
 SyscallResult sys_exit_group(int code) { thread_do_exit((code & 0xff) << 8, true); }
 
@@ -54,6 +32,7 @@ SyscallResult sys_wait4(int pid, UserPtr<int> status, Flags options, UserPtr<voi
             ru.ru_utime.tv_usec = static_cast<long>(r.utime_ns / 1000 % 1'000'000);
             ru.ru_stime.tv_sec = static_cast<long>(r.stime_ns / 1'000'000'000);
             ru.ru_stime.tv_usec = static_cast<long>(r.stime_ns / 1000 % 1'000'000);
+            ru.ru_maxrss = static_cast<long>(r.maxrss_kb);
         }
         TRY(copy_to_user(rusage.addr(), &ru, sizeof(ru)));
     }

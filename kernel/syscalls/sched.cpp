@@ -17,20 +17,23 @@ Result<Process*> target_process(int pid) {
     return t->process;
 }
 
+// The affinity calls look the id up without checking its sign first: -1 is just not found.
+Result<Process*> affinity_target(int pid) { return target_process(pid < 0 ? INT32_MAX : pid); }
+
 }  // namespace
 
 SyscallResult sys_sched_getaffinity(int pid, usize len, UserPtr<u64> mask) {
-    TRY(target_process(pid));
     // The kernel's cpumask is nr_cpu_ids bits, rounded up to longs: len must hold it.
     usize need = ((cpu_count() + 63) / 64) * 8;
     if (len < need || (len & 7)) return Error(EINVAL);
+    TRY(affinity_target(pid));
     u64 bits = cpu_count() >= 64 ? ~0ull : (1ull << cpu_count()) - 1;
     TRY(copy_to_user(mask, bits));
     return static_cast<i64>(need);
 }
 
 SyscallResult sys_sched_setaffinity(int pid, usize len, UserPtr<const u64> mask) {
-    TRY(target_process(pid));
+    TRY(affinity_target(pid));
     if (len < 8) return Error(EINVAL);
     u64 bits = TRY(copy_from_user(mask));
     u64 online = cpu_count() >= 64 ? ~0ull : (1ull << cpu_count()) - 1;

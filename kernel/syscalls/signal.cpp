@@ -60,13 +60,17 @@ SyscallResult sys_rt_sigprocmask(int how, UserPtr<const u64> set, UserPtr<u64> o
     SigSet old = t->sigmask;
     if (!set.is_null()) {
         SigSet s = TRY(copy_from_user(set));
+        SigSet m = old;
         switch (how) {
-        case SIG_BLOCK: t->sigmask |= s; break;
-        case SIG_UNBLOCK: t->sigmask &= ~s; break;
-        case SIG_SETMASK: t->sigmask = s; break;
+        case SIG_BLOCK: m |= s; break;
+        case SIG_UNBLOCK: m &= ~s; break;
+        case SIG_SETMASK: m = s; break;
         default: return Error(EINVAL);
         }
-        t->sigmask &= ~kUnblockable;
+        SpinlockGuard g(g_process_tree_lock);
+        t->sigmask = m & ~kUnblockable;
+        // Process-directed signals this thread now blocks go to a thread that takes them.
+        if (SigSet newly = t->sigmask & ~old) signal_retarget_locked(t->process, newly);
     }
     if (!oldset.is_null()) TRY(copy_to_user(oldset, old));
     return 0;
@@ -134,9 +138,17 @@ SyscallResult sys_rt_sigtimedwait(UserPtr<const u64> set, UserPtr<void> info, Us
     if (!take()) {
         // Wait with the wanted signals temporarily unblocked for wakeup purposes only.
         SigSet saved = t->sigmask;
-        t->sigmask &= ~want;
+        {
+            SpinlockGuard g(g_process_tree_lock);
+            t->real_blocked = saved;
+            t->sigmask &= ~want;
+        }
         auto r = sleep_queue().wait_interruptible([&] { return take(); }, timeout.is_null() ? 0 : deadline);
-        t->sigmask = saved;
+        {
+            SpinlockGuard g(g_process_tree_lock);
+            t->sigmask = saved;
+            t->real_blocked = 0;
+        }
         if (!have) {
             if (r.is_error()) return Error(EINTR);
             return Error(EAGAIN);

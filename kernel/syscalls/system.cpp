@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 // uname, hostnames, sysinfo, times, rusage, resource limits, prctl, arch_prctl, reboot, umask.
 #include "abi/linux/uapi.h"
+#include "core/cpu_clock.h"
 #include "arch/context.h"
 #include "arch/cpu.h"
 #include "arch/x86_64/trap_frame.h"
@@ -87,14 +88,22 @@ SyscallResult sys_getrusage(int who, UserPtr<void> usage) {
     struct rusage ru{};
     switch (who) {
     case RUSAGE_SELF:
-    case 1 /* RUSAGE_THREAD */:
         fill_timeval(ru.ru_utime, p->utime_ns);
         fill_timeval(ru.ru_stime, p->stime_ns);
         ru.ru_minflt = static_cast<long>(p->minflt);
+        process_sample_maxrss(p);
+        ru.ru_maxrss = static_cast<long>(p->maxrss_kb);
         break;
+    case 1 /* RUSAGE_THREAD */: {
+        ThreadTimes tt = thread_cpu_times(current_thread());
+        fill_timeval(ru.ru_utime, tt.user_ns);
+        fill_timeval(ru.ru_stime, tt.system_ns);
+        break;
+    }
     case RUSAGE_CHILDREN:
         fill_timeval(ru.ru_utime, p->cutime_ns);
         fill_timeval(ru.ru_stime, p->cstime_ns);
+        ru.ru_maxrss = static_cast<long>(p->cmaxrss_kb);
         break;
     default:
         return Error(EINVAL);

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 // Clocks, sleeps, and getrandom.
 #include "abi/linux/uapi.h"
+#include "core/cpu_clock.h"
 #include "core/process.h"
 #include "core/random.h"
 #include "core/signal.h"
@@ -34,7 +35,6 @@ Result<void> put_timespec(uptr addr, i64 sec, i64 nsec) {
 }
 
 Result<Timespec> clock_now(int clock) {
-    Thread* t = current_thread();
     switch (clock) {
     case CLOCK_REALTIME:
     case CLOCK_REALTIME_COARSE:
@@ -45,14 +45,8 @@ Result<Timespec> clock_now(int clock) {
     case CLOCK_MONOTONIC_COARSE:
     case CLOCK_BOOTTIME:
         return monotonic_now();
-    case CLOCK_PROCESS_CPUTIME_ID: {
-        Process* p = t->process;
-        u64 ns = p->utime_ns + p->stime_ns + (monotonic_ns() - t->last_switch_in_ns);
-        return ns_to_timespec(ns);
-    }
-    case CLOCK_THREAD_CPUTIME_ID:
-        return ns_to_timespec(t->cpu_time_ns + (monotonic_ns() - t->last_switch_in_ns));
     default:
+        if (is_cpu_clock(clock)) return ns_to_timespec(TRY(cpu_clock_read(clock, true)));
         return Error(EINVAL);
     }
 }
@@ -73,8 +67,14 @@ SyscallResult sys_clock_gettime(int clock, UserPtr<void> tp) {
 }
 
 SyscallResult sys_clock_getres(int clock, UserPtr<void> tp) {
-    TRY(clock_now(clock));
     bool coarse = clock == CLOCK_REALTIME_COARSE || clock == CLOCK_MONOTONIC_COARSE;
+    if (is_cpu_clock(clock)) {
+        TRY(cpu_clock_read(clock, false));
+        // Linux: tick resolution for the sampled PROF/VIRT clocks, 1 ns for SCHED ones.
+        coarse = clock < 0 && (clock & 3) != 2;
+    } else {
+        TRY(clock_now(clock));
+    }
     if (!tp.is_null()) TRY(put_timespec(tp.addr(), 0, coarse ? 4'000'000 : 1));
     return 0;
 }
@@ -125,6 +125,7 @@ static SyscallResult interrupted_sleep(u64 deadline, uptr rem) {
     u64 left = deadline > now ? deadline - now : 0;
     if (rem) TRY(put_timespec(rem, static_cast<i64>(left / kNsPerSec), static_cast<i64>(left % kNsPerSec)));
     Thread* t = current_thread();
+    t->restart_fn = nullptr;
     t->restart_deadline = deadline;
     t->restart_rem = rem;
     return Error(kErestartRestartBlock);
@@ -132,6 +133,10 @@ static SyscallResult interrupted_sleep(u64 deadline, uptr rem) {
 
 SyscallResult sys_restart_syscall() {
     Thread* t = current_thread();
+    if (auto fn = t->restart_fn) {   // an interrupted futex wait
+        t->restart_fn = nullptr;
+        return fn();
+    }
     u64 deadline = t->restart_deadline;
     if (!deadline) return Error(EINTR);
     if (sleep_until(deadline).is_error()) return interrupted_sleep(deadline, t->restart_rem);

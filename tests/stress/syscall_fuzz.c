@@ -3,7 +3,8 @@
 // arguments from a fixed seed. Calls that would end the test itself are skipped (exit, reboot,
 // kill of everything, fork bombs, execve). A watchdog parent restarts the child past any call
 // that blocks or kills it, so one bad call never hides the rest. Afterwards the kernel must still
-// fork, exec, read and write files. Prints only facts that hold on Linux too.
+// fork, exec, read and write files. Prints only facts that hold on Linux too. Every 16th call
+// is a futex operation on the scratch buffer, and random robust lists are walked at exit.
 #define _GNU_SOURCE
 #include <errno.h>
 #include <fcntl.h>
@@ -76,6 +77,23 @@ static void child(struct shared* sh) {
         long nr = (long)(rng() % 461);
         uint64_t a[6];
         for (int k = 0; k < 6; k++) a[k] = arg();
+        // Futexes get targeted calls too: every 16th call is futex(2) with a random command
+        // and flags on a word of the scratch buffer and a 1 ms timeout (so waits end by
+        // themselves), and now and then a random robust list that the kernel walks when this
+        // child exits.
+        if (i % 16 == 0) {
+            nr = SYS_futex;
+            a[0] = rng() % 4 ? scratch_base + (rng() % 64) * 4 : a[0];
+            a[1] = rng() % 14 | (rng() & 1 ? 128 : 0) | (rng() % 4 == 0 ? 256 : 0);
+            struct timespec* ts = (struct timespec*)(scratch_base + 61440);
+            ts->tv_sec = 0;
+            ts->tv_nsec = 1000000;
+            a[3] = (uint64_t)ts;
+            a[4] = rng() % 2 ? scratch_base + (rng() % 64) * 4 : a[4];
+        } else if (i % 4096 == 1) {
+            nr = SYS_set_robust_list;
+            a[1] = 24;
+        }
         sh->next = i + 1;
         if (skipped(nr)) {
             sh->done++;

@@ -38,5 +38,6 @@
 #include <linux/openat2.h>      // struct open_how, RESOLVE_* (openat2)
 #include <linux/falloc.h>       // FALLOC_FL_* (fallocate)
 #include <linux/close_range.h>  // CLOSE_RANGE_* (close_range)
+#include <linux/futex.h>        // FUTEX_*, struct robust_list_head, struct futex_waitv (futex)
 #include <asm/ioctls.h>         // FIONBIO, FIOCLEX, FIONREAD... (ioctl)
 #pragma pop_macro("__GLIBC__")

@@ -68,9 +68,11 @@ extern "C" void trap_dispatch(TrapFrame* f) {
         u64 cr2 = (v == 14 || v == 8) ? x86::read_cr2() : 0;
         record_event("exception", v, f->rip);
         if (!f->from_user() && f->vector == 14 && user_page_fault_hook && cr2 < 0x0000800000000000ull &&
-            extable_contains(f->rip)) {
-            // Only user-copy instructions may touch user memory; they may fault it in.
-            if (f->rflags & x86::kRflagsIF) x86::sti();
+            extable_contains(f->rip) && (f->rflags & x86::kRflagsIF)) {
+            // Only user-copy instructions may touch user memory; they may fault it in. With
+            // interrupts off (a spinlock held: futex buckets) nothing may sleep, so the access
+            // fails to its fixup and the caller retries unlocked, as Linux's pagefault_disable.
+            x86::sti();
             bool handled = user_page_fault_hook(f, cr2);
             x86::cli();
             if (handled) return;

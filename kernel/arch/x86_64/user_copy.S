@@ -71,6 +71,36 @@ strnlen_access:
 9:  xorl %eax, %eax
     ret
 
+/* bool user_read_u32(uptr src, u32* out): one aligned 32-bit load (atomic, unlike rep movsb). */
+.global arch_user_read_u32
+arch_user_read_u32:
+    call smap_open
+read_u32_access:
+    movl (%rdi), %eax
+    call smap_close
+    movl %eax, (%rsi)
+    movl $1, %eax
+    ret
+
+/* bool user_cmpxchg_u32(uptr addr, u32 expected, u32 desired, u32* found): lock cmpxchg on the
+ * user word; *found gets the value seen (== expected when the exchange happened). */
+.global arch_user_cmpxchg_u32
+arch_user_cmpxchg_u32:
+    movl %esi, %eax
+    call smap_open
+cmpxchg_access:
+    lock cmpxchgl %edx, (%rdi)
+    call smap_close
+    movl %eax, (%rcx)
+    movl $1, %eax
+    ret
+
+/* The two above land here on a fault (their own fixup: rax alone cannot tell a fault from a value). */
+user_word_fault:
+    call smap_close
+    xorl %eax, %eax
+    ret
+
 /* stac/clac only when the CPU has SMAP (patched flag set at boot). Preserve rax. */
 smap_open:
     cmpb $0, smap_enabled(%rip)
@@ -94,3 +124,5 @@ smap_enabled:
     .quad copy_out_access, copy_out_access + 2
     .quad fill_access, fill_access + 2
     .quad strnlen_access, strnlen_access + 3
+    .quad read_u32_access, user_word_fault
+    .quad cmpxchg_access, user_word_fault

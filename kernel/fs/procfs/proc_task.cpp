@@ -2,18 +2,24 @@
 #include "fs/procfs/proc_task.h"
 
 #include "abi/linux/uapi.h"
+#include "core/cpu_clock.h"
 #include "core/process_table.h"
 #include "drivers/tty/tty.h"
 #include "fs/vfs/vfs.h"
 
 namespace {
 
-// Tree lock held. The thread tid of p, or its leader (the first thread) when tid is 0.
+// Tree lock held. The thread tid of p, or its leader when tid is 0 (null once the leader has
+// exited: /proc/<pid> then shows a zombie, as Linux's lingering leader task).
 Thread* pick_thread_locked(Process& p, int tid) {
+    if (!tid) tid = p.pid;
     for (Thread& t : p.threads)
-        if (!tid || t.tid == tid) return &t;
+        if (t.tid == tid) return &t;
     return nullptr;
 }
+
+// The leader's tid stays listed under task/ until the whole group is gone.
+bool zombie_leader_locked(Process& p, int tid) { return tid == p.pid && p.leader_exited && !p.zombie; }
 
 char state_letter_locked(Process& p, Thread* t) {
     if (p.zombie) return 'Z';
@@ -49,7 +55,7 @@ Result<void> task_snapshot(int pid, int tid, unsigned want, TaskInfo& out) {
     Process* p = process_find_locked(pid);
     if (!p) return Error(ESRCH);
     Thread* t = pick_thread_locked(*p, tid);
-    if (tid && !t) return Error(ESRCH);
+    if (tid && !t && !zombie_leader_locked(*p, tid)) return Error(ESRCH);
     out.pid = p->pid;
     out.tid = t ? t->tid : p->pid;
     out.ppid = p->parent ? p->parent->pid : 0;
@@ -84,6 +90,12 @@ Result<void> task_snapshot(int pid, int tid, unsigned want, TaskInfo& out) {
     }
     out.utime_ns = p->utime_ns;
     out.stime_ns = p->stime_ns;
+    if (tid && t) {
+        // task/<tid>/stat: that thread's own times.
+        ThreadTimes tt = thread_cpu_times(t);
+        out.utime_ns = tt.user_ns;
+        out.stime_ns = tt.system_ns;
+    }
     out.cutime_ns = p->cutime_ns;
     out.cstime_ns = p->cstime_ns;
     out.start_time_ns = p->start_time_ns;
@@ -115,7 +127,7 @@ Result<void> task_snapshot(int pid, int tid, unsigned want, TaskInfo& out) {
 Result<void> task_owner(int pid, int tid, u32 mode, u32& uid, u32& gid) {
     SpinlockGuard g(g_process_tree_lock);
     Process* p = process_find_locked(pid);
-    if (!p || (tid && !pick_thread_locked(*p, tid))) return Error(ENOENT);
+    if (!p || (tid && !pick_thread_locked(*p, tid) && !zombie_leader_locked(*p, tid))) return Error(ENOENT);
     uid = p->creds.euid;
     gid = p->creds.egid;
     if (mode != (S_IFDIR | 0555) && (p->zombie || p->exiting)) uid = gid = 0;
@@ -129,6 +141,7 @@ usize task_thread_ids(int pid, int from, int* out, usize max) {
     if (!p) return 0;
     // Threads join the list in creation order, which is tid order until tids wrap; sort anyway.
     for (Thread& t : p->threads) insert_sorted(out, n, max, t.tid, from);
+    if (zombie_leader_locked(*p, p->pid)) insert_sorted(out, n, max, p->pid, from);
     return n;
 }
 

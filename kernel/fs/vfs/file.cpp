@@ -3,6 +3,7 @@
 
 #include "abi/linux/fs_abi.h"
 #include "abi/linux/uapi.h"
+#include "core/file_write_rules.h"
 #include "fs/vfs/vfs_ops.h"
 
 namespace {
@@ -247,6 +248,20 @@ Result<usize> File::do_write(const IoBuffer& in, u64& offset) {
         u64 end;
         if (offset > u64(kMaxFileSize) || __builtin_add_overflow(offset, buf.size(), &end) || end > u64(kMaxFileSize))
             return Error(EINVAL);
+    }
+    if (m_inode->is_reg()) {
+        u64 pos = (flags() & O_APPEND) ? m_inode->size() : offset;
+        usize fits = TRY(file_size_limit_clamp(pos, buf.size()));
+        if (fits < buf.size()) buf = buf.slice(0, fits);
+        u32 mode = m_inode->mode() & 07777;
+        if (mode & (S_ISUID | S_ISGID)) {
+            if (u32 kept = file_mode_after_write(mode); kept != mode) {
+                SetAttr a;
+                a.mask = SetAttr::kMode;
+                a.mode = kept;
+                TRY(vfs_setattr(*m_inode, a));
+            }
+        }
     }
     return m_ops->write(*this, buf, offset);
 }

@@ -5,6 +5,7 @@
 #include "abi/linux/fs_abi.h"
 #include "abi/linux/uapi.h"
 #include "fs/vfs/path.h"
+#include "core/file_write_rules.h"
 #include "fs/vfs/permission.h"
 #include "fs/vfs/vfs_ops.h"
 #include "mm/kheap.h"
@@ -22,6 +23,8 @@ Result<void> writable_mount(const Mount* mnt) {
 
 Result<void> vfs_setattr(Inode& inode, const SetAttr& attr) {
     MutexGuard g(inode.lock());
+    if ((attr.mask & SetAttr::kSize) && inode.is_reg() && attr.size > inode.size())
+        TRY(file_size_limit_check(attr.size));
     SetAttr a = attr;
     if ((a.mask & SetAttr::kSize) && a.size != inode.size() && !(a.mask & (SetAttr::kMtime | SetAttr::kCtime))) {
         Timespec now = realtime_now();
