@@ -109,16 +109,27 @@ Result<void> AddressSpace::split_range_locked(uptr start, uptr end) {
     return {};
 }
 
-void AddressSpace::unmap_cache_pages(PageCache& cache, u64 first_index) {
+void AddressSpace::unmap_cache_pages(PageCache& cache, u64 first_index, u64 end_index, bool even_cows) {
     MutexGuard g(m_lock);
     for (Vma& v : m_vmas) {
         if (!v.object || v.object->page_cache() != &cache) continue;
         u64 pages = (v.end - v.start) / kPageSize;
-        if (first_index >= v.pgoff + pages) continue;
+        if (first_index >= v.pgoff + pages || end_index <= v.pgoff) continue;
         uptr from = first_index > v.pgoff ? v.start + (first_index - v.pgoff) * kPageSize : v.start;
-        // Private copies of those pages go too, as Linux's truncate (even_cows): past the end of
-        // the file a private mapping raises SIGBUS as well.
-        unmap_pages_locked(from, v.end);
+        uptr to = end_index < v.pgoff + pages ? v.start + (end_index - v.pgoff) * kPageSize : v.end;
+        // Private copies of those pages go too for truncate (past the end of the file a private
+        // mapping raises SIGBUS as well); a hole punch leaves them.
+        if (even_cows || is_shared(v)) {
+            unmap_pages_locked(from, to);
+            continue;
+        }
+        m_pt.for_each(from, to, [&](uptr va, arch::UserPage p) {
+            PhysAddr cached = cache.lookup(v.pgoff + (va - v.start) / kPageSize);
+            if (cached.value) page_unref(cached);
+            if (cached.value != p.phys.value) return;
+            m_pt.unmap(va);
+            page_unref(p.phys);
+        });
     }
 }
 

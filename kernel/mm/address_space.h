@@ -53,6 +53,8 @@ public:
     // madvise(2) on [start, end) (page-aligned, non-empty, advice already known to be valid);
     // ENOMEM when part of the range is unmapped (the mapped parts still get the advice).
     Result<void> advise(uptr start, uptr end, int advice);
+    // MADV_REMOVE's second half: punches the file pages of [start, end) out of their files.
+    void punch_file_range(uptr start, uptr end);
     // mincore(2): one byte per page from start (1: resident; a file page counts when it is in
     // the page cache); ENOMEM at the first unmapped page, after filling the bytes before it.
     Result<void> residency(uptr start, usize pages, u8* out);
@@ -69,9 +71,10 @@ public:
     // Faults in the pages of [start, end) that the VMAs allow (write access for private writable
     // ones, as Linux's populate); stops at a hole (ENOMEM) or a fault that fails (EFAULT).
     Result<void> populate(uptr start, uptr end);
-    // Truncate: drops every page of cache's file at index >= first from the mappings of it, so
-    // later accesses fault (SIGBUS past the end of the file).
-    void unmap_cache_pages(PageCache& cache, u64 first_index);
+    // Truncate and hole punch: drops every page of cache's file with index in [first, end) from
+    // the mappings of it (private copies too when even_cows), so later accesses fault (SIGBUS
+    // past the end of the file, a fresh page inside it).
+    void unmap_cache_pages(PageCache& cache, u64 first_index, u64 end_index, bool even_cows);
     // brk: 0 queries; otherwise moves the break (never below the initial one). Returns the break.
     uptr brk(uptr new_brk);
     void set_brk_base(uptr base) { m_brk_start = m_brk = base; }

@@ -2,6 +2,7 @@
 // The AddressSpace operations behind madvise, mincore, msync and the mlock family: each walks the
 // VMAs of a range with Linux's rules for holes (ENOMEM, after doing what the mapped parts allow).
 #include "abi/linux/uapi.h"
+#include "fs/vfs/inode.h"
 #include "mm/address_space.h"
 #include "mm/page_cache.h"
 #include "mm/page_ref.h"
@@ -54,9 +55,9 @@ Result<void> AddressSpace::advise(uptr start, uptr end, int advice) {
             unmap_pages_locked(s, e);
             break;
         case MADV_REMOVE:
-            // Shared memory: the pages leave the mappings; for a file they would leave the file
-            // too (a hole punch), which the page cache does not do yet: they keep their data.
-            unmap_pages_locked(s, e);
+            // A file's pages are punched out below, without this lock. LINUX-DIVERGENCE: shared
+            // anonymous memory only loses the mappings; its object keeps the data.
+            if (!is_file(*v)) unmap_pages_locked(s, e);
             break;
         case MADV_DONTFORK: v->dontfork = true; break;
         case MADV_DOFORK: v->dontfork = false; break;
@@ -66,8 +67,29 @@ Result<void> AddressSpace::advise(uptr start, uptr end, int advice) {
         }
     }
     if (splits) merge_range_locked(start, end);
-    if (advice == MADV_REMOVE && hole) return Error(ENOMEM);   // Linux: EINVAL per VMA, ENOMEM for the hole
     return hole ? Result<void>(Error(ENOMEM)) : Result<void>();
+}
+
+void AddressSpace::punch_file_range(uptr start, uptr end) {
+    // Linux's madvise_remove: the mmap lock is dropped and the file's range punched out as
+    // fallocate(PUNCH_HOLE) does (inode mutex, then page cache, then each mapper's lock).
+    for (uptr a = start; a < end;) {
+        RefPtr<VmObject> obj;
+        u64 first = 0, last = 0;
+        {
+            MutexGuard g(m_lock);
+            Vma* v = find_next_locked(a);
+            if (!v || v->start >= end) return;
+            a = v->end;
+            if (!is_file(*v) || !v->object->file()) continue;
+            obj = v->object;
+            first = v->pgoff + (max(v->start, start) - v->start) / kPageSize;
+            last = v->pgoff + (min(v->end, end) - v->start) / kPageSize;
+        }
+        Inode& inode = obj->file()->inode();
+        MutexGuard g(inode.lock());
+        obj->page_cache()->punch_hole(inode, first * kPageSize, last * kPageSize);
+    }
 }
 
 Result<void> AddressSpace::residency(uptr start, usize pages, u8* out) {

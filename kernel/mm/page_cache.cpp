@@ -32,10 +32,12 @@ Result<PhysAddr> PageCache::get(u64 index) {
     return p;
 }
 
-Result<PhysAddr> PageCache::get_for_fault(u64 index, const Inode& file) {
+Result<PhysAddr> PageCache::get_for_fault(u64 index, Inode& file) {
     MutexGuard g(m_lock);
     if (index >= align_up(file.size(), kPageSize) / kPageSize) return Error(ENXIO);
+    usize before = m_pages.page_count();
     PhysAddr p = phys_of(TRY(m_pages.get_or_alloc(index)));
+    if (m_pages.page_count() != before) file.set_blocks(m_pages.page_count() * (kPageSize / 512));
     page_ref(p);
     return p;
 }
@@ -64,10 +66,39 @@ void PageCache::resize(Inode& file, u64 new_size) {
                 __builtin_memset(p + tail, 0, kPageSize - tail);
         }
     }
-    unmap_from_mappers(first_gone);
+    unmap_from_mappers(first_gone, ~u64(0), true);
 }
 
-void PageCache::unmap_from_mappers(u64 first_index) {
+usize PageCache::punch_hole(Inode& file, u64 offset, u64 end) {
+    end = min(end, align_up(file.size(), kPageSize));
+    if (offset >= end) return 0;
+    u64 first_whole = align_up(offset, kPageSize) / kPageSize, end_whole = end / kPageSize;
+    usize freed = 0;
+    {
+        MutexGuard g(m_lock);
+        auto zero = [&](u64 from, u64 to) {   // within one page
+            if (from >= to) return;
+            if (auto* p = static_cast<u8*>(m_pages.lookup(from / kPageSize)))
+                __builtin_memset(p + (from & (kPageSize - 1)), 0, to - from);
+        };
+        if (first_whole > end_whole) {
+            zero(offset, end);   // inside one page
+        } else {
+            zero(offset, first_whole * kPageSize);
+            zero(end_whole * kPageSize, end);
+        }
+    }
+    if (first_whole >= end_whole) return 0;
+    // As Linux's shmem_fallocate: unmap while the pages are still here (so private mappings can
+    // tell the file's pages from their own copies, which stay), then free them.
+    unmap_from_mappers(first_whole, end_whole, false);
+    MutexGuard g(m_lock);
+    for (u64 i = first_whole; i < end_whole; i++) freed += m_pages.remove(i) ? 1 : 0;
+    file.set_blocks(m_pages.page_count() * (kPageSize / 512));
+    return freed;
+}
+
+void PageCache::unmap_from_mappers(u64 first_index, u64 end_index, bool even_cows) {
     // Collect live address spaces under the list lock, unmap with it released: unmapping takes
     // each address space's lock, which is held around add_mapper/remove_mapper.
     AddressSpace* small[16];
@@ -92,7 +123,7 @@ void PageCache::unmap_from_mappers(u64 first_index) {
         }
     }
     for (usize i = 0; i < n; i++) {
-        list[i]->unmap_cache_pages(*this, first_index);
+        list[i]->unmap_cache_pages(*this, first_index, end_index, even_cows);
         RefPtr<AddressSpace> drop = RefPtr<AddressSpace>::adopt(list[i]);
     }
     if (list != small) kfree(list);

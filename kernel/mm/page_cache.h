@@ -28,13 +28,19 @@ public:
     Result<PhysAddr> get(u64 index);
     // For a fault at file page `index`: like get(), but ENXIO (SIGBUS) past the end of `file`,
     // checked under the lock that truncate() holds while it shrinks.
-    Result<PhysAddr> get_for_fault(u64 index, const Inode& file);
+    // A page it allocates (a hole touched through a mapping) counts in the file's st_blocks, as
+    // the cache's pages are the file's blocks on a memory file system.
+    Result<PhysAddr> get_for_fault(u64 index, Inode& file);
     bool resident(u64 index);
 
     // Sets the file's size to new_size under the index lock; when it shrinks, frees the pages past
     // the end, zeroes the tail of the last page and unmaps the freed range from every address
     // space that maps the file (later accesses there raise SIGBUS). Call with the inode mutex.
     void resize(Inode& file, u64 new_size);
+    // Frees the pages wholly inside [offset, end) and zeroes the parts of the pages at its edges
+    // (a hole punch: MADV_REMOVE), unmapping the freed pages from every mapping of the file.
+    // Returns the pages freed. Call with the inode mutex.
+    usize punch_hole(Inode& file, u64 offset, u64 end);
     usize page_count();
 
     // Address spaces mapping this file, one count per VMA, so resize() can unmap.
@@ -47,7 +53,8 @@ private:
         usize vmas;
         ListNode node;
     };
-    void unmap_from_mappers(u64 first_index);
+    // even_cows: private copies of the pages go too (truncate), or stay (a hole punch).
+    void unmap_from_mappers(u64 first_index, u64 end_index, bool even_cows);
 
     Mutex m_lock{"page-cache"};
     PageTree m_pages;

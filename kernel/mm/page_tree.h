@@ -29,6 +29,9 @@ public:
     Result<void*> get_or_alloc(u64 index);
     // Frees every page at index >= first, and the nodes left empty. Returns the pages freed.
     usize truncate(u64 first);
+    // Frees the page at index, leaving a hole (the nodes above stay until truncate). True if
+    // there was a page.
+    bool remove(u64 index);
     void clear() { truncate(0); }
 
     usize page_count() const { return m_pages; }   // data pages

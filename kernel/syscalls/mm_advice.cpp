@@ -34,7 +34,11 @@ SyscallResult sys_madvise(u64 addr, usize length, int advice) {
         TRY(mm().populate(addr, end));
         return 0;
     }
-    TRY(mm().advise(addr, end, advice));
+    auto r = mm().advise(addr, end, advice);
+    // The checks passed for every VMA (EINVAL/EACCES return before anything changes); a hole in
+    // the range is ENOMEM after the mapped parts got the advice.
+    if (advice == MADV_REMOVE && (r.is_ok() || r.error_code() == ENOMEM)) mm().punch_file_range(addr, end);
+    TRY(r);
     return 0;
 }
 
