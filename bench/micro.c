@@ -432,6 +432,102 @@ static void op_thread(long k) {
     }
 }
 
+// ---- Two threads handing work back and forth -----------------------------------------------------
+// One operation is one round trip: the main thread hands off to the other thread and gets control
+// back, each direction a wake-up of a thread blocked in the kernel (futex wait/wake), never a spin.
+
+// Mutex handoff: three mutexes in a ring. A thread at step k locks m[(k+1)%3], then unlocks m[k%3].
+// Starting with main holding m[0] and the partner holding m[1], every lock blocks on the mutex the
+// other thread holds, and every unlock hands it to the blocked thread: strict alternation, and each
+// thread only unlocks mutexes it locked.
+static pthread_mutex_t g_ring[3] = {PTHREAD_MUTEX_INITIALIZER, PTHREAD_MUTEX_INITIALIZER,
+                                    PTHREAD_MUTEX_INITIALIZER};
+static long g_main_step;
+static int g_stop;
+static int g_ready[2];
+
+static void *mutex_partner(void *arg) {
+    (void)arg;
+    long k = 1;
+    if (pthread_mutex_lock(&g_ring[1]) != 0) return (void *)1;
+    if (write(g_ready[1], "r", 1) != 1) return (void *)1;
+    for (;; k++) {
+        if (pthread_mutex_lock(&g_ring[(k + 1) % 3]) != 0) return (void *)1;
+        if (__atomic_load_n(&g_stop, __ATOMIC_ACQUIRE)) {
+            pthread_mutex_unlock(&g_ring[(k + 1) % 3]);
+            pthread_mutex_unlock(&g_ring[k % 3]);
+            return NULL;
+        }
+        if (pthread_mutex_unlock(&g_ring[k % 3]) != 0) return (void *)1;
+    }
+}
+static void mutex_step(void) {
+    long k = g_main_step++;
+    BENCH_CHECK(pthread_mutex_lock(&g_ring[(k + 1) % 3]) == 0);
+    BENCH_CHECK(pthread_mutex_unlock(&g_ring[k % 3]) == 0);
+}
+static void op_mutex_handoff(long k) {
+    for (long i = 0; i < k; i++) mutex_step();
+}
+static void bench_mutex_handoff(const char *name, long n) {
+    BENCH_CHECK(pthread_mutex_lock(&g_ring[0]) == 0);
+    BENCH_CHECK(pipe(g_ready) == 0);
+    pthread_t t;
+    int e = pthread_create(&t, NULL, mutex_partner, NULL);
+    errno = e;
+    BENCH_CHECK(e == 0);
+    char c;
+    BENCH_CHECK(read(g_ready[0], &c, 1) == 1);   // the partner holds m[1]
+    bench_loop(name, n, 1, op_mutex_handoff);
+    // The partner sees the flag when the next step hands it a mutex, and lets go of both of its own.
+    __atomic_store_n(&g_stop, 1, __ATOMIC_RELEASE);
+    mutex_step();
+    void *ret;
+    BENCH_CHECK(pthread_join(t, &ret) == 0 && ret == NULL);
+}
+
+// Condition-variable ping-pong: one mutex, one condvar, a turn flag; each side signals and waits.
+static pthread_mutex_t g_cv_lock = PTHREAD_MUTEX_INITIALIZER;
+static pthread_cond_t g_cv = PTHREAD_COND_INITIALIZER;
+static int g_turn;   // 1: the partner's turn
+
+static void *cond_partner(void *arg) {
+    (void)arg;
+    if (pthread_mutex_lock(&g_cv_lock) != 0) return (void *)1;
+    for (;;) {
+        while (g_turn != 1 && !g_stop)
+            if (pthread_cond_wait(&g_cv, &g_cv_lock) != 0) return (void *)1;
+        if (g_stop) break;
+        g_turn = 0;
+        if (pthread_cond_signal(&g_cv) != 0) return (void *)1;
+    }
+    pthread_mutex_unlock(&g_cv_lock);
+    return NULL;
+}
+static void op_cond_pingpong(long k) {
+    BENCH_CHECK(pthread_mutex_lock(&g_cv_lock) == 0);
+    for (long i = 0; i < k; i++) {
+        g_turn = 1;
+        BENCH_CHECK(pthread_cond_signal(&g_cv) == 0);
+        while (g_turn == 1) BENCH_CHECK(pthread_cond_wait(&g_cv, &g_cv_lock) == 0);
+    }
+    BENCH_CHECK(pthread_mutex_unlock(&g_cv_lock) == 0);
+}
+static void bench_cond_pingpong(const char *name, long n) {
+    pthread_t t;
+    g_stop = 0;
+    int e = pthread_create(&t, NULL, cond_partner, NULL);
+    errno = e;
+    BENCH_CHECK(e == 0);
+    bench_loop(name, n, 1, op_cond_pingpong);
+    BENCH_CHECK(pthread_mutex_lock(&g_cv_lock) == 0);
+    g_stop = 1;
+    BENCH_CHECK(pthread_cond_signal(&g_cv) == 0);
+    BENCH_CHECK(pthread_mutex_unlock(&g_cv_lock) == 0);
+    void *ret;
+    BENCH_CHECK(pthread_join(t, &ret) == 0 && ret == NULL);
+}
+
 // ---- The table -----------------------------------------------------------------------------------
 
 static void b_simple(const char *name, long n, void (*op)(long)) { bench_loop(name, n, 1, op); }
@@ -538,6 +634,8 @@ static const struct bench benches[] = {
     {"fork_exec_wait", 710, b_fork_exec},
     {"posix_spawn_wait", 970, b_posix_spawn},
     {"pthread_create_join", 2500, b_thread},
+    {"mutex_handoff", 30000, bench_mutex_handoff},
+    {"cond_pingpong", 30000, bench_cond_pingpong},
 };
 
 int main(int argc, char **argv) {

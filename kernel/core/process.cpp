@@ -86,7 +86,7 @@ Result<Thread*> make_user_thread(Process* p, const TrapFrame& frame, const Threa
 }  // namespace
 
 Process::~Process() {
-    while (QueuedSignal* q = shared_pending.queue.pop_front()) delete q;
+    while (QueuedSignal* q = shared_pending.queue.pop_front()) queued_signal_free(q);
 }
 
 // Frees a Process whose last reference is gone (queued signals included).
@@ -97,7 +97,7 @@ void thread_release_user_state(Thread* t) {
         arch::fpu_free(t->fpu);
         t->fpu = nullptr;
     }
-    while (QueuedSignal* q = t->pending.queue.pop_front()) delete q;
+    while (QueuedSignal* q = t->pending.queue.pop_front()) queued_signal_free(q);
     if (Process* p = t->process) {
         t->process = nullptr;
         if (p->deref()) process_free(p);
@@ -121,6 +121,21 @@ void switch_user_state(Thread* prev, Thread* next) {
 Result<void> process_start_init_with(Process* p, Thread* self);
 
 namespace {
+
+// RLIMIT_NPROC as Linux's copy_process: the tasks (threads) of the caller's real user, unless
+// that user is root or the caller has CAP_SYS_RESOURCE/CAP_SYS_ADMIN (euid 0 here).
+Result<void> check_nproc(Process* parent) {
+    u64 limit = parent->rlimits[RLIMIT_NPROC].cur;
+    u32 uid = parent->creds.uid;
+    if (limit == RLIM_INFINITY || uid == 0 || parent->creds.euid == 0) return {};
+    SpinlockGuard g(g_process_tree_lock);
+    u64 tasks = 0;
+    for_each_process_locked([&](Process& p) {
+        if (!p.zombie && p.creds.uid == uid) tasks += p.live_threads;
+    });
+    if (tasks >= limit) return Error(EAGAIN);
+    return {};
+}
 
 // Linux's copy_process/kernel_clone flag rules (the part that holds for clone and clone3).
 Result<void> check_clone_flags(const CloneArgs& a, Process* parent) {
@@ -224,6 +239,7 @@ Result<int> process_clone(const CloneArgs& a, TrapFrame* parent_frame) {
     Process* parent = self->process;
     u64 flags = a.flags;
     TRY(check_clone_flags(a, parent));
+    TRY(check_nproc(parent));
     if (flags & CLONE_PIDFD) return Error(ENOSYS);   // pidfds: not implemented yet
     if (flags & CLONE_THREAD) return clone_thread(a, parent_frame);
 

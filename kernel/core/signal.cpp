@@ -9,6 +9,8 @@
 #include "core/percpu.h"
 #include "core/process_lifecycle.h"
 #include "core/process_table.h"
+#include "ipc/posix_timers.h"
+#include "ipc/signalfd.h"
 #include "lib/scope_exit.h"
 #include "mm/kheap.h"
 #include "mm/user_ptr.h"
@@ -58,14 +60,52 @@ void discard(PendingSignals& ps, SigSet mask) {
     for (QueuedSignal& q : ps.queue) {
         if (mask & sig_bit(q.info.si_signo)) {
             ps.queue.remove(q);
-            delete &q;
+            queued_signal_free(&q);
         }
     }
+}
+
+// Queued signals per user, for RLIMIT_SIGPENDING (Linux's ucounts). Lock-free: signals are freed
+// from places that hold no lock. A user that finds no free slot is not limited.
+struct UserSigCount {
+    std::atomic<u32> uid_plus1{0};
+    std::atomic<u32> count{0};
+};
+UserSigCount g_sig_counts[64];
+
+UserSigCount* user_sig_count(u32 uid) {
+    for (UserSigCount& c : g_sig_counts) {
+        u32 cur = c.uid_plus1.load(std::memory_order_acquire);
+        if (cur == uid + 1) return &c;
+        u32 empty = 0;
+        if (cur == 0 && c.uid_plus1.compare_exchange_strong(empty, uid + 1)) return &c;
+        if (empty == uid + 1) return &c;
+    }
+    return nullptr;
+}
+
+// Linux's __sigqueue_alloc: the target's real user is charged, against the target's limit,
+// unless override (legacy signals the kernel generates).
+bool sigqueue_charge(Process* target, QueuedSignal* q, bool override_limit) {
+    u32 uid = target->creds.uid;
+    UserSigCount* c = user_sig_count(uid);
+    if (!c) return true;
+    u32 now = c->count.fetch_add(1, std::memory_order_acq_rel) + 1;
+    if (!override_limit && now > target->rlimits[RLIMIT_SIGPENDING].cur) {
+        c->count.fetch_sub(1, std::memory_order_acq_rel);
+        return false;
+    }
+    q->charged_uid = uid;
+    q->charged = true;
+    return true;
 }
 
 // Ignored at generation time (and not blocked): dropped, as Linux's sig_ignored().
 bool ignored_for(Thread* t, Process* p, int sig) {
     if (sig == SIGKILL || sig == SIGSTOP) return false;
+    // linux: sig_ignored() looks at the target task's mask; a process-directed signal targets
+    // the group leader.
+    if (!t) t = p->threads.first();
     if (t && (t->sigmask & sig_bit(sig))) return false;
     const KSigAction& a = p->sighand->actions[sig - 1];
     if (a.handler == kSigIgn) return true;
@@ -74,12 +114,20 @@ bool ignored_for(Thread* t, Process* p, int sig) {
     return a.handler == kSigDfl && default_action(sig) == Default::Ignore;
 }
 
-// Tree lock held (it also guards pending sets and the stop state in this kernel).
-void enqueue_locked(PendingSignals& ps, int sig, const KSigInfo* info) {
-    if (sig < SIGRTMIN && (ps.set & sig_bit(sig))) return;   // standard signals coalesce
-    ps.set |= sig_bit(sig);
+// Tree lock held (it also guards pending sets and the stop state in this kernel). False when a
+// real-time signal from user space overflows RLIMIT_SIGPENDING (the sender gets EAGAIN).
+bool enqueue_locked(Process* target, PendingSignals& ps, int sig, const KSigInfo* info) {
+    if (sig < SIGRTMIN && (ps.set & sig_bit(sig))) return true;   // standard signals coalesce
     auto* q = new (std::nothrow) QueuedSignal();
-    if (!q) return;   // the bit stays set: delivered with minimal info (as Linux under pressure)
+    int code = info ? info->si_code : 0x80;
+    bool override_limit = sig < SIGRTMIN && code >= 0;
+    if (q && !sigqueue_charge(target, q, override_limit)) {
+        delete q;
+        q = nullptr;
+        if (sig >= SIGRTMIN && code != SI_USER) return false;
+    }
+    ps.set |= sig_bit(sig);
+    if (!q) return true;   // the bit stays set: delivered with minimal info (as Linux under pressure)
     if (info) {
         q->info = *info;
     } else {
@@ -88,10 +136,16 @@ void enqueue_locked(PendingSignals& ps, int sig, const KSigInfo* info) {
     }
     q->info.si_signo = sig;
     ps.queue.push_back(*q);
+    signalfd_notify();
+    return true;
 }
 
-// Linux's wants_signal: a thread that does not block sig and is not on its way out.
-bool wants_signal(Thread* t, int sig) { return !t->exiting && !(t->sigmask & sig_bit(sig)); }
+// Linux's wants_signal: a stopped group takes nothing but SIGKILL until it is continued (the
+// signal stays pending).
+bool wants_signal(Thread* t, int sig) {
+    if (t->exiting || (t->sigmask & sig_bit(sig))) return false;
+    return sig == SIGKILL || !t->process->stopped;
+}
 
 // Default action kills, and no handler is set (Linux's sig_fatal).
 bool sig_fatal(Process* p, int sig) {
@@ -143,7 +197,7 @@ void continue_locked(Process* p) {
                 info.chld.uid = p->creds.uid;
                 info.chld.status = SIGCONT;
                 if (!ignored_for(nullptr, parent, SIGCHLD)) {
-                    enqueue_locked(parent->shared_pending, SIGCHLD, &info);
+                    enqueue_locked(parent, parent->shared_pending, SIGCHLD, &info);
                     complete_locked(parent, nullptr, SIGCHLD);
                 }
             }
@@ -152,21 +206,28 @@ void continue_locked(Process* p) {
     }
 }
 
-void send_locked(Process* p, Thread* t, int sig, const KSigInfo* info) {
-    if (p->zombie || p->exiting || (t && t->exiting)) return;
+bool send_locked(Process* p, Thread* t, int sig, const KSigInfo* info) {
+    if (p->zombie || p->exiting || (t && t->exiting)) return true;
     if (sig == SIGCONT || sig == SIGKILL) continue_locked(p);
     if (is_stop(sig)) {
         discard(p->shared_pending, sig_bit(SIGCONT));
         for (Thread& th : p->threads) discard(th.pending, sig_bit(SIGCONT));
     }
-    if (ignored_for(t, p, sig)) return;
-    enqueue_locked(t ? t->pending : p->shared_pending, sig, info);
+    if (ignored_for(t, p, sig)) return true;
+    if (!enqueue_locked(p, t ? t->pending : p->shared_pending, sig, info)) return false;
     complete_locked(p, t, sig);
+    return true;
 }
 
 }  // namespace
 
 bool sig_valid(int sig) { return sig >= 1 && sig <= kNumSignals; }
+
+void queued_signal_free(QueuedSignal* q) {
+    if (q->charged)
+        if (UserSigCount* c = user_sig_count(q->charged_uid)) c->count.fetch_sub(1, std::memory_order_acq_rel);
+    delete q;
+}
 
 void signal_retarget_locked(Process* p, SigSet sigs) {
     SigSet pending = p->shared_pending.set & sigs;
@@ -202,6 +263,10 @@ void signal_send_process_locked(Process* p, int sig, const KSigInfo* info) { sen
 void signal_send_process(Process* p, int sig, const KSigInfo* info) {
     SpinlockGuard g(g_process_tree_lock);
     send_locked(p, nullptr, sig, info);
+}
+
+void signal_send_thread_locked(Thread* t, int sig, const KSigInfo* info) {
+    if (t->process) send_locked(t->process, t, sig, info);
 }
 
 void signal_send_thread(Thread* t, int sig, const KSigInfo* info) {
@@ -244,7 +309,7 @@ Result<void> signal_kill(int pid, int sig, const KSigInfo& info) {
             if (Thread* th = thread_find_locked(pid)) p = th->process;
         if (!p) return Error(ESRCH);
         if (!may_signal(self, p, sig)) return Error(EPERM);
-        if (sig) send_locked(p, nullptr, sig, &info);
+        if (sig && !send_locked(p, nullptr, sig, &info)) return Error(EAGAIN);
         return {};
     }
     if (pid == 0) return signal_send_pgrp(self->pgid, sig, &info, true);
@@ -284,7 +349,7 @@ void signal_force_fault(int sig, int code, uptr addr) {
         t->sigmask &= ~sig_bit(sig);
         a.handler = kSigDfl;
     }
-    enqueue_locked(t->pending, sig, &info);
+    (void)enqueue_locked(t->process, t->pending, sig, &info);
 }
 
 namespace {
@@ -315,7 +380,8 @@ bool dequeue_locked(Thread* t, KSigInfo& out) {
         if (found) {
             out = found->info;
             ps->queue.remove(*found);
-            delete found;
+            queued_signal_free(found);
+            if (out.si_code == SI_TIMER) posix_timer_dequeued_locked(t->process, out);
         } else {
             out = KSigInfo{};
             out.si_signo = sig;
@@ -347,7 +413,7 @@ void do_stop(Process* p, int sig) {
                 info.chld.pid = p->pid;
                 info.chld.uid = p->creds.uid;
                 info.chld.status = sig;
-                enqueue_locked(parent->shared_pending, SIGCHLD, &info);
+                enqueue_locked(parent, parent->shared_pending, SIGCHLD, &info);
                 complete_locked(parent, nullptr, SIGCHLD);
             }
             parent->child_events.wake_all();

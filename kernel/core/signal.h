@@ -18,6 +18,7 @@ constexpr int kErestartRestartBlock = 516;
 void signal_send_process(Process* p, int sig, const KSigInfo* info);
 void signal_send_process_locked(Process* p, int sig, const KSigInfo* info);
 void signal_send_thread(Thread* t, int sig, const KSigInfo* info);
+void signal_send_thread_locked(Thread* t, int sig, const KSigInfo* info);
 // kill(2) semantics for pid > 0, 0, -1, < -1 with permission checks. Returns ESRCH/EPERM.
 Result<void> signal_kill(int pid, int sig, const KSigInfo& info);
 Result<void> signal_send_pgrp(int pgid, int sig, const KSigInfo* info, bool check_perm);

@@ -42,7 +42,11 @@ static_assert(sizeof(KSigInfo) == 128);
 struct QueuedSignal {
     KSigInfo info;
     ListNode node;
+    u32 charged_uid = 0;    // counted against this user's RLIMIT_SIGPENDING
+    bool charged = false;
 };
+// Frees a queued signal and gives its RLIMIT_SIGPENDING charge back (core/signal.cpp).
+void queued_signal_free(QueuedSignal* q);
 
 // Pending signals: a set plus the queued siginfo records (standard signals coalesce, real-time
 // signals queue each instance).

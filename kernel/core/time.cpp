@@ -5,6 +5,7 @@
 
 #include "arch/cpu.h"
 #include "arch/time.h"
+#include "ipc/clock_timer.h"
 
 namespace {
 // Wall-clock offset from the monotonic clock, in ns; set from the RTC when first read.
@@ -35,4 +36,5 @@ Timespec realtime_now() {
 void realtime_set(Timespec t) {
     offset();
     g_realtime_offset_ns.store(t.sec * 1'000'000'000ll + t.nsec - static_cast<i64>(monotonic_ns()));
+    clock_timers_clock_was_set();
 }

@@ -6,6 +6,7 @@
 #include "core/process.h"
 #include "core/sched.h"
 #include "core/signal.h"
+#include "ipc/posix_timers.h"
 #include "sync/spinlock.h"
 
 namespace {
@@ -63,10 +64,25 @@ void ktimer_run_expired(u64 now) {
                     due = &t;
                     break;
                 }
-            if (due) timers().remove(*due);
+            if (due) {
+                timers().remove(*due);
+                due->running.store(true, std::memory_order_relaxed);
+            }
         }
         if (!due) return;
         due->fn(due);
+        due->running.store(false, std::memory_order_release);
+    }
+}
+
+void ktimer_cancel_sync(KTimer* t) {
+    for (;;) {
+        {
+            SpinlockGuard g(g_timer_lock);
+            if (t->armed()) timers().remove(*t);
+            if (!t->running.load(std::memory_order_acquire)) return;
+        }
+        arch::cpu_relax();
     }
 }
 
@@ -114,6 +130,24 @@ Result<ItimerValue> itimer_set(Process* p, int which, u64 value_ns, u64 interval
     return old;
 }
 
+// RLIMIT_CPU as Linux's check_process_timers: SIGKILL at the hard limit; SIGXCPU at the soft one,
+// which then moves up a second (so the signal repeats every CPU second until the hard limit).
+static void cpu_limit_check(Process* p) {
+    RLimit& lim = p->rlimits[RLIMIT_CPU];
+    if (lim.cur == RLIM_INFINITY) return;
+    u64 used_s = (p->utime_ns + p->stime_ns) / 1'000'000'000;
+    if (lim.max != RLIM_INFINITY && used_s >= lim.max) {
+        signal_send_process(p, SIGKILL, nullptr);
+        return;
+    }
+    if (used_s < lim.cur) return;
+    KSigInfo info{};
+    info.si_signo = SIGXCPU;
+    info.si_code = SI_KERNEL;
+    signal_send_process(p, SIGXCPU, &info);
+    if (lim.cur < lim.max) lim.cur++;
+}
+
 void itimer_account(Process* p, u64 ns, bool in_user) {
     ProcessTimers& pt = p->timers;
     auto tick = [&](u64& left, u64 interval, int sig) {
@@ -130,6 +164,11 @@ void itimer_account(Process* p, u64 ns, bool in_user) {
     };
     if (in_user) tick(pt.virt_left_ns, pt.virt_interval_ns, SIGVTALRM);
     tick(pt.prof_left_ns, pt.prof_interval_ns, SIGPROF);
+    cpu_limit_check(p);
+    if (pt.posix) posix_cpu_timers_check(p);
 }
 
-void itimer_exit(Process* p) { ktimer_cancel(&p->timers.real); }
+void itimer_exit(Process* p) {
+    ktimer_cancel(&p->timers.real);
+    posix_timers_release(p);
+}

@@ -20,6 +20,15 @@ struct Waiter {
     std::atomic<bool> fired{false};
 };
 
+// A file description with O_ASYNC: told after every wake-up of its queue (Linux's fasync list),
+// outside the queue lock so that it may send signals. remove_async returns only once no wake-up
+// is still calling it, so the owner can be freed right after.
+struct AsyncNotify {
+    void (*fire)(AsyncNotify*) = nullptr;
+    ListNode node;
+    std::atomic<u32> pins{0};
+};
+
 class WaitQueue {
 public:
     WaitQueue() : m_lock(LockRank::WaitQueue, "waitqueue") {}
@@ -75,8 +84,14 @@ public:
     void wake_one();
     void wake_all();
     usize waiter_count();
+    void add_async(AsyncNotify& n);
+    void remove_async(AsyncNotify& n);
 
 private:
+    void notify_async();
+
     Spinlock m_lock;
     IntrusiveList<Waiter, &Waiter::node> m_waiters;
+    IntrusiveList<AsyncNotify, &AsyncNotify::node> m_async;
+    std::atomic<bool> m_has_async{false};
 };

@@ -14,6 +14,7 @@
 #include "exec/initial_stack.h"
 #include "exec/layout.h"
 #include "ipc/futex.h"
+#include "ipc/posix_timers.h"
 #include "arch/context.h"
 #include "arch/paging.h"
 #include "fs/vfs/vfs.h"
@@ -357,6 +358,7 @@ Result<void> exec_elf(RefPtr<File> file, const ElfInfo& info, StringView filenam
         p->exe_path[len] = 0;
     }
     p->fds->close_on_exec();
+    posix_timers_release(p);   // linux: exit_itimers() in begin_new_exec()
     {
         SpinlockGuard g(g_process_tree_lock);
         for (KSigAction& a : p->sighand->actions)

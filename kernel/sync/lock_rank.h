@@ -11,6 +11,8 @@ enum class LockRank : u8 {
     None = 0,
     Futex = 3,         // futex hash buckets (two at once in address order): look up PI owners, wake
     ProcessTree = 5,   // parent/child links, pids, groups, thread lists, signals; before any wait queue
+    TimerObject = 7,   // timerfd and POSIX timer state: taken under ProcessTree (signal dequeue re-arms
+                       // a timer), wakes wait queues and arms kernel timers while held
     WaitQueue = 10,    // wait queues' lists; waking a thread then takes Scheduler
     Scheduler = 20,    // run queues: taken from timer interrupts and wakeups
     Timer = 25,        // kernel timers; the scheduler reads the next deadline under its own lock

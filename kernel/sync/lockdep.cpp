@@ -11,6 +11,7 @@ const char* lock_rank_name(LockRank r) {
     case LockRank::None: return "none";
     case LockRank::Scheduler: return "scheduler";
     case LockRank::ProcessTree: return "process-tree";
+    case LockRank::TimerObject: return "timer-object";
     case LockRank::WaitQueue: return "waitqueue";
     case LockRank::Futex: return "futex";
     case LockRank::Timer: return "timer";

@@ -47,7 +47,7 @@ SyscallResult dup_from(RefPtr<File> f, u64 arg, bool cloexec) {
 }
 
 // linux: setfl().
-SyscallResult set_status_flags(File& f, u32 arg) {
+SyscallResult set_status_flags(File& f, u32 arg, int fd) {
     Inode& inode = f.inode();
     if ((arg & O_NOATIME) && !(f.flags() & O_NOATIME) && !inode_owner_or_root(current_creds(), inode))
         return Error(EPERM);
@@ -56,6 +56,18 @@ SyscallResult set_status_flags(File& f, u32 arg) {
     u32 fl = (arg & kSetflMask) | (f.flags() & ~kSetflMask);
     if (file_supports_fasync(f)) fl = (fl & ~u32(FASYNC)) | (arg & FASYNC);
     f.set_status_flags(fl);
+    f.update_async(fd);
+    return 0;
+}
+
+// linux: f_setown()/f_setown_ex(): a negative F_SETOWN argument names a process group.
+SyscallResult set_owner(File& f, FileOwner o) {
+    if (o.type == F_OWNER_PID && o.id < 0) {
+        if (o.id == INT32_MIN) return Error(EINVAL);
+        o = FileOwner{F_OWNER_PGRP, -o.id};
+    }
+    TRY(file_owner_check(o));
+    f.set_owner(o);
     return 0;
 }
 
@@ -102,7 +114,7 @@ SyscallResult sys_fcntl(Fd fd, u32 cmd, u64 arg) {
     case F_GETFL:
         return f->flags() & ~u32(O_CLOEXEC);
     case F_SETFL:
-        return set_status_flags(*f, static_cast<u32>(arg));
+        return set_status_flags(*f, static_cast<u32>(arg), fd);
     case F_GETLK:
     case F_SETLK:
     case F_SETLKW:
@@ -116,9 +128,32 @@ SyscallResult sys_fcntl(Fd fd, u32 cmd, u64 arg) {
     case F_SETPIPE_SZ:
         if (pipe_fcntl) return TRY(pipe_fcntl(*f, cmd, arg));
         return Error(EINVAL);
+    case F_SETOWN:
+        return set_owner(*f, FileOwner{F_OWNER_PID, static_cast<int>(arg)});
+    case F_GETOWN: {
+        FileOwner o = f->owner();
+        return o.type == F_OWNER_PGRP ? -o.id : o.id;
+    }
+    case F_SETOWN_EX: {
+        struct f_owner_ex ex = TRY(copy_from_user(UserPtr<const struct f_owner_ex>(arg)));
+        if (ex.type != F_OWNER_TID && ex.type != F_OWNER_PID && ex.type != F_OWNER_PGRP) return Error(EINVAL);
+        if (ex.pid < 0) return Error(EINVAL);
+        return set_owner(*f, FileOwner{ex.type, ex.pid});
+    }
+    case F_GETOWN_EX: {
+        FileOwner o = f->owner();
+        struct f_owner_ex ex{o.type, o.id};
+        TRY(copy_to_user(UserPtr<struct f_owner_ex>(arg), ex));
+        return 0;
+    }
+    case F_SETSIG:
+        if (arg > 64) return Error(EINVAL);   // linux: !valid_signal(arg)
+        f->set_async_signal(static_cast<int>(arg));
+        return 0;
+    case F_GETSIG:
+        return f->async_signal();
     default:
-        // LINUX-DIVERGENCE: F_SETOWN/F_GETOWN(_EX), F_SETSIG/F_GETSIG, F_SETLEASE, F_NOTIFY and
-        // the seal and write-hint commands need per-description state the File lacks: EINVAL.
+        // LINUX-DIVERGENCE: F_SETLEASE, F_NOTIFY and the seal and write-hint commands: EINVAL.
         return Error(EINVAL);
     }
 }

@@ -38,6 +38,7 @@ SyscallResult sys_ioctl(Fd fd, u32 cmd, u64 arg) {
         if (bool(on) == bool(fl & FASYNC)) return 0;
         if (!file_supports_fasync(*f)) return Error(ENOTTY);
         f->set_status_flags(on ? fl | FASYNC : fl & ~u32(FASYNC));
+        f->update_async(fd);
         return 0;
     }
     case FIOQSIZE:

@@ -39,11 +39,13 @@ Result<Timespec> clock_now(int clock) {
     case CLOCK_REALTIME:
     case CLOCK_REALTIME_COARSE:
     case CLOCK_TAI:
+    case CLOCK_REALTIME_ALARM:   // linux: the alarm clocks read as their base (an RTC exists)
         return realtime_now();
     case CLOCK_MONOTONIC:
     case CLOCK_MONOTONIC_RAW:
     case CLOCK_MONOTONIC_COARSE:
     case CLOCK_BOOTTIME:
+    case CLOCK_BOOTTIME_ALARM:
         return monotonic_now();
     default:
         if (is_cpu_clock(clock)) return ns_to_timespec(TRY(cpu_clock_read(clock, true)));
@@ -152,6 +154,11 @@ SyscallResult sys_nanosleep(UserPtr<const void> req, UserPtr<void> rem) {
 }
 
 SyscallResult sys_clock_nanosleep(int clock, Flags flags, UserPtr<const void> req, UserPtr<void> rem) {
+    if (clock == CLOCK_REALTIME_ALARM || clock == CLOCK_BOOTTIME_ALARM) {
+        // linux: alarm_timer_nsleep() needs CAP_WAKE_ALARM; then it sleeps on the base clock.
+        if (current_process()->creds.euid != 0) return Error(EPERM);
+        clock = clock == CLOCK_REALTIME_ALARM ? CLOCK_REALTIME : CLOCK_BOOTTIME;
+    }
     if (clock != CLOCK_REALTIME && clock != CLOCK_MONOTONIC && clock != CLOCK_BOOTTIME && clock != CLOCK_TAI) {
         if (clock == CLOCK_THREAD_CPUTIME_ID) return Error(EINVAL);
         if (clock == CLOCK_PROCESS_CPUTIME_ID || clock < 0 || clock > CLOCK_TAI) return Error(clock < 0 || clock > CLOCK_TAI ? EINVAL : EOPNOTSUPP);

@@ -220,4 +220,19 @@ static inline int ct_wait_blocked(pid_t pid)
     return -1;
 }
 
+// Prints the lines of /proc/self/fdinfo/<fd> that start with one of the prefixes (a NULL-ended
+// list), each as "fdinfo <line>".
+static inline void ct_show_fdinfo(int fd, const char *const *prefixes)
+{
+    char path[64], buf[1024];
+    snprintf(path, sizeof path, "/proc/self/fdinfo/%d", fd);
+    if (ct_read_file(path, buf, sizeof buf) < 0) {
+        say("fdinfo: %s\n", ct_errname(errno));
+        return;
+    }
+    for (char *line = strtok(buf, "\n"); line; line = strtok(NULL, "\n"))
+        for (const char *const *p = prefixes; *p; p++)
+            if (!strncmp(line, *p, strlen(*p))) say("fdinfo %s\n", line);
+}
+
 #endif

@@ -137,6 +137,9 @@ Result<void> proc_fdinfo_show(const ProcNode& node, const Credentials&, SeqBuf& 
     out.appendf("flags:\t0%o\n", flags);
     out.appendf("mnt_id:\t%u\n", f->path().mnt ? f->path().mnt->id() : 0u);
     out.appendf("ino:\t%llu\n", static_cast<unsigned long long>(f->inode().ino()));
+    char extra[256];
+    usize n = f->ops().fdinfo(*f, extra, sizeof(extra));
+    out.append(extra, min(n, sizeof(extra)));
     return out.status();
 }
 

@@ -4,6 +4,7 @@
 #include "abi/linux/fs_abi.h"
 #include "abi/linux/uapi.h"
 #include "core/file_write_rules.h"
+#include "lib/member_owner.h"
 #include "fs/vfs/vfs_ops.h"
 
 namespace {
@@ -157,6 +158,7 @@ Result<u64> FileOps::lseek(File&, u64, i64, int) { return Error(ESPIPE); }
 Result<long> FileOps::ioctl(File&, unsigned, uptr) { return Error(ENOTTY); }
 u32 FileOps::poll(File&) { return kDefaultPollMask; }
 WaitQueue* FileOps::wait_queue(File&) { return nullptr; }
+usize FileOps::fdinfo(File&, char*, usize) { return 0; }
 Result<usize> FileOps::getdents64(File&, const IoBuffer&, u64&) { return Error(ENOTDIR); }
 void FileOps::release(File&) {}
 
@@ -166,6 +168,7 @@ File::File(Path path, RefPtr<Inode> inode, u32 flags)
     : m_path(std::move(path)), m_inode(std::move(inode)), m_flags(flags), m_ops(&g_path_only_ops) {}
 
 File::~File() {
+    if (m_async_queue) m_async_queue->remove_async(m_async);
     if (m_opened) m_ops->release(*this);
     drop_owned_ops();
 }
@@ -225,6 +228,42 @@ void File::set_status_flags(u32 fl) {
     u32 old = flags();
     m_flags.store((old & ~kSettable) | (fl & kSettable), std::memory_order_relaxed);
 }
+
+void File::update_async(int fd) {
+    MutexGuard g(m_async_lock);
+    m_async_fd.store(fd, std::memory_order_relaxed);
+    bool want = flags() & FASYNC;
+    if (want && !m_async_queue) {
+        if (WaitQueue* q = wait_queue()) {
+            m_async.fire = fire_async;
+            q->add_async(m_async);
+            m_async_queue = q;
+        }
+    } else if (!want && m_async_queue) {
+        m_async_queue->remove_async(m_async);
+        m_async_queue = nullptr;
+    }
+}
+
+void File::fire_async(AsyncNotify* n) {
+    File* f = member_owner(n, &File::m_async);
+    // Linux's pipes and ttys send POLL_IN to readers' and POLL_OUT to writers' descriptions.
+    int band = f->readable() ? POLL_IN : POLL_OUT;
+    file_async_signal(f->owner(), f->m_async_sig.load(std::memory_order_relaxed),
+                      f->m_async_fd.load(std::memory_order_relaxed), band);
+}
+
+FileOwner File::owner() {
+    u64 v = m_owner.load(std::memory_order_relaxed);
+    return FileOwner{static_cast<int>(v >> 32), static_cast<int>(static_cast<u32>(v))};
+}
+
+void File::set_owner(const FileOwner& o) {
+    m_owner.store(u64(u32(o.type)) << 32 | u32(o.id), std::memory_order_relaxed);
+}
+
+int File::async_signal() { return m_async_sig.load(std::memory_order_relaxed); }
+void File::set_async_signal(int sig) { m_async_sig.store(sig, std::memory_order_relaxed); }
 
 u64 File::offset() {
     MutexGuard g(m_pos_lock);

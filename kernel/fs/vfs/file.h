@@ -8,6 +8,8 @@
 // and wait_queue() the queue to sleep on until it changes.
 #pragma once
 
+#include "core/file_async.h"
+#include "core/wait_queue.h"
 #include "fs/vfs/mount.h"
 
 class WaitQueue;
@@ -29,6 +31,9 @@ public:
     virtual u32 poll(File& f);
     // The queue woken when poll's answer may have changed; null when it never changes.
     virtual WaitQueue* wait_queue(File& f);
+    // Kind-specific lines for /proc/<pid>/fdinfo/<n> (Linux's show_fdinfo: "eventfd-count:"...),
+    // written into buf (at most cap bytes, no NUL needed). Returns the length. Default: none.
+    virtual usize fdinfo(File& f, char* buf, usize cap);
     // linux_dirent64 records from *pos into buf. Default: ENOTDIR.
     virtual Result<usize> getdents64(File& f, const IoBuffer& buf, u64& pos);
     // The last reference to the File is gone. Must not sleep (it may run under a spinlock).
@@ -88,6 +93,15 @@ public:
     // Per-open state for ops that keep it outside an owned FileOps.
     void* private_data = nullptr;
 
+    // O_ASYNC (fcntl F_SETFL): registers with or leaves the file's wait queue after the flag
+    // changed; fd is the descriptor named in the call (reported as si_fd).
+    void update_async(int fd);
+    // F_SETOWN(_EX)/F_SETSIG state (atomics: read from wake-ups).
+    FileOwner owner();
+    void set_owner(const FileOwner& o);
+    int async_signal();
+    void set_async_signal(int sig);
+
 private:
     File(Path path, RefPtr<Inode> inode, u32 flags);
     Result<usize> do_read(const IoBuffer& buf, u64& offset);
@@ -102,6 +116,13 @@ private:
     FileOps* m_ops;
     void (*m_owned_deleter)(FileOps*) = nullptr;   // set when m_ops is owned
     bool m_opened = false;                         // release() is due
+    static void fire_async(AsyncNotify* n);
+    std::atomic<u64> m_owner{1ull << 32};          // type << 32 | (u32)id; F_OWNER_PID, nobody
+    std::atomic<int> m_async_sig{0};
+    std::atomic<int> m_async_fd{-1};
+    Mutex m_async_lock{"file-async"};              // registration only
+    AsyncNotify m_async;
+    WaitQueue* m_async_queue = nullptr;            // where m_async is registered
 };
 
 // The generic ops (Inode::open's defaults), usable by file systems that override open().
