@@ -147,8 +147,11 @@ PROC_SHOW(proc_link_pid_exe) {
     TRY(check_inspect(node.pid, viewer));
     TaskInfo t;
     // linux: the executable hangs off the mm, so a zombie (or an exiting process) has none.
-    if (task_snapshot(node.pid, node.tid, kTaskMm, t).is_error() || !t.mm || !t.mm->exe_file) return Error(ENOENT);
-    return proc_append_path(out, t.mm->exe_file->path(), true);
+    if (task_snapshot(node.pid, node.tid, kTaskMm, t).is_error() || !t.mm) return Error(ENOENT);
+    if (t.mm->exe_file) return proc_append_path(out, t.mm->exe_file->path(), true);   // " (deleted)" too
+    if (!t.exe_path[0]) return Error(ENOENT);
+    out.append(t.exe_path);   // a process whose program was not opened from a file (kernel tests)
+    return out.status();
 }
 
 namespace {
