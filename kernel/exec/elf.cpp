@@ -43,6 +43,7 @@ Result<ElfInfo> elf_parse(ElfReader read, void* ctx, u64 file_size) {
             // The file offset and address must agree modulo the page size, or no mapping works.
             if ((ph.p_vaddr & 0xfff) != (ph.p_offset & 0xfff)) return Error(ENOEXEC);
             if (info.segment_count == ElfInfo::kMaxSegments) return Error(ENOEXEC);
+            if (ph.p_align && !(ph.p_align & (ph.p_align - 1)) && ph.p_align > info.max_align) info.max_align = ph.p_align;
             info.segments[info.segment_count++] = ElfSegment{ph.p_vaddr, ph.p_memsz, ph.p_offset, ph.p_filesz, ph.p_flags};
             u64 lo = ph.p_vaddr & ~0xfffull, hi = (vend + 0xfff) & ~0xfffull;
             if (first || lo < info.min_vaddr) info.min_vaddr = lo;

@@ -28,6 +28,7 @@ struct ElfInfo {
     ElfSegment segments[kMaxSegments];
     usize segment_count = 0;
     u64 min_vaddr = 0, max_vaddr = 0;   // page-aligned span of all PT_LOAD segments
+    u64 max_align = 0;            // largest power-of-two p_align of the PT_LOAD segments
     bool has_interp = false;
     u64 interp_offset = 0, interp_size = 0;
     bool exec_stack = false;      // PT_GNU_STACK with PF_X (or no PT_GNU_STACK: Linux default on x86_64 is non-exec for 64-bit)

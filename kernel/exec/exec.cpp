@@ -12,6 +12,7 @@
 #include "core/signal.h"
 #include "exec/elf.h"
 #include "exec/initial_stack.h"
+#include "exec/layout.h"
 #include "ipc/futex.h"
 #include "ipc/posix_timers.h"
 #include "exec/vdso.h"
@@ -19,6 +20,7 @@
 #include "arch/paging.h"
 #include "fs/vfs/vfs.h"
 #include "fs/vfs/vfs_ops.h"
+#include "fs/procfs/procfs.h"
 #include "mm/address_space.h"
 #include "mm/file_object.h"
 #include "mm/kheap.h"
@@ -28,8 +30,6 @@
 namespace {
 
 constexpr usize kMaxArgStrlen = 32 * kPageSize;     // MAX_ARG_STRLEN
-constexpr u64 kStackTop = 0x00007ffffffff000ull;    // TASK_SIZE (47-bit) rounded to a page
-constexpr u64 kEtDynBase = 0x0000555555554000ull;   // ELF_ET_DYN_BASE (2/3 of TASK_SIZE, page aligned)
 constexpr int kMaxScriptDepth = 4;                  // Linux allows 4 levels of interpreters (ELOOP after)
 
 Result<void> read_exact(File& f, u64 off, void* buf, usize n) {
@@ -61,9 +61,11 @@ struct ZeroRange {
     u64 start, len;
 };
 
+// Maps the PT_LOAD segments at `bias`. The pages between segments stay unmapped, as Linux's
+// elf_map leaves them.
 Result<Loaded> map_elf(AddressSpace& mm, RefPtr<File> file, const ElfInfo& info, u64 bias, ZeroRange* zeros,
                        usize& zero_count) {
-    RefPtr<VmObject> object = TRY(file_private_object(file));
+    RefPtr<VmObject> object = TRY(file_mapping_object(file));
     u64 brk = 0;
     for (usize i = 0; i < info.segment_count; i++) {
         const ElfSegment& s = info.segments[i];
@@ -74,9 +76,10 @@ Result<Loaded> map_elf(AddressSpace& mm, RefPtr<File> file, const ElfInfo& info,
         u64 file_map_end = align_up(file_end, kPageSize);
         if (s.filesz) {
             TRY(mm.map(start, file_map_end - start, prot, MAP_PRIVATE | MAP_FIXED, object, align_down(s.offset, kPageSize)));
-            // The rest of the last file page belongs to the bss (or is past the segment): zero it.
+            // A segment with a bss gets the rest of its last file page zeroed up to the page end, as
+            // Linux's padzero does: ld.so's minimal malloc hands out that tail and relies on zeros.
             if (file_end < file_map_end && s.memsz > s.filesz && zero_count < 2 * ElfInfo::kMaxSegments)
-                zeros[zero_count++] = ZeroRange{file_end, min(file_map_end, mem_end) - file_end};
+                zeros[zero_count++] = ZeroRange{file_end, file_map_end - file_end};
         } else {
             file_map_end = start;
         }
@@ -88,10 +91,55 @@ Result<Loaded> map_elf(AddressSpace& mm, RefPtr<File> file, const ElfInfo& info,
     return Loaded{bias, info.entry + bias, info.phdr_vaddr ? info.phdr_vaddr + bias : 0, brk};
 }
 
-u64 random_u64() {
-    u64 v;
-    random_bytes(&v, sizeof(v));
-    return v;
+// The bias that puts a position-independent image where the top-down mmap allocator would put a
+// mapping of its whole span (a library, the interpreter, a static PIE).
+Result<u64> pick_mmap_bias(AddressSpace& mm, const ElfInfo& info) {
+    u64 span = info.max_vaddr - info.min_vaddr;
+    u64 base = TRY(mm.map(0, span, PROT_NONE, MAP_PRIVATE | MAP_ANONYMOUS, nullptr, 0));
+    TRY(mm.unmap(base, span));
+    return base - info.min_vaddr;
+}
+
+// The interpreter named by PT_INTERP, checked as Linux's load_elf_binary checks it before the
+// point of no return: ENOENT/EACCES from opening it, EIO for a short header, ELIBBAD for a file
+// that is not an x86_64 ELF with sane program headers.
+struct Interp {
+    RefPtr<File> file;
+    ElfInfo info;
+    bool loadable = false;   // false: fatal, but only after the point of no return (as Linux)
+};
+
+[[gnu::noinline]] Result<OwnPtr<Interp>> open_interpreter(File& exe, const ElfInfo& info) {
+    Process* p = current_process();
+    // Kernel stacks are 16 KiB: the interpreter path (up to 4 KiB) lives on the heap.
+    usize n = min(info.interp_size, usize(4096));
+    OwnPtr<char> ipath_mem(static_cast<char*>(kmalloc(n + 1)));
+    char* ipath = ipath_mem.ptr();
+    if (!ipath) return Error(ENOMEM);
+    TRY(read_exact(exe, info.interp_offset, ipath, n));
+    if (ipath[n - 1] != 0) return Error(ENOEXEC);
+    WalkContext ctx{p->fs->root(), p->fs->cwd(), p->creds};
+    Path ip = TRY(resolve(ctx, StringView(ipath), kWalkFollow));
+    if (ip.inode()->is_dir() || !ip.inode()->is_reg()) return Error(EACCES);
+    TRY(vfs_access(p->creds, *ip.inode(), ip.mnt.ptr(), kMayExec));
+    OwnPtr<Interp> inp(new (std::nothrow) Interp);
+    if (!inp) return Error(ENOMEM);
+    Interp& in = *inp;
+    in.file = TRY(vfs_open_path(p->creds, ip, O_RDONLY));
+    Elf64_Ehdr eh;
+    usize got = TRY(in.file->pread(IoBuffer::kernel(&eh, sizeof(eh)), 0));
+    if (got != sizeof(eh)) return Error(EIO);
+    if (eh.e_ident[EI_MAG0] != ELFMAG0 || eh.e_ident[EI_MAG1] != ELFMAG1 || eh.e_ident[EI_MAG2] != ELFMAG2 ||
+        eh.e_ident[EI_MAG3] != ELFMAG3 || eh.e_machine != EM_X86_64)
+        return Error(ELIBBAD);
+    if (eh.e_phentsize != sizeof(Elf64_Phdr) || eh.e_phnum == 0 || u64(eh.e_phnum) * sizeof(Elf64_Phdr) > 65536)
+        return Error(ELIBBAD);
+    auto parsed = elf_parse(elf_read_cb, in.file.ptr(), ip.inode()->size());
+    if (parsed.is_ok()) {
+        in.info = parsed.value();
+        in.loadable = true;
+    }
+    return inp;
 }
 
 bool is_script(const u8* head, usize n) { return n >= 2 && head[0] == '#' && head[1] == '!'; }
@@ -168,41 +216,40 @@ Result<void> exec_elf(RefPtr<File> file, const ElfInfo& info, StringView filenam
                       ExecState& st) {
     Process* p = current_process();
     Thread* t = current_thread();
+    // Everything that can fail with an errno happens before the new address space replaces the
+    // old one. An interpreter that opens but cannot be loaded kills the process afterwards.
+    OwnPtr<Interp> interp;
+    if (info.has_interp) interp = TRY(open_interpreter(*file, info));
     auto mm = TRY(AddressSpace::create());
     mm->stack_limit = p->rlimits[RLIMIT_STACK].cur;
-    // ASLR: random mmap base below the stack gap, random PIE base, random stack top.
-    u64 stack_rand = (random_u64() & 0x3fffff) << 12;    // up to 16 GiB, as Linux's 22 bits of pages
-    u64 stack_top = kStackTop - stack_rand;
-    u64 mmap_rand = (random_u64() & 0xfffffff) << 12;    // 28 bits of pages
-    u64 gap = min(max(p->rlimits[RLIMIT_STACK].cur, u64(128ull << 20)), u64(kStackTop / 6 * 5));
-    mm->set_mmap_base(align_down(kStackTop - gap - mmap_rand, kPageSize));
+    ExecLayout layout = exec_layout(p->personality, int(sysctl_randomize_va_space()), p->rlimits[RLIMIT_STACK].cur,
+                                    random_u64);
+    u64 stack_top = layout.stack_top;
+    mm->set_mmap_base(layout.mmap_base);
 
     u64 bias = 0;
-    if (info.is_dyn) bias = kEtDynBase + ((random_u64() & 0x3fffff) << 12) - info.min_vaddr;
+    if (info.is_dyn && info.has_interp) {
+        u64 base = layout.et_dyn_base;
+        u64 align = max(info.max_align, u64(kPageSize));
+        base &= ~(align - 1);
+        bias = align_down(base - info.min_vaddr, kPageSize);
+    } else if (info.is_dyn) {
+        bias = TRY(pick_mmap_bias(*mm, info));
+    }
     Loaded main = TRY(map_elf(*mm, file, info, bias, st.zeros, st.zero_count));
     u64 entry = main.entry;
     u64 interp_base = 0;
+    bool fatal = false;
     if (info.has_interp) {
-        // Kernel stacks are 16 KiB: the interpreter path (up to 4 KiB) lives on the heap.
-        usize n = min(info.interp_size, usize(4096));
-        OwnPtr<char> ipath_mem(static_cast<char*>(kmalloc(n + 1)));
-        char* ipath = ipath_mem.ptr();
-        if (!ipath) return Error(ENOMEM);
-        TRY(read_exact(*file, info.interp_offset, ipath, n));
-        if (ipath[n - 1] != 0) return Error(ENOEXEC);
-        WalkContext ctx{p->fs->root(), p->fs->cwd(), p->creds};
-        Path ip = TRY(resolve(ctx, StringView(ipath), kWalkFollow));
-        if (!ip.inode()->is_reg()) return Error(EACCES);
-        RefPtr<File> ifile = TRY(vfs_open_path(p->creds, ip, O_RDONLY));
-        auto iinfo = elf_parse(elf_read_cb, ifile.ptr(), ip.inode()->size());
-        if (iinfo.is_error()) return Error(ELIBBAD);
-        const ElfInfo& ii = iinfo.value();
-        u64 span = ii.max_vaddr - ii.min_vaddr;
-        u64 ibase = ii.is_dyn ? TRY(mm->map(0, span, PROT_NONE, MAP_PRIVATE | MAP_ANONYMOUS, nullptr, 0)) : 0;
-        u64 ibias = ii.is_dyn ? ibase - ii.min_vaddr : 0;
-        Loaded il = TRY(map_elf(*mm, ifile, ii, ibias, st.zeros, st.zero_count));
-        interp_base = ibias + ii.min_vaddr;
-        entry = il.entry;
+        if (interp->loadable) {
+            const ElfInfo& ii = interp->info;
+            u64 ibias = ii.is_dyn ? TRY(pick_mmap_bias(*mm, ii)) : 0;
+            Loaded il = TRY(map_elf(*mm, interp->file, ii, ibias, st.zeros, st.zero_count));
+            interp_base = ibias;
+            entry = il.entry;
+        } else {
+            fatal = true;
+        }
     }
     // The initial stack: a growable VMA under the random top.
     u64 stack_vma = 128 * 1024;
@@ -259,7 +306,7 @@ Result<void> exec_elf(RefPtr<File> file, const ElfInfo& info, StringView filenam
     usize scratch_size = align_up(strings + 8192 + (args.argv.size() + args.envp.size() + 64) * 8, kPageSize);
     u8* scratch = static_cast<u8*>(kmalloc(scratch_size));
     if (!scratch) return Error(ENOMEM);
-    u64 gap_rand = (random_u64() % 512) * 16;
+    u64 gap_rand = layout.randomize ? (random_u64() % 512) * 16 : 0;   // arch_align_stack
     auto img = build_initial_stack(Span<u8>(scratch, scratch_size), stack_top, args.argv, args.envp, filename, rnd,
                                    Span<const AuxEntry>(aux, sizeof(aux) / sizeof(aux[0]) - 0), gap_rand);
     if (img.is_error()) {
@@ -271,7 +318,8 @@ Result<void> exec_elf(RefPtr<File> file, const ElfInfo& info, StringView filenam
         kfree(scratch);
         return Error(E2BIG);
     }
-    mm->set_brk_base(align_up(main.brk, kPageSize) + (info.is_dyn ? ((random_u64() & 0x1fff) << 12) : 0));
+    mm->exe_file = file;
+    mm->set_brk_base(exec_brk_start(layout, main.brk, info.is_dyn && !info.has_interp, random_u64));
 
     // Linux's de_thread and exec_mm_release: the other threads die first, then the robust
     // futexes of the old image are released, and clear_child_tid written only while the old
@@ -333,7 +381,7 @@ Result<void> exec_elf(RefPtr<File> file, const ElfInfo& info, StringView filenam
     f->rflags = 0x202;
     t->frame_replaced = true;
     thread_vfork_done(t);
-    if (!ok) signal_force_fault(SIGSEGV, SI_KERNEL, 0);
+    if (!ok || fatal) signal_force_fault(SIGSEGV, SI_KERNEL, 0);
     return {};
 }
 

@@ -14,7 +14,8 @@ list(APPEND KERNEL_SOURCES
   ${CMAKE_CURRENT_SOURCE_DIR}/fs/vfs/vfs_namei.cpp
   ${CMAKE_CURRENT_SOURCE_DIR}/fs/vfs/vfs_attr.cpp
   ${CMAKE_CURRENT_SOURCE_DIR}/fs/vfs/vfs.cpp
-  ${CMAKE_CURRENT_SOURCE_DIR}/fs/tmpfs/page_tree.cpp
+  ${CMAKE_CURRENT_SOURCE_DIR}/mm/page_tree.cpp
+  ${CMAKE_CURRENT_SOURCE_DIR}/mm/page_cache.cpp
   ${CMAKE_CURRENT_SOURCE_DIR}/fs/tmpfs/tmpfs.cpp
   ${CMAKE_CURRENT_SOURCE_DIR}/fs/tmpfs/tmpfs_dir.cpp
   ${CMAKE_CURRENT_SOURCE_DIR}/fs/tmpfs/tmpfs_file.cpp
@@ -42,5 +43,6 @@ list(APPEND KERNEL_SOURCES
   ${PROJECT_SOURCE_DIR}/tests/ktest/vfs_tests.cpp
   ${PROJECT_SOURCE_DIR}/tests/ktest/vfs_rename_tests.cpp
   ${PROJECT_SOURCE_DIR}/tests/ktest/vfs_file_tests.cpp
+  ${PROJECT_SOURCE_DIR}/tests/ktest/page_cache_tests.cpp
   ${PROJECT_SOURCE_DIR}/tests/ktest/vfs_test_cpio.S
 )

@@ -13,6 +13,15 @@ template <typename T>
 class RefCounted {
 public:
     void ref() const { m_refs.fetch_add(1, std::memory_order_relaxed); }
+    // A reference unless the object is already dying (count 0): for lookups through lists that
+    // the object leaves only in its destructor.
+    bool try_ref() const {
+        u32 c = m_refs.load(std::memory_order_relaxed);
+        do {
+            if (c == 0) return false;
+        } while (!m_refs.compare_exchange_weak(c, c + 1, std::memory_order_acquire, std::memory_order_relaxed));
+        return true;
+    }
     // Returns true when this call dropped the last reference (the caller then deletes).
     bool deref() const {
         u32 old = m_refs.fetch_sub(1, std::memory_order_acq_rel);

@@ -7,6 +7,7 @@
 #include "arch/paging.h"
 #include "core/log.h"
 #include "mm/kheap.h"
+#include "mm/page_cache.h"
 #include "mm/page_ref.h"
 #include "mm/pmm.h"
 
@@ -28,6 +29,11 @@ bool is_shared(const Vma& v) { return (v.flags & MAP_SHARED) != 0; }
 
 }  // namespace
 
+u64 next_anon_id() {
+    static std::atomic<u64> next{1};
+    return next.fetch_add(1, std::memory_order_relaxed);
+}
+
 usize address_space_live_count() { return g_live.load(); }
 
 Result<RefPtr<AddressSpace>> AddressSpace::create() {
@@ -44,6 +50,7 @@ Result<RefPtr<AddressSpace>> AddressSpace::create() {
 AddressSpace::~AddressSpace() {
     while (Vma* v = m_vmas.pop_front()) {
         unmap_pages_locked(v->start, v->end);
+        detach_locked(*v);
         delete v;
     }
     m_pt.destroy();
@@ -87,11 +94,54 @@ Result<uptr> AddressSpace::find_free_locked(uptr hint, usize len) {
     }
 }
 
+Result<void> AddressSpace::attach_locked(Vma& v) {
+    if (PageCache* pc = v.object ? v.object->page_cache() : nullptr) TRY(pc->add_mapper(*this));
+    return {};
+}
+
+void AddressSpace::detach_locked(Vma& v) {
+    if (PageCache* pc = v.object ? v.object->page_cache() : nullptr) pc->remove_mapper(*this);
+}
+
+Result<void> AddressSpace::split_range_locked(uptr start, uptr end) {
+    if (Vma* v = find_locked(start); v && v->start < start) TRY(split_locked(v, start));
+    if (Vma* v = find_locked(end - 1); v && v->end > end) TRY(split_locked(v, end));
+    return {};
+}
+
+void AddressSpace::unmap_cache_pages(PageCache& cache, u64 first_index, u64 end_index, bool even_cows) {
+    MutexGuard g(m_lock);
+    for (Vma& v : m_vmas) {
+        if (!v.object || v.object->page_cache() != &cache) continue;
+        u64 pages = (v.end - v.start) / kPageSize;
+        if (first_index >= v.pgoff + pages || end_index <= v.pgoff) continue;
+        uptr from = first_index > v.pgoff ? v.start + (first_index - v.pgoff) * kPageSize : v.start;
+        uptr to = end_index < v.pgoff + pages ? v.start + (end_index - v.pgoff) * kPageSize : v.end;
+        // Private copies of those pages go too for truncate (past the end of the file a private
+        // mapping raises SIGBUS as well); a hole punch leaves them.
+        if (even_cows || is_shared(v)) {
+            unmap_pages_locked(from, to);
+            continue;
+        }
+        m_pt.for_each(from, to, [&](uptr va, arch::UserPage p) {
+            PhysAddr cached = cache.lookup(v.pgoff + (va - v.start) / kPageSize);
+            if (cached.value) page_unref(cached);
+            if (cached.value != p.phys.value) return;
+            m_pt.unmap(va);
+            page_unref(p.phys);
+        });
+    }
+}
+
 Result<void> AddressSpace::split_locked(Vma* v, uptr at) {
     VERIFY(at > v->start && at < v->end);
     Vma* tail = new (std::nothrow) Vma(*v);
     if (!tail) return Error(ENOMEM);
     tail->node = RbNode();
+    if (attach_locked(*tail).is_error()) {
+        delete tail;
+        return Error(ENOMEM);
+    }
     tail->start = at;
     if (tail->object) tail->pgoff = v->pgoff + (at - v->start) / kPageSize;
     v->end = at;
@@ -114,6 +164,7 @@ Result<void> AddressSpace::unmap_locked(uptr start, uptr end) {
         Vma* next = m_vmas.next_of(*v);
         unmap_pages_locked(v->start, v->end);
         m_vmas.remove(*v);
+        detach_locked(*v);
         delete v;
         v = next;
     }
@@ -143,7 +194,14 @@ Result<uptr> AddressSpace::map(uptr addr, usize length, u32 prot, u32 flags, Ref
     }
     Vma* v = new (std::nothrow) Vma{start, start + len, prot, flags, object, offset / kPageSize, name, RbNode()};
     if (!v) return Error(ENOMEM);
+    if (attach_locked(*v).is_error()) {
+        delete v;
+        return Error(ENOMEM);
+    }
+    v->locked = m_lock_future;
+    v->accounted = !is_shared(*v) && (prot & PROT_WRITE);
     insert_locked(v);
+    merge_range_locked(start, start + len);
     return start;
 }
 
@@ -166,6 +224,8 @@ Result<void> AddressSpace::protect(uptr addr, usize length, u32 prot) {
         Vma* v = find_locked(a);
         if (!v) return Error(ENOMEM);
         if ((prot & PROT_WRITE) && (v->flags & kMapNoMayWrite)) return Error(EACCES);
+        // A shared mapping of a file opened read-only can never become writable (VM_MAYWRITE).
+        if ((prot & PROT_WRITE) && is_shared(*v) && v->object && !v->object->may_write_shared()) return Error(EACCES);
         a = v->end;
     }
     // The loop above proved the whole range is mapped.
@@ -173,6 +233,7 @@ Result<void> AddressSpace::protect(uptr addr, usize length, u32 prot) {
     if (Vma* v = find_locked(end - 1); v && v->end > end) TRY(split_locked(v, end));
     for (Vma* v = find_locked(addr); v && v->start < end; v = m_vmas.next_of(*v)) {
         v->prot = prot;
+        if (!is_shared(*v) && (prot & PROT_WRITE)) v->accounted = true;
         Vma& vr = *v;
         m_pt.for_each(v->start, v->end, [&](uptr va, arch::UserPage p) {
             // Pages shared copy-on-write (or the zero page, or page-cache pages of a private
@@ -181,17 +242,7 @@ Result<void> AddressSpace::protect(uptr addr, usize length, u32 prot) {
             m_pt.protect(va, pte_flags_for(vr, exclusive));
         });
     }
-    return {};
-}
-
-Result<void> AddressSpace::discard(uptr addr, usize length) {
-    if (!is_aligned(addr, kPageSize)) return Error(EINVAL);
-    uptr end = align_up(addr + length, kPageSize);
-    MutexGuard g(m_lock);
-    for (Vma* v = find_next_locked(addr); v && v->start < end; v = m_vmas.next_of(*v)) {
-        if (is_shared(*v)) continue;   // shared pages stay: the object still has them
-        unmap_pages_locked(max(v->start, addr), min(v->end, end));
-    }
+    merge_range_locked(addr, end);
     return {};
 }
 
@@ -291,6 +342,7 @@ FaultResult AddressSpace::fault_locked(Vma* v, uptr page, bool write) {
         }
         auto fresh = pmm_alloc(0);
         if (fresh.is_error()) return FaultResult::Oom;
+        note_private_page_locked(*v);
         __builtin_memcpy(arch::phys_to_virt(fresh.value()), arch::phys_to_virt(cur.phys), kPageSize);
         if (m_pt.map(page, fresh.value(), pte_flags_for(*v, true)).is_error()) {
             page_unref(fresh.value());
@@ -305,6 +357,7 @@ FaultResult AddressSpace::fault_locked(Vma* v, uptr page, bool write) {
         if (write || is_shared(*v)) {
             auto z = page_alloc_zeroed();
             if (z.is_error()) return FaultResult::Oom;
+            if (!is_shared(*v)) note_private_page_locked(*v);
             frame = z.value();
             writable = true;
         } else {
@@ -325,6 +378,7 @@ FaultResult AddressSpace::fault_locked(Vma* v, uptr page, bool write) {
                 page_unref(frame);
                 return FaultResult::Oom;
             }
+            note_private_page_locked(*v);
             __builtin_memcpy(arch::phys_to_virt(copy.value()), arch::phys_to_virt(frame), kPageSize);
             page_unref(frame);
             frame = copy.value();
@@ -372,10 +426,18 @@ Result<RefPtr<AddressSpace>> AddressSpace::fork() {
     auto child = TRY(AddressSpace::create());
     MutexGuard g(m_lock);
     for (Vma& v : m_vmas) {
+        if (v.dontfork) continue;
         Vma* nv = new (std::nothrow) Vma(v);
         if (!nv) return Error(ENOMEM);
         nv->node = RbNode();
+        nv->locked = false;   // memory locks are not inherited
+        if (nv->anon_id) nv->anon_id = next_anon_id();   // anon_vma_fork: the child's own
+        if (child->attach_locked(*nv).is_error()) {
+            delete nv;
+            return Error(ENOMEM);
+        }
         child->m_vmas.insert(*nv);
+        if (v.wipeonfork) continue;   // the child faults in fresh zero pages
         Result<void> ok = {};
         bool shared = is_shared(v);
         m_pt.for_each(v.start, v.end, [&](uptr va, arch::UserPage p) {
@@ -398,6 +460,7 @@ Result<RefPtr<AddressSpace>> AddressSpace::fork() {
     child->m_brk = m_brk;
     child->m_mmap_base = m_mmap_base;
     child->stack_limit = stack_limit;
+    child->exe_file = exe_file;
     return child;
 }
 

@@ -7,6 +7,7 @@
 #include "arch/user_paging.h"
 #include "lib/rb_tree.h"
 #include "lib/ref_ptr.h"
+#include "fs/vfs/file.h"
 #include "mm/vm_object.h"
 #include "sync/mutex.h"
 
@@ -20,6 +21,11 @@ struct Vma {
     u64 pgoff = 0;             // file offset of `start`, in pages
     const char* name = nullptr;   // "[heap]", "[stack]", ...
     RbNode node;
+    bool locked = false;          // mlock: populated, counted in VmLck (VM_LOCKED)
+    bool dontfork = false;        // MADV_DONTFORK: not copied to a fork child
+    bool wipeonfork = false;      // MADV_WIPEONFORK: the child gets zero-filled memory
+    bool accounted = false;       // has been private and writable (Linux's VM_ACCOUNT): merges only with its like
+    u64 anon_id = 0;              // Linux's anon_vma: set by the first private page, shared by splits
 };
 
 struct VmaStart {
@@ -29,6 +35,7 @@ struct VmaStart {
 // A Vma flag of the kernel's own (no MAP_* value uses the bit): mprotect may never add
 // PROT_WRITE (EACCES), as Linux refuses for a mapping without VM_MAYWRITE ([vvar]).
 constexpr u32 kMapNoMayWrite = 1u << 31;
+class PageCache;
 
 enum class FaultResult { Handled, Segv, SegvAccess, Bus, Oom };
 
@@ -46,7 +53,31 @@ public:
     Result<void> unmap(uptr addr, usize length);
     Result<void> protect(uptr addr, usize length, u32 prot);
     Result<uptr> remap(uptr old_addr, usize old_size, usize new_size, u32 flags, uptr new_addr);
-    Result<void> discard(uptr addr, usize length);   // madvise(MADV_DONTNEED)
+    // madvise(2) on [start, end) (page-aligned, non-empty, advice already known to be valid);
+    // ENOMEM when part of the range is unmapped (the mapped parts still get the advice).
+    Result<void> advise(uptr start, uptr end, int advice);
+    // MADV_REMOVE's second half: punches the file pages of [start, end) out of their files.
+    void punch_file_range(uptr start, uptr end);
+    // mincore(2): one byte per page from start (1: resident; a file page counts when it is in
+    // the page cache); ENOMEM at the first unmapped page, after filling the bytes before it.
+    Result<void> residency(uptr start, usize pages, u8* out);
+    // msync(2)'s checks: ENOMEM when part of the range is unmapped, EBUSY for MS_INVALIDATE over
+    // locked memory. The page cache is the file: there is nothing to write back.
+    Result<void> sync_range(uptr start, uptr end, int flags);
+    // mlock/munlock: (un)flags the VMAs of the range (ENOMEM on a hole, before any change).
+    Result<void> set_locked(uptr start, uptr end, bool lock);
+    // mlockall/munlockall: every VMA, and (MCL_FUTURE) whether new mappings start locked.
+    Result<void> set_all_locked(bool current, bool future);
+    bool lock_future() const { return m_lock_future; }
+    usize locked_pages();                          // VmLck
+    usize locked_pages_in(uptr start, uptr end);   // already-locked pages of a range
+    // Faults in the pages of [start, end) that the VMAs allow (write access for private writable
+    // ones, as Linux's populate); stops at a hole (ENOMEM) or a fault that fails (EFAULT).
+    Result<void> populate(uptr start, uptr end);
+    // Truncate and hole punch: drops every page of cache's file with index in [first, end) from
+    // the mappings of it (private copies too when even_cows), so later accesses fault (SIGBUS
+    // past the end of the file, a fresh page inside it).
+    void unmap_cache_pages(PageCache& cache, u64 first_index, u64 end_index, bool even_cows);
     // brk: 0 queries; otherwise moves the break (never below the initial one). Returns the break.
     uptr brk(uptr new_brk);
     void set_brk_base(uptr base) { m_brk_start = m_brk = base; }
@@ -78,6 +109,7 @@ public:
     uptr mmap_base() const { return m_mmap_base; }
     void set_mmap_base(uptr b) { m_mmap_base = b; }
     u64 stack_limit = 8ull << 20;   // RLIMIT_STACK, for growing stacks
+    RefPtr<File> exe_file;          // the program (/proc/<pid>/exe), kept by fork, replaced by exec
 
 private:
     explicit AddressSpace(arch::UserPageTable pt) : m_pt(pt) {}
@@ -90,6 +122,14 @@ private:
     Result<void> split_locked(Vma* v, uptr at);   // v keeps [start, at)
     void unmap_pages_locked(uptr start, uptr end);
     FaultResult fault_locked(Vma* v, uptr page, bool write);
+    // Page-cache bookkeeping for each VMA that starts or stops mapping a file.
+    Result<void> attach_locked(Vma& v);
+    void detach_locked(Vma& v);
+    Result<void> split_range_locked(uptr start, uptr end);   // VMA edges at start and end
+    // Joins neighbours that Linux's vma_merge would join (same flags, object and contiguous
+    // offsets, compatible anonymous pages), for the VMAs touching [start, end).
+    void merge_range_locked(uptr start, uptr end);
+    void note_private_page_locked(Vma& v);   // the first private page gives v its anon_id
 
     Mutex m_lock{"address-space"};
     arch::UserPageTable m_pt;
@@ -97,6 +137,8 @@ private:
     uptr m_brk_start = 0;
     uptr m_brk = 0;
     uptr m_mmap_base = 0x00007f0000000000ull;
+    bool m_lock_future = false;
 };
 
 usize address_space_live_count();
+u64 next_anon_id();   // a fresh identity for a VMA's private pages

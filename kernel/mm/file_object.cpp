@@ -1,35 +1,20 @@
 // SPDX-License-Identifier: MIT
-// Pages are read from the file on each fault into a fresh frame. LINUX-DIVERGENCE: Linux maps
-// page-cache pages directly (copying only on write); a shared page cache for mappings arrives
-// with MAP_SHARED file mappings (issue 5), which need it for coherence anyway.
 #include "mm/file_object.h"
 
-#include "arch/paging.h"
 #include "fs/vfs/vfs.h"
 #include "fs/vfs/walk.h"
-#include "mm/page_ref.h"
+#include "mm/page_cache.h"
 
 namespace {
 
 class FileVmObject final : public VmObject {
 public:
-    explicit FileVmObject(RefPtr<File> f) : m_file(move_ref(f)) {}
-    Result<PhysAddr> get_page(u64 index) override {
-        PhysAddr p = TRY(page_alloc_zeroed());
-        IoBuffer buf = IoBuffer::kernel(arch::phys_to_virt(p), kPageSize);
-        Inode& inode = m_file->inode();
-        // read(fd, buf) where buf is a not-yet-faulted private mapping of the same file: the
-        // fault arrives while this thread holds the inode's mutex for that read. Read the page
-        // directly then (the lock is ours, the file cannot change) instead of locking again.
-        auto r = inode.lock().is_locked_by_current() ? inode.read(buf, index * kPageSize)
-                                                     : m_file->pread(buf, index * kPageSize);
-        if (r.is_error()) {
-            page_unref(p);
-            return r.error();
-        }
-        return p;
-    }
+    FileVmObject(RefPtr<File> f, PageCache& cache) : m_file(move_ref(f)), m_cache(cache) {}
+    Result<PhysAddr> get_page(u64 index) override { return m_cache.get_for_fault(index, m_file->inode()); }
     u64 size_bytes() override { return m_file->inode().size(); }
+    PageCache* page_cache() override { return &m_cache; }
+    File* file() override { return m_file.ptr(); }
+    bool may_write_shared() override { return m_file->writable(); }
     void describe(u64& dev, u64& ino, char* path, usize n) override {
         dev = dev_encode(m_file->inode().sb().dev());
         ino = m_file->inode().ino();
@@ -42,12 +27,15 @@ public:
 
 private:
     RefPtr<File> m_file;
+    PageCache& m_cache;   // owned by the inode, which m_file keeps alive
 };
 
 }  // namespace
 
-Result<RefPtr<VmObject>> file_private_object(RefPtr<File> file) {
-    auto* o = new (std::nothrow) FileVmObject(move_ref(file));
+Result<RefPtr<VmObject>> file_mapping_object(RefPtr<File> file) {
+    PageCache* cache = file->inode().page_cache();
+    if (!cache) return Error(ENODEV);
+    auto* o = new (std::nothrow) FileVmObject(move_ref(file), *cache);
     if (!o) return Error(ENOMEM);
     return RefPtr<VmObject>::adopt(o);
 }

@@ -28,6 +28,17 @@ Result<void> IoBuffer::read_at(usize offset, void* dst, usize n) const {
     return {};
 }
 
+usize IoBuffer::read_some(usize offset, void* dst, usize n) const {
+    if (read_at(offset, dst, n).is_ok()) return n;
+    usize done = 0;
+    while (done < n) {
+        usize piece = min(n - done, kPageSize - ((m_addr + offset + done) & (kPageSize - 1)));
+        if (read_at(offset + done, static_cast<u8*>(dst) + done, piece).is_error()) break;
+        done += piece;
+    }
+    return done;
+}
+
 Result<void> IoBuffer::fill_at(usize offset, u8 value, usize n) const {
     if (offset > m_size || n > m_size - offset) return Error(EFAULT);
     if (m_user) {

@@ -93,6 +93,9 @@ public:
     // Copy into the buffer at offset (a read(2) fills it) / out of it (write(2) drains it).
     Result<void> write_at(usize offset, const void* src, usize n) const;
     Result<void> read_at(usize offset, void* dst, usize n) const;
+    // As read_at, but copies what it can before a fault (whole user pages), as Linux's
+    // copy_from_iter: the count, 0 when the first byte faults.
+    usize read_some(usize offset, void* dst, usize n) const;
     Result<void> fill_at(usize offset, u8 value, usize n) const;
     IoBuffer slice(usize offset, usize n) const;
 

@@ -1,18 +1,28 @@
 // SPDX-License-Identifier: MIT
-// What a file mapping maps: a source of pages by index (a file's page cache). Returned pages
-// carry one reference for the caller.
+// What a mapping maps: a source of pages by index (a file's page cache, shared anonymous memory).
+// Returned pages carry one reference for the caller.
 #pragma once
 
 #include "lib/ref_ptr.h"
 #include "lib/result.h"
 
+class File;
+class PageCache;
+
 class VmObject : public RefCounted<VmObject> {
 public:
     virtual ~VmObject() = default;
-    // The page at `index` (file offset index * 4096), referenced for the caller; pages past the
-    // end of the object read as zeros (SIGBUS policy is the fault handler's).
+    // The page at `index` (file offset index * 4096), referenced for the caller. ENXIO past the
+    // end of the object (the fault becomes SIGBUS).
     virtual Result<PhysAddr> get_page(u64 index) = 0;
     virtual u64 size_bytes() = 0;
     // For /proc/<pid>/maps: device, inode and path of the backing file.
     virtual void describe(u64& dev, u64& ino, char* path, usize path_size) = 0;
+    // The open file that was mapped (its path names the mapping in /proc/<pid>/maps), or null.
+    virtual File* file() { return nullptr; }
+    // The file pages behind the object (file mappings), or null.
+    virtual PageCache* page_cache() { return nullptr; }
+    // Whether a shared mapping of it may become writable (Linux's VM_MAYWRITE: the file was
+    // opened for writing).
+    virtual bool may_write_shared() { return true; }
 };

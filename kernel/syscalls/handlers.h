@@ -76,6 +76,13 @@ SyscallResult sys_munmap(u64 addr, usize length);
 SyscallResult sys_mprotect(u64 addr, usize length, Flags prot);
 SyscallResult sys_mremap(u64 old_addr, usize old_size, usize new_size, Flags flags, u64 new_addr);
 SyscallResult sys_madvise(u64 addr, usize length, int advice);
+SyscallResult sys_mincore(u64 addr, usize length, UserPtr<u8> vec);
+SyscallResult sys_msync(u64 addr, usize length, int flags);
+SyscallResult sys_mlock(u64 addr, usize length);
+SyscallResult sys_mlock2(u64 addr, usize length, Flags flags);
+SyscallResult sys_munlock(u64 addr, usize length);
+SyscallResult sys_mlockall(int flags);
+SyscallResult sys_munlockall();
 
 // Signals (syscalls/signal.cpp)
 SyscallResult sys_rt_sigaction(int sig, UserPtr<const void> act, UserPtr<void> oldact, usize sigsetsize);

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-// brk, mmap, munmap, mprotect, mremap, madvise.
+// brk, mmap, munmap, mprotect, mremap (madvise, mincore, msync: mm_advice.cpp; mlock: mm_lock.cpp).
 #include "abi/linux/uapi.h"
 #include "core/process.h"
 #include "mm/address_space.h"
@@ -43,7 +43,13 @@ SyscallResult sys_mmap(u64 addr, usize length, Flags prot_f, Flags flags_f, Fd f
     }
     if (flags & MAP_GROWSDOWN) name = "[stack]";
     u32 keep = flags & (MAP_SHARED | MAP_PRIVATE | MAP_ANONYMOUS | MAP_GROWSDOWN | MAP_FIXED | MAP_FIXED_NOREPLACE);
+    bool lock = (flags & MAP_LOCKED) || mm().lock_future();
+    if (lock) TRY(mmap_lock_check(length));
     uptr r = TRY(mm().map(addr, length, prot & kProtMask, keep, object, offset, name));
+    usize len = align_up(length, kPageSize);
+    if (flags & MAP_LOCKED) (void)mm().set_locked(r, r + len, true);
+    // MAP_POPULATE and locked mappings are faulted in now; failures are ignored, as Linux.
+    if (lock || (flags & MAP_POPULATE)) (void)mm().populate(r, r + len);
     return static_cast<i64>(r);
 }
 
@@ -60,19 +66,4 @@ SyscallResult sys_mprotect(u64 addr, usize length, Flags prot) {
 
 SyscallResult sys_mremap(u64 old_addr, usize old_size, usize new_size, Flags flags, u64 new_addr) {
     return static_cast<i64>(TRY(mm().remap(old_addr, old_size, new_size, static_cast<u32>(flags.value), new_addr)));
-}
-
-SyscallResult sys_madvise(u64 addr, usize length, int advice) {
-    if (addr & (kPageSize - 1)) return Error(EINVAL);
-    switch (advice) {
-    case MADV_DONTNEED:
-        TRY(mm().discard(addr, length));
-        return 0;
-    case MADV_NORMAL: case MADV_RANDOM: case MADV_SEQUENTIAL: case MADV_WILLNEED: case MADV_FREE:
-    case MADV_DONTFORK: case MADV_DOFORK: case MADV_MERGEABLE: case MADV_UNMERGEABLE: case MADV_HUGEPAGE:
-    case MADV_NOHUGEPAGE: case MADV_DONTDUMP: case MADV_DODUMP:
-        return 0;   // hints: accepted, as Linux does, with no effect here
-    default:
-        return Error(EINVAL);
-    }
 }

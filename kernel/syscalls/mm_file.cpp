@@ -16,10 +16,6 @@ Result<RefPtr<VmObject>> file_vm_object(int fd, u32 prot, u32 flags, u64 offset)
     Inode& ino = f->inode();
     if (ino.is_dir()) return Error(ENODEV);
     if (!ino.is_reg()) return Error(ENODEV);   // device mappings: later (/dev/zero is handled as anonymous)
-    if (flags & MAP_SHARED) {
-        // LINUX-DIVERGENCE: shared file mappings need the shared page cache (issue 5).
-        return Error(ENODEV);
-    }
     (void)offset;
-    return file_private_object(f);
+    return file_mapping_object(f);   // ENODEV for files without a page cache (procfs, sysfs)
 }

@@ -4,7 +4,7 @@
 list(APPEND ARAMID_PURE_SOURCES
   ${K}/fs/vfs/path.cpp
   ${K}/fs/vfs/dirent.cpp
-  ${K}/fs/tmpfs/page_tree.cpp
+  ${K}/mm/page_tree.cpp
   ${K}/fs/initramfs/cpio.cpp
   ${K}/fs/devpts/devpts_options.cpp
 )

@@ -9,7 +9,7 @@
 #include <random>
 #include <set>
 
-#include "fs/tmpfs/page_tree.h"
+#include "mm/page_tree.h"
 
 namespace {
 
@@ -130,6 +130,24 @@ TEST(PageTree, RandomAgainstAModel) {
             ASSERT_EQ(t.page_count(), model.size());
         }
         for (auto& [idx, p] : model) EXPECT_EQ(t.lookup(idx), p);
+    }
+    EXPECT_TRUE(pool.live.empty());
+}
+
+TEST(PageTree, RemoveLeavesAHole) {
+    Pool pool;
+    {
+        PageTree t(pool.allocator());
+        for (u64 i = 0; i < 600; i++) ASSERT_TRUE(t.get_or_alloc(i).is_ok());
+        EXPECT_TRUE(t.remove(513));
+        EXPECT_FALSE(t.remove(513));            // already a hole
+        EXPECT_FALSE(t.remove(u64(1) << 30));   // beyond the tree
+        EXPECT_EQ(t.lookup(513), nullptr);
+        EXPECT_NE(t.lookup(512), nullptr);
+        EXPECT_NE(t.lookup(514), nullptr);
+        EXPECT_EQ(t.page_count(), 599u);
+        EXPECT_NE(t.get_or_alloc(513).value(), nullptr);   // the hole fills again
+        EXPECT_EQ(t.page_count(), 600u);
     }
     EXPECT_TRUE(pool.live.empty());
 }

@@ -8,6 +8,7 @@
 #include "fs/procfs/proc_task.h"
 #include "fs/vfs/path.h"
 #include "fs/vfs/vfs.h"
+#include "mm/address_space.h"
 #include "mm/kheap.h"
 
 namespace {
@@ -159,8 +160,10 @@ PROC_SHOW(proc_link_pid_exe) {
     TRY(check_inspect(node.pid, viewer));
     TaskInfo t;
     // linux: the executable hangs off the mm, so a zombie (or an exiting process) has none.
-    if (task_snapshot(node.pid, node.tid, kTaskMm, t).is_error() || !t.exe_path[0] || !t.mm) return Error(ENOENT);
-    out.append(t.exe_path);
+    if (task_snapshot(node.pid, node.tid, kTaskMm, t).is_error() || !t.mm) return Error(ENOENT);
+    if (t.mm->exe_file) return proc_append_path(out, t.mm->exe_file->path(), true);   // " (deleted)" too
+    if (!t.exe_path[0]) return Error(ENOENT);
+    out.append(t.exe_path);   // a process whose program was not opened from a file (kernel tests)
     return out.status();
 }
 

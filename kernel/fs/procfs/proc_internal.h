@@ -45,11 +45,19 @@ struct MmStats {
     u64 total_vm = 0;
     u64 rss_anon = 0, rss_file = 0, rss_shmem = 0;
     u64 data_vm = 0, stack_vm = 0, exec_vm = 0;
+    u64 locked_vm = 0;
     u64 start_code = 0, end_code = 0, start_data = 0, end_data = 0, start_brk = 0, start_stack = 0;
     u64 rss() const { return rss_anon + rss_file + rss_shmem; }
 };
 class AddressSpace;
 void proc_mm_stats(AddressSpace& mm, const char* exe_path, MmStats& out);
+// One /proc/<pid>/maps line for v (path: a kPathMax scratch buffer). Caller holds mm's lock
+// (inside for_each_vma).
+struct Vma;
+void proc_show_map_line(SeqBuf& out, const Vma& v, char* path);
+// The page table of mm, to walk its present pages under its lock.
+namespace arch { class UserPageTable; }
+arch::UserPageTable proc_page_table_of(const AddressSpace& mm);
 
 // x86 speculation status for /proc/<pid>/status (cpuinfo_x86.cpp): true when the CPU is not
 // affected by speculative store bypass.

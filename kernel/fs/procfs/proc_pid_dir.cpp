@@ -31,6 +31,7 @@ constinit const ProcEntry kPidEntries[] = {
     {"exe", kLink, ProcKind::Link, proc_link_pid_exe},
     {"mounts", kRo, ProcKind::File, proc_show_pid_mounts},
     {"mountinfo", kRo, ProcKind::File, proc_show_pid_mountinfo},
+    {"smaps", kRo, ProcKind::File, proc_show_pid_smaps, nullptr, nullptr, 0, kProcInspect},
     {"wchan", kRo, ProcKind::File, proc_show_pid_wchan},
     {"oom_score", kRo, ProcKind::File, proc_show_pid_oom_score},
     {"oom_adj", kRw, ProcKind::File, proc_show_pid_oom_adj, proc_write_pid_oom_adj},

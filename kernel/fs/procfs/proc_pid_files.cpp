@@ -199,7 +199,7 @@ PROC_SHOW(proc_show_pid_status) {
         auto kb = [&](const char* label, u64 pages) { out.put_dec(label, pages * (kPageSize / 1024), 8); };
         kb("VmPeak:\t", mm.total_vm);
         kb(" kB\nVmSize:\t", mm.total_vm);
-        kb(" kB\nVmLck:\t", 0);
+        kb(" kB\nVmLck:\t", mm.locked_vm);
         kb(" kB\nVmPin:\t", 0);
         kb(" kB\nVmHWM:\t", mm.rss());
         kb(" kB\nVmRSS:\t", mm.rss());

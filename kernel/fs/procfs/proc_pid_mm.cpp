@@ -86,6 +86,7 @@ void proc_mm_stats(AddressSpace& mm, const char* exe_path, MmStats& out) {
         bool stack = v.flags & MAP_GROWSDOWN;
         if ((v.prot & PROT_WRITE) && !shared && !stack) out.data_vm += pages;
         if (stack) out.stack_vm += pages;
+        if (v.locked) out.locked_vm += pages;
         if ((v.prot & PROT_EXEC) && !(v.prot & PROT_WRITE) && !stack) out.exec_vm += pages;
         u64 present = 0;
         page_table_of(mm).for_each(v.start, v.end, [&](uptr, arch::UserPage) { present++; });
@@ -177,6 +178,45 @@ PROC_SHOW(proc_show_pid_environ) {
     return append_memory(out, *t.mm, t.env_start, t.env_end);
 }
 
+void proc_show_map_line(SeqBuf& out, const Vma& v, char* path) {
+    // linux: fs/proc/task_mmu.c show_map_vma().
+    usize line = out.length();
+    u64 dev = 0, ino = 0, pgoff = 0;
+    path[0] = '\0';
+    if (v.object) {
+        v.object->describe(dev, ino, path, kPathMax);
+        path[kPathMax - 1] = '\0';
+        pgoff = v.pgoff * kPageSize;
+    }
+    out.put_hex("", v.start, 8);
+    out.put_hex("-", v.end, 8);
+    out.putc(' ');
+    out.putc(v.prot & PROT_READ ? 'r' : '-');
+    out.putc(v.prot & PROT_WRITE ? 'w' : '-');
+    out.putc(v.prot & PROT_EXEC ? 'x' : '-');
+    out.putc(v.flags & MAP_SHARED ? 's' : 'p');
+    out.put_hex(" ", pgoff, 8);
+    DevId d = dev_decode(static_cast<u32>(dev));   // describe() gives the user-visible encoding
+    out.put_hex(" ", dev_major(d), 2);
+    out.put_hex(":", dev_minor(d), 2);
+    out.put_dec(" ", ino);
+    out.putc(' ');
+    const char* name = path[0] ? path : v.name;
+    if (File* f = v.object ? v.object->file() : nullptr) {
+        // linux: seq_file_path(): relative to the reader's root, " (deleted)" once unlinked.
+        out.pad_to_column(line, 25 + sizeof(void*) * 6 - 1);
+        out.putc(' ');
+        (void)proc_append_path(out, f->path(), true);
+    } else if (name && name[0]) {
+        out.pad_to_column(line, 25 + sizeof(void*) * 6 - 1);
+        out.putc(' ');
+        out.append_escaped(StringView(name), "\n");
+    }
+    out.putc('\n');
+}
+
+arch::UserPageTable proc_page_table_of(const AddressSpace& mm) { return page_table_of(mm); }
+
 PROC_SHOW(proc_show_pid_maps) {
     (void)viewer;
     TaskInfo t;
@@ -184,38 +224,9 @@ PROC_SHOW(proc_show_pid_maps) {
     if (!t.mm) return {};
     auto* path = static_cast<char*>(kmalloc(kPathMax));
     if (!path) return Error(ENOMEM);
-    // linux: fs/proc/task_mmu.c show_map_vma(). Formatting under the address-space lock only
-    // appends to a kernel buffer (the reader's copy-out happens later, unlocked).
-    t.mm->for_each_vma([&](const Vma& v) {
-        usize line = out.length();
-        u64 dev = 0, ino = 0, pgoff = 0;
-        path[0] = '\0';
-        if (v.object) {
-            v.object->describe(dev, ino, path, kPathMax);
-            path[kPathMax - 1] = '\0';
-            pgoff = v.pgoff * kPageSize;
-        }
-        out.put_hex("", v.start, 8);
-        out.put_hex("-", v.end, 8);
-        out.putc(' ');
-        out.putc(v.prot & PROT_READ ? 'r' : '-');
-        out.putc(v.prot & PROT_WRITE ? 'w' : '-');
-        out.putc(v.prot & PROT_EXEC ? 'x' : '-');
-        out.putc(v.flags & MAP_SHARED ? 's' : 'p');
-        out.put_hex(" ", pgoff, 8);
-        DevId d = dev_decode(static_cast<u32>(dev));   // describe() gives the user-visible encoding
-        out.put_hex(" ", dev_major(d), 2);
-        out.put_hex(":", dev_minor(d), 2);
-        out.put_dec(" ", ino);
-        out.putc(' ');
-        const char* name = path[0] ? path : v.name;
-        if (name && name[0]) {
-            out.pad_to_column(line, 25 + sizeof(void*) * 6 - 1);
-            out.putc(' ');
-            out.append_escaped(StringView(name), "\n");
-        }
-        out.putc('\n');
-    });
+    // Formatting under the address-space lock only appends to a kernel buffer (the reader's
+    // copy-out happens later, unlocked).
+    t.mm->for_each_vma([&](const Vma& v) { proc_show_map_line(out, v, path); });
     kfree(path);
     return out.status();
 }

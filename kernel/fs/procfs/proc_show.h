@@ -44,6 +44,7 @@ PROC_WRITE(proc_write_pid_oom_score_adj);
 PROC_SHOW(proc_show_pid_cmdline);
 PROC_SHOW(proc_show_pid_environ);
 PROC_SHOW(proc_show_pid_maps);
+PROC_SHOW(proc_show_pid_smaps);
 PROC_SHOW(proc_show_pid_mounts);
 PROC_SHOW(proc_show_pid_mountinfo);
 PROC_SHOW(proc_link_pid_exe);

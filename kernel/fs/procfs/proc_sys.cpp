@@ -13,6 +13,7 @@
 #include "fs/pipe/pipe.h"
 #include "fs/procfs/proc_internal.h"
 #include "fs/procfs/proc_show.h"
+#include "fs/procfs/procfs.h"
 #include "mm/pmm.h"
 
 namespace {
@@ -246,3 +247,5 @@ constinit const ProcEntry kProcSysEntries[kProcSysEntryCount] = {
 void proc_sys_init() {
     if (!g_boot_id[0]) format_uuid(g_boot_id);
 }
+
+i64 sysctl_randomize_va_space() { return knob_value(g_randomize_va_space); }

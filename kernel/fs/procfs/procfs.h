@@ -15,3 +15,6 @@ void procfs_init();
 // early at an unmapped or unreadable page. Returns the bytes copied (0 when addr itself is not
 // readable). Sleeps (takes mm's lock): call it with no spinlock held.
 usize access_process_memory(AddressSpace& mm, uptr addr, void* buf, usize len);
+
+// kernel.randomize_va_space (0, 1 or 2), read by exec for the address-space layout.
+i64 sysctl_randomize_va_space();

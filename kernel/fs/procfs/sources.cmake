@@ -8,6 +8,7 @@ list(APPEND KERNEL_SOURCES
   ${CMAKE_CURRENT_SOURCE_DIR}/fs/procfs/proc_pid_dir.cpp
   ${CMAKE_CURRENT_SOURCE_DIR}/fs/procfs/proc_pid_files.cpp
   ${CMAKE_CURRENT_SOURCE_DIR}/fs/procfs/proc_pid_mm.cpp
+  ${CMAKE_CURRENT_SOURCE_DIR}/fs/procfs/proc_pid_smaps.cpp
   ${CMAKE_CURRENT_SOURCE_DIR}/fs/procfs/proc_oom.cpp
   ${CMAKE_CURRENT_SOURCE_DIR}/fs/procfs/proc_fd.cpp
   ${CMAKE_CURRENT_SOURCE_DIR}/fs/procfs/proc_mounts.cpp

@@ -7,6 +7,7 @@
 #include "fs/tmpfs/tmpfs_inode.h"
 #include "fs/vfs/vfs.h"
 #include "mm/kheap.h"
+#include "mm/page_ref.h"
 #include "mm/pmm.h"
 
 // --- inodes -----------------------------------------------------------------------------------
@@ -57,7 +58,7 @@ Result<void*> TmpfsSuperBlock::alloc_page(void* ctx) {
 
 void TmpfsSuperBlock::free_page(void* ctx, void* page) {
     auto* sb = static_cast<TmpfsSuperBlock*>(ctx);
-    pmm_free(arch::virt_to_phys_direct(page), 0);
+    page_unref(arch::virt_to_phys_direct(page));   // a mapping may still hold the page
     sb->m_used_pages.fetch_sub(1, std::memory_order_relaxed);
 }
 

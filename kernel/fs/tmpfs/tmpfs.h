@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-// tmpfs: the in-memory file system of "/" and /dev. Regular files keep their data in a PageTree
+// tmpfs: the in-memory file system of "/" and /dev. Regular files keep their data in a PageCache
 // (sparse: holes read as zeros), directories an ordered entry list with stable getdents cookies
 // and a hash index, symlinks their target; device nodes, FIFOs and sockets are plain inodes whose
 // open() the VFS routes to the device registry. Memory comes back when a file is truncated or
@@ -7,7 +7,7 @@
 // uid=N, gid=N; by default half of RAM and as many inodes.
 #pragma once
 
-#include "fs/tmpfs/page_tree.h"
+#include "mm/page_tree.h"
 #include "fs/vfs/inode.h"
 
 class TmpfsSuperBlock final : public SuperBlock {

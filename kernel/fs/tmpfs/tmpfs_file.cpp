@@ -1,10 +1,13 @@
 // SPDX-License-Identifier: MIT
-// tmpfs regular files: data in a PageTree. Invariant: every byte of a present page beyond the
-// file size is zero, so extending the file (write past the end, truncate up) exposes zeros
-// without touching pages. Called with the inode mutex held.
+// tmpfs regular files: the data is the page cache itself. Invariant: every byte of a present page
+// beyond the file size is zero, so extending the file (write past the end, truncate up) exposes
+// zeros without touching pages. Called with the inode mutex held; pages are copied with no lock
+// held (the user buffer may be a mapping of this file, whose fault takes the page-cache lock).
 #include "abi/linux/fs_abi.h"
 #include "abi/linux/uapi.h"
+#include "arch/paging.h"
 #include "fs/tmpfs/tmpfs_inode.h"
+#include "mm/page_ref.h"
 
 TmpfsFile::TmpfsFile(TmpfsSuperBlock& sb, u32 mode) : TmpfsInode(sb, mode), m_pages(sb.page_allocator()) {}
 
@@ -17,8 +20,10 @@ Result<usize> TmpfsFile::read(const IoBuffer& buf, u64 offset) {
         u64 pos = offset + done;
         usize in_page = pos & (kPageSize - 1);
         usize chunk = min<usize>(kPageSize - in_page, n - done);
-        auto* page = static_cast<const u8*>(m_pages.lookup(pos >> kPageShift));
-        auto r = page ? buf.write_at(done, page + in_page, chunk) : buf.fill_at(done, 0, chunk);
+        PhysAddr page = m_pages.lookup(pos >> kPageShift);
+        auto r = page.value ? buf.write_at(done, static_cast<const u8*>(arch::phys_to_virt(page)) + in_page, chunk)
+                            : buf.fill_at(done, 0, chunk);
+        if (page.value) page_unref(page);
         if (r.is_error()) {
             if (done) break;   // a short read, as Linux reports a fault after progress
             return r.error();
@@ -39,19 +44,23 @@ Result<usize> TmpfsFile::write(const IoBuffer& buf, u64 offset) {
         u64 pos = offset + done;
         usize in_page = pos & (kPageSize - 1);
         usize chunk = min<usize>(kPageSize - in_page, n - done);
-        auto page = m_pages.get_or_alloc(pos >> kPageShift);
+        auto page = m_pages.get(pos >> kPageShift);
         if (page.is_error()) {
             err = page.error_code();
             break;
         }
-        auto* p = static_cast<u8*>(page.value());
-        if (buf.read_at(done, p + in_page, chunk).is_error()) {
+        auto* p = static_cast<u8*>(arch::phys_to_virt(page.value()));
+        usize copied = buf.read_some(done, p + in_page, chunk);
+        page_unref(page.value());   // the cache keeps its own reference
+        if (copied < chunk) {
             // Keep the zero-beyond-EOF invariant: wipe what a partial copy left past the size.
-            u64 sz = size();
-            if (pos + chunk > sz) {
-                usize from = sz > pos ? static_cast<usize>(sz - pos) : 0;
+            u64 end_ok = max(size(), pos + copied);
+            if (pos + chunk > end_ok) {
+                usize from = static_cast<usize>(end_ok - pos);
                 __builtin_memset(p + in_page + from, 0, chunk - from);
             }
+            done += copied;
+            if (pos + copied > size()) set_size(pos + copied);
             err = EFAULT;
             break;
         }
@@ -65,16 +74,7 @@ Result<usize> TmpfsFile::write(const IoBuffer& buf, u64 offset) {
 
 Result<void> TmpfsFile::truncate(u64 new_size) {
     if (new_size > u64(kMaxFileSize)) return Error(EFBIG);
-    u64 old = size();
-    if (new_size < old) {
-        m_pages.truncate(align_up(new_size, kPageSize) >> kPageShift);
-        usize tail = new_size & (kPageSize - 1);
-        if (tail) {
-            if (auto* p = static_cast<u8*>(m_pages.lookup(new_size >> kPageShift)))
-                __builtin_memset(p + tail, 0, kPageSize - tail);
-        }
-    }
-    set_size(new_size);
+    m_pages.resize(*this, new_size);
     update_blocks();
     return {};
 }

@@ -4,6 +4,7 @@
 
 #include "fs/tmpfs/tmpfs.h"
 #include "lib/intrusive_list.h"
+#include "mm/page_cache.h"
 
 class TmpfsInode : public Inode {
 public:
@@ -21,11 +22,12 @@ public:
     Result<usize> read(const IoBuffer& buf, u64 offset) override;
     Result<usize> write(const IoBuffer& buf, u64 offset) override;
     Result<void> truncate(u64 size) override;
-    usize page_count() const { return m_pages.page_count(); }
+    PageCache* page_cache() override { return &m_pages; }
+    usize page_count() { return m_pages.page_count(); }
 
 private:
     void update_blocks() { set_blocks(m_pages.page_count() * (4096 / 512)); }
-    PageTree m_pages;
+    PageCache m_pages;
 };
 
 class TmpfsSymlink final : public TmpfsInode {

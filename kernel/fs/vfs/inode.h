@@ -25,6 +25,7 @@
 #include "sync/mutex.h"
 
 class Dentry;
+class PageCache;
 class File;
 class SuperBlock;
 
@@ -139,6 +140,9 @@ public:
     virtual Result<usize> read(const IoBuffer& buf, u64 offset);
     virtual Result<usize> write(const IoBuffer& buf, u64 offset);
     virtual Result<void> truncate(u64 size);
+    // The file's pages, shared by read, write and mappings; null when the file cannot be mapped
+    // (mmap is then ENODEV).
+    virtual PageCache* page_cache() { return nullptr; }
 
     // Applies attribute changes (mutex held). The default stores mode/uid/gid/times and calls
     // truncate() for a size change.

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-#include "fs/tmpfs/page_tree.h"
+#include "mm/page_tree.h"
 
 unsigned PageTree::height_for(u64 index) {
     unsigned h = 1;
@@ -99,6 +99,23 @@ bool PageTree::truncate_node(Node* n, unsigned level, u64 base, u64 first, usize
         }
     }
     return empty;
+}
+
+bool PageTree::remove(u64 index) {
+    if (!m_root || height_for(index) > m_height) return false;
+    Node* n = m_root;
+    for (unsigned level = m_height; level-- > 0;) {
+        void*& slot = n->slot[(index >> (level * kFanoutShift)) & (kFanout - 1)];
+        if (!slot) return false;
+        if (level == 0) {
+            m_alloc.free(m_alloc.ctx, slot);
+            slot = nullptr;
+            m_pages--;
+            return true;
+        }
+        n = static_cast<Node*>(slot);
+    }
+    return false;
 }
 
 usize PageTree::truncate(u64 first) {

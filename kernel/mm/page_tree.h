@@ -1,6 +1,5 @@
 // SPDX-License-Identifier: MIT
-// A sparse map from a page index to one 4 KiB page: tmpfs's file data (and the page cache a
-// shared mapping of the file will use). A radix tree of 512-way nodes whose height grows with the
+// A sparse map from a page index to one 4 KiB page: the index of a file's page cache. A radix tree of 512-way nodes whose height grows with the
 // largest index stored, so a file with one page at 1 TiB costs a handful of nodes. Absent pages
 // are holes that read as zeros. Pages and nodes come from a PageAllocator, so the structure is
 // pure and host-tested.
@@ -30,6 +29,9 @@ public:
     Result<void*> get_or_alloc(u64 index);
     // Frees every page at index >= first, and the nodes left empty. Returns the pages freed.
     usize truncate(u64 first);
+    // Frees the page at index, leaving a hole (the nodes above stay until truncate). True if
+    // there was a page.
+    bool remove(u64 index);
     void clear() { truncate(0); }
 
     usize page_count() const { return m_pages; }   // data pages

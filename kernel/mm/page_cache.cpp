@@ -1,0 +1,156 @@
+// SPDX-License-Identifier: MIT
+#include "mm/page_cache.h"
+
+#include "arch/paging.h"
+#include "fs/vfs/inode.h"
+#include "core/log.h"
+#include "mm/address_space.h"
+#include "mm/kheap.h"
+#include "mm/page_ref.h"
+
+namespace {
+PhysAddr phys_of(void* page) { return arch::virt_to_phys_direct(page); }
+}  // namespace
+
+PageCache::~PageCache() {
+    // Every mapping holds a reference on its file, so none can be left.
+    VERIFY(m_mappers.empty());
+}
+
+PhysAddr PageCache::lookup(u64 index) {
+    MutexGuard g(m_lock);
+    void* page = m_pages.lookup(index);
+    if (!page) return PhysAddr(0);
+    page_ref(phys_of(page));
+    return phys_of(page);
+}
+
+Result<PhysAddr> PageCache::get(u64 index) {
+    MutexGuard g(m_lock);
+    PhysAddr p = phys_of(TRY(m_pages.get_or_alloc(index)));
+    page_ref(p);
+    return p;
+}
+
+Result<PhysAddr> PageCache::get_for_fault(u64 index, Inode& file) {
+    MutexGuard g(m_lock);
+    if (index >= align_up(file.size(), kPageSize) / kPageSize) return Error(ENXIO);
+    usize before = m_pages.page_count();
+    PhysAddr p = phys_of(TRY(m_pages.get_or_alloc(index)));
+    if (m_pages.page_count() != before) file.set_blocks(m_pages.page_count() * (kPageSize / 512));
+    page_ref(p);
+    return p;
+}
+
+bool PageCache::resident(u64 index) {
+    MutexGuard g(m_lock);
+    return m_pages.lookup(index) != nullptr;
+}
+
+usize PageCache::page_count() {
+    MutexGuard g(m_lock);
+    return m_pages.page_count();
+}
+
+void PageCache::resize(Inode& file, u64 new_size) {
+    u64 first_gone;
+    {
+        MutexGuard g(m_lock);
+        u64 old = file.size();
+        file.set_size(new_size);
+        if (new_size >= old) return;
+        first_gone = align_up(new_size, kPageSize) / kPageSize;
+        m_pages.truncate(first_gone);
+        if (usize tail = new_size & (kPageSize - 1)) {
+            if (auto* p = static_cast<u8*>(m_pages.lookup(new_size / kPageSize)))
+                __builtin_memset(p + tail, 0, kPageSize - tail);
+        }
+    }
+    unmap_from_mappers(first_gone, ~u64(0), true);
+}
+
+usize PageCache::punch_hole(Inode& file, u64 offset, u64 end) {
+    end = min(end, align_up(file.size(), kPageSize));
+    if (offset >= end) return 0;
+    u64 first_whole = align_up(offset, kPageSize) / kPageSize, end_whole = end / kPageSize;
+    usize freed = 0;
+    {
+        MutexGuard g(m_lock);
+        auto zero = [&](u64 from, u64 to) {   // within one page
+            if (from >= to) return;
+            if (auto* p = static_cast<u8*>(m_pages.lookup(from / kPageSize)))
+                __builtin_memset(p + (from & (kPageSize - 1)), 0, to - from);
+        };
+        if (first_whole > end_whole) {
+            zero(offset, end);   // inside one page
+        } else {
+            zero(offset, first_whole * kPageSize);
+            zero(end_whole * kPageSize, end);
+        }
+    }
+    if (first_whole >= end_whole) return 0;
+    // As Linux's shmem_fallocate: unmap while the pages are still here (so private mappings can
+    // tell the file's pages from their own copies, which stay), then free them.
+    unmap_from_mappers(first_whole, end_whole, false);
+    MutexGuard g(m_lock);
+    for (u64 i = first_whole; i < end_whole; i++) freed += m_pages.remove(i) ? 1 : 0;
+    file.set_blocks(m_pages.page_count() * (kPageSize / 512));
+    return freed;
+}
+
+void PageCache::unmap_from_mappers(u64 first_index, u64 end_index, bool even_cows) {
+    // Collect live address spaces under the list lock, unmap with it released: unmapping takes
+    // each address space's lock, which is held around add_mapper/remove_mapper.
+    AddressSpace* small[16];
+    AddressSpace** list = small;
+    usize n = 0;
+    {
+        MutexGuard g(m_mappers_lock);
+        usize cap = 16;
+        if (m_mappers.size() > cap) {
+            if (auto* big = static_cast<AddressSpace**>(kmalloc(m_mappers.size() * sizeof(AddressSpace*)))) {
+                list = big;
+                cap = m_mappers.size();
+            } else {
+                // Memory-safe either way (mapped pages hold references); only the SIGBUS is lost.
+                log_warn("page cache: out of memory unmapping a truncated file from %zu address spaces",
+                         m_mappers.size());
+            }
+        }
+        for (Mapper& m : m_mappers) {
+            if (n == cap) break;
+            if (m.as->try_ref()) list[n++] = m.as;   // a dying address space maps nothing
+        }
+    }
+    for (usize i = 0; i < n; i++) {
+        list[i]->unmap_cache_pages(*this, first_index, end_index, even_cows);
+        RefPtr<AddressSpace> drop = RefPtr<AddressSpace>::adopt(list[i]);
+    }
+    if (list != small) kfree(list);
+}
+
+Result<void> PageCache::add_mapper(AddressSpace& as) {
+    MutexGuard g(m_mappers_lock);
+    for (Mapper& m : m_mappers)
+        if (m.as == &as) {
+            m.vmas++;
+            return {};
+        }
+    auto* m = new (std::nothrow) Mapper{&as, 1, ListNode()};
+    if (!m) return Error(ENOMEM);
+    m_mappers.push_back(*m);
+    return {};
+}
+
+void PageCache::remove_mapper(AddressSpace& as) {
+    MutexGuard g(m_mappers_lock);
+    for (Mapper& m : m_mappers)
+        if (m.as == &as) {
+            if (--m.vmas == 0) {
+                m_mappers.remove(m);
+                delete &m;
+            }
+            return;
+        }
+    VERIFY_NOT_REACHED();
+}

@@ -1,0 +1,63 @@
+// SPDX-License-Identifier: MIT
+// The pages of one file, in one place: read(2), write(2), truncate and every mapping of the file
+// (shared mappings directly, private ones until their first write) use the same frames, so a
+// store through a MAP_SHARED mapping is what read(2) returns and the reverse.
+//
+// Locking: the page index has its own mutex, never the inode's, so a fault (which may come from
+// a read(2) into a mapping of the same file, with the inode mutex held) never needs the inode
+// mutex. Pages are handed out referenced and copied to or from user memory with no lock held.
+// Order: inode mutex -> address-space lock -> page-cache lock.
+#pragma once
+
+#include "lib/intrusive_list.h"
+#include "mm/page_tree.h"
+#include "sync/mutex.h"
+
+class AddressSpace;
+class Inode;
+
+class PageCache {
+public:
+    explicit PageCache(const PageAllocator& alloc) : m_pages(alloc) {}
+    ~PageCache();
+    ARAMID_NOCOPY(PageCache);
+
+    // The page at index referenced for the caller (page_unref when done), or 0 for a hole.
+    PhysAddr lookup(u64 index);
+    // The page at index, a zeroed page filling a hole; referenced for the caller.
+    Result<PhysAddr> get(u64 index);
+    // For a fault at file page `index`: like get(), but ENXIO (SIGBUS) past the end of `file`,
+    // checked under the lock that truncate() holds while it shrinks.
+    // A page it allocates (a hole touched through a mapping) counts in the file's st_blocks, as
+    // the cache's pages are the file's blocks on a memory file system.
+    Result<PhysAddr> get_for_fault(u64 index, Inode& file);
+    bool resident(u64 index);
+
+    // Sets the file's size to new_size under the index lock; when it shrinks, frees the pages past
+    // the end, zeroes the tail of the last page and unmaps the freed range from every address
+    // space that maps the file (later accesses there raise SIGBUS). Call with the inode mutex.
+    void resize(Inode& file, u64 new_size);
+    // Frees the pages wholly inside [offset, end) and zeroes the parts of the pages at its edges
+    // (a hole punch: MADV_REMOVE), unmapping the freed pages from every mapping of the file.
+    // Returns the pages freed. Call with the inode mutex.
+    usize punch_hole(Inode& file, u64 offset, u64 end);
+    usize page_count();
+
+    // Address spaces mapping this file, one count per VMA, so resize() can unmap.
+    Result<void> add_mapper(AddressSpace& as);
+    void remove_mapper(AddressSpace& as);
+
+private:
+    struct Mapper {
+        AddressSpace* as;
+        usize vmas;
+        ListNode node;
+    };
+    // even_cows: private copies of the pages go too (truncate), or stay (a hole punch).
+    void unmap_from_mappers(u64 first_index, u64 end_index, bool even_cows);
+
+    Mutex m_lock{"page-cache"};
+    PageTree m_pages;
+    Mutex m_mappers_lock{"page-cache-mappers"};
+    IntrusiveList<Mapper, &Mapper::node> m_mappers;
+};
