@@ -86,7 +86,9 @@ void AddressSpace::punch_file_range(uptr start, uptr end) {
             first = v->pgoff + (max(v->start, start) - v->start) / kPageSize;
             last = v->pgoff + (min(v->end, end) - v->start) / kPageSize;
         }
-        Inode& inode = obj->file()->inode();
+        File* file = obj->file();
+        if (!file) continue;   // checked under the lock above; keeps the compiler's null analysis quiet
+        Inode& inode = file->inode();
         MutexGuard g(inode.lock());
         obj->page_cache()->punch_hole(inode, first * kPageSize, last * kPageSize);
     }
