@@ -26,12 +26,19 @@ static_assert(sizeof(struct new_utsname) == 6 * 65);
 
 SyscallResult sys_uname(UserPtr<void> buf) {
     struct new_utsname u{};
-    format(u.sysname, sizeof(u.sysname), "%s", kUnameSysname);
-    format(u.nodename, sizeof(u.nodename), "%s", system_names().hostname);
-    format(u.release, sizeof(u.release), "%s", kUnameRelease);
-    format(u.version, sizeof(u.version), "%s", kUnameVersion);
-    format(u.machine, sizeof(u.machine), "%s", kUnameMachine);
-    format(u.domainname, sizeof(u.domainname), "%s", system_names().domainname);
+    // Plain bounded copies: uname is called by every shell start-up, and format() costs more
+    // than the whole syscall on Linux.
+    auto put = [](char* dst, usize size, const char* src) {
+        usize n = __builtin_strlen(src);
+        if (n >= size) n = size - 1;
+        __builtin_memcpy(dst, src, n);
+    };
+    put(u.sysname, sizeof(u.sysname), kUnameSysname);
+    put(u.nodename, sizeof(u.nodename), system_names().hostname);
+    put(u.release, sizeof(u.release), kUnameRelease);
+    put(u.version, sizeof(u.version), kUnameVersion);
+    put(u.machine, sizeof(u.machine), kUnameMachine);
+    put(u.domainname, sizeof(u.domainname), system_names().domainname);
     TRY(copy_to_user(buf.addr(), &u, sizeof(u)));
     return 0;
 }
