@@ -2,6 +2,7 @@
 #include "core/fd_table.h"
 
 #include "fs/vfs/file.h"
+#include "core/process.h"
 #include "mm/kheap.h"
 
 Result<RefPtr<FdTable>> FdTable::create() {
@@ -176,4 +177,9 @@ Result<RefPtr<FsContext>> FsContext::clone() {
     c->m_cwd = m_cwd;
     c->umask = umask;
     return RefPtr<FsContext>::adopt(c);
+}
+
+bool current_files_shared() {
+    Process* p = current_thread()->process;
+    return p && (p->live_threads > 1 || (p->fds && p->fds->ref_count() > 1));
 }

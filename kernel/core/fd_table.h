@@ -76,3 +76,8 @@ private:
     Path m_root;
     Path m_cwd;
 };
+
+// Whether another thread could be using the caller's descriptors right now (a shared table or
+// more than one thread): the file layer then serialises f_pos even for a File only this
+// table holds (Linux's fdget_pos rule).
+bool current_files_shared();

@@ -52,3 +52,18 @@ private:
     Mutex m_mutex;
     T m_value;
 };
+
+// A MutexGuard that locks only when asked to (a lock some callers can prove unnecessary).
+class [[nodiscard]] OptionalMutexGuard {
+public:
+    OptionalMutexGuard(Mutex& m, bool take) : m_mutex(take ? &m : nullptr) {
+        if (m_mutex) m_mutex->lock();
+    }
+    ~OptionalMutexGuard() {
+        if (m_mutex) m_mutex->unlock();
+    }
+    ARAMID_NOCOPY(OptionalMutexGuard);
+
+private:
+    Mutex* m_mutex;
+};

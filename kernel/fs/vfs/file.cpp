@@ -3,6 +3,7 @@
 
 #include "abi/linux/fs_abi.h"
 #include "abi/linux/uapi.h"
+#include "core/fd_table.h"
 #include "core/file_write_rules.h"
 #include "lib/member_owner.h"
 #include "fs/vfs/vfs_ops.h"
@@ -265,6 +266,8 @@ void File::set_owner(const FileOwner& o) {
 int File::async_signal() { return m_async_sig.load(std::memory_order_relaxed); }
 void File::set_async_signal(int sig) { m_async_sig.store(sig, std::memory_order_relaxed); }
 
+bool File::pos_lock_needed() const { return ref_count() > 2 || current_files_shared(); }
+
 u64 File::offset() {
     MutexGuard g(m_pos_lock);
     return m_pos;
@@ -312,7 +315,7 @@ Result<usize> File::read(const IoBuffer& buf) {
         u64 ignored = 0;
         return do_read(buf, ignored);
     }
-    MutexGuard g(m_pos_lock);
+    OptionalMutexGuard g(m_pos_lock, pos_lock_needed());
     u64 off = m_pos;
     usize n = TRY(do_read(buf, off));
     m_pos = off;
@@ -325,7 +328,7 @@ Result<usize> File::write(const IoBuffer& buf) {
         u64 ignored = 0;
         return do_write(buf, ignored);
     }
-    MutexGuard g(m_pos_lock);
+    OptionalMutexGuard g(m_pos_lock, pos_lock_needed());
     u64 off = m_pos;
     usize n = TRY(do_write(buf, off));
     m_pos = off;
@@ -352,7 +355,7 @@ Result<usize> File::pwrite(const IoBuffer& buf, u64 offset) {
 
 Result<u64> File::lseek(i64 offset, int whence) {
     if (is_path_only()) return Error(EBADF);
-    MutexGuard g(m_pos_lock);
+    OptionalMutexGuard g(m_pos_lock, pos_lock_needed());
     u64 pos = TRY(m_ops->lseek(*this, m_pos, offset, whence));
     m_pos = pos;
     return pos;

@@ -106,6 +106,10 @@ private:
     File(Path path, RefPtr<Inode> inode, u32 flags);
     Result<usize> do_read(const IoBuffer& buf, u64& offset);
     Result<usize> do_write(const IoBuffer& buf, u64& offset);
+    // Linux's fdget_pos: f_pos needs the lock only when someone else can reach this File (a
+    // second reference beyond the caller's descriptor-table entry and lookup, or a table that
+    // other threads share).
+    bool pos_lock_needed() const;
     void drop_owned_ops();
 
     Path m_path;
