@@ -7,7 +7,9 @@ readlink /proc/$$/fd/3 | sed "s|^$PWD/||"
 readlink /proc/$$/fd/4 | sed "s|^$PWD/||"
 readlink /proc/$$/fd/7
 exec 3<&- 4>&-
-ls /proc/$$/fd | sort -n | tr '\n' ' '; echo
+# Not piped: while a pipeline starts, the shell itself holds its pipes for a moment.
+ls /proc/$$/fd > fds.txt
+sort -n fds.txt | tr '\n' ' '; echo
 cat /proc/self/fd/0 < file
 echo | readlink /proc/self/fd/0 | sed 's/[0-9][0-9]*/N/'
 readlink /proc/self/cwd | sed "s|^$PWD$|cwd ok|"
