@@ -17,6 +17,7 @@
 #include <new>
 
 #include "abi/linux/uapi.h"
+#include "core/process.h"
 #include "core/signal.h"
 #include "core/time.h"
 #include "fs/anon/anon_inode.h"
@@ -417,7 +418,9 @@ SyscallResult sys_epoll_ctl(Fd epfd, int op, Fd fd, UserPtr<const void> event) {
     RefPtr<File> f = TRY(fd_file(epfd));
     RefPtr<File> tf = TRY(fd_file(fd));
     if (!tf->wait_queue()) return Error(EPERM);   // linux: !file_can_poll()
-    if (has_event) ev.events &= ~u32(EPOLLWAKEUP);   // no CAP_BLOCK_SUSPEND semantics here
+    // linux: ep_take_care_of_epollwakeup(): dropped without CAP_BLOCK_SUSPEND; kept (and shown
+    // in fdinfo) otherwise, though there is no suspend here for it to hold off.
+    if (has_event && current_process()->creds.euid != 0) ev.events &= ~u32(EPOLLWAKEUP);
     if (f.ptr() == tf.ptr() || !is_epoll(*f)) return Error(EINVAL);
     if (has_event && (ev.events & EPOLLEXCLUSIVE)) {
         if (op == EPOLL_CTL_MOD) return Error(EINVAL);

@@ -63,7 +63,7 @@ int main(void)
     readlink(path, link, sizeof link - 1);
     say("link %s\n", link);
     int ep2 = epoll_create1(EPOLL_CLOEXEC);
-    ev.events = EPOLLIN | EPOLLET;
+    ev.events = EPOLLIN | EPOLLET | EPOLLWAKEUP;   // root keeps EPOLLWAKEUP
     ev.data.u64 = 0x1122334455667788ull;
     epoll_ctl(ep2, EPOLL_CTL_ADD, p[0], &ev);
     snprintf(path, sizeof path, "/proc/self/fdinfo/%d", ep2);
