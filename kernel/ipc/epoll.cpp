@@ -63,7 +63,9 @@ constexpr u32 kPrivateBits = EPOLLWAKEUP | EPOLLONESHOT | EPOLLET | EPOLLEXCLUSI
 constexpr u32 kExclusiveOkBits = EPOLLIN | EPOLLOUT | EPOLLERR | EPOLLHUP | EPOLLWAKEUP | EPOLLET | EPOLLEXCLUSIVE;
 constexpr int kMaxNests = 4;   // EPOLL_MAX_NESTS
 constexpr i64 kMaxEvents = 0x7fffffff / sizeof(epoll_event);
-constexpr u32 kEpollReadable = EPOLLIN | EPOLLRDNORM;
+constexpr u32 kEpollReadable = EPOLLIN | EPOLLRDNORM;   // an instance with events, to poll()
+// linux: ep_poll_safewake(): an instance's own watchers hear about EPOLLIN only.
+constexpr u32 kEpollWakeKey = EPOLLIN;
 
 constinit Spinlock g_lock{LockRank::Epoll, "epoll"};
 
@@ -83,7 +85,7 @@ void fire(AsyncNotify* n, u32 key) {
         if (!decltype(ep->ready)::is_linked(*it)) ep->ready.push_back(*it);
         ep->ref();   // the instance may be closed as soon as the lock is dropped
     }
-    ep->wq.wake_all(kEpollReadable);
+    ep->wq.wake_all(kEpollWakeKey);
     put_ep(ep);
 }
 
@@ -252,7 +254,7 @@ void queue_if_ready(EventPoll& ep, EpollItem& it, File& f, u32 events) {
         if (it.dead || ReadyList::is_linked(it)) return;
         ep.ready.push_back(it);
     }
-    ep.wq.wake_all(kEpollReadable);
+    ep.wq.wake_all(kEpollWakeKey);
 }
 
 Result<void> ep_insert(EventPoll& ep, RefPtr<File>& tf, int fd, const epoll_event& ev) {
