@@ -69,6 +69,8 @@ constexpr u32 kEpollWakeKey = EPOLLIN;
 
 constinit Spinlock g_lock{LockRank::Epoll, "epoll"};
 
+using ReadyList = decltype(EventPoll::ready);
+
 void put_ep(EventPoll* ep) {
     if (ep->deref()) delete ep;
 }
@@ -82,14 +84,12 @@ void fire(AsyncNotify* n, u32 key) {
         // linux: ep_poll_callback() ignores wake-ups about other events.
         if (key != kWakeAny && !(key & it->events)) return;
         ep = it->ep;
-        if (!decltype(ep->ready)::is_linked(*it)) ep->ready.push_back(*it);
+        if (!ReadyList::is_linked(*it)) ep->ready.push_back(*it);
         ep->ref();   // the instance may be closed as soon as the lock is dropped
     }
     ep->wq.wake_all(kEpollWakeKey);
     put_ep(ep);
 }
-
-using ReadyList = decltype(EventPoll::ready);
 
 // Unlinks it from everything under g_lock; the caller then unregisters and frees it.
 void unlink_locked(EpollItem& it) {
