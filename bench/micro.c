@@ -19,6 +19,7 @@
 #include <sys/utsname.h>
 #include <sys/wait.h>
 #include <poll.h>
+#include <sys/epoll.h>
 
 extern char **environ;
 
@@ -181,6 +182,12 @@ static void op_poll_pipe(long k) {
     for (long i = 0; i < k; i++) BENCH_CHECK(poll(&pfd, 1, 0) == 1);
 }
 
+// A level-triggered item on a readable pipe: every call re-polls it and reports it.
+static void op_epoll_wait_pipe(long k) {
+    struct epoll_event ev;
+    for (long i = 0; i < k; i++) BENCH_CHECK(epoll_wait(g_fd, &ev, 1, 0) == 1);
+}
+
 static void bench_dev_rw(const char *name, const char *path, int write_mode, long n) {
     g_fd = open(path, write_mode ? O_WRONLY : O_RDONLY);
     if (g_fd < 0) bench_fail("open %s", path);
@@ -216,6 +223,17 @@ static void bench_poll_pipe(const char *name, long n) {
     BENCH_CHECK(write(p[1], "x", 1) == 1);
     g_fd = p[0];
     bench_loop(name, n, 1, op_poll_pipe);
+}
+
+static void bench_epoll_wait_pipe(const char *name, long n) {
+    int p[2];
+    BENCH_CHECK(pipe(p) == 0);
+    BENCH_CHECK(write(p[1], "x", 1) == 1);
+    g_fd = epoll_create1(0);
+    BENCH_CHECK(g_fd >= 0);
+    struct epoll_event ev = {.events = EPOLLIN};
+    BENCH_CHECK(epoll_ctl(g_fd, EPOLL_CTL_ADD, p[0], &ev) == 0);
+    bench_loop(name, n, 1, op_epoll_wait_pipe);
 }
 
 // ---- Memory --------------------------------------------------------------------------------------
@@ -618,6 +636,7 @@ static const struct bench benches[] = {
     {"mkdir_rmdir", 14500, b_mkdir_rmdir},
     {"pipe_create", 27000, b_pipe_create},
     {"poll_pipe", 340000, bench_poll_pipe},
+    {"epoll_wait_pipe", 340000, bench_epoll_wait_pipe},
     {"mmap_munmap_4k", 22000, b_mmap_munmap},
     {"mprotect_4k", 136000, b_mprotect},
     {"pagefault_anon", 9, b_pagefault},

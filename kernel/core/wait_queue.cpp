@@ -13,7 +13,7 @@ void WaitQueue::remove(Waiter& w) {
     if (m_waiters.is_linked(w)) m_waiters.remove(w);
 }
 
-void WaitQueue::wake_one() {
+void WaitQueue::wake_one(u32 key) {
     {
         SpinlockGuard g(m_lock);
         // Wake the first waiter that is not already woken, so two wake_one calls wake two threads.
@@ -24,10 +24,10 @@ void WaitQueue::wake_one() {
             break;
         }
     }
-    if (m_has_async.load(std::memory_order_acquire)) notify_async();
+    if (m_has_async.load(std::memory_order_acquire)) notify_async(key);
 }
 
-void WaitQueue::wake_all() {
+void WaitQueue::wake_all(u32 key) {
     {
         SpinlockGuard g(m_lock);
         while (Waiter* w = m_waiters.pop_front()) {
@@ -35,7 +35,7 @@ void WaitQueue::wake_all() {
             sched_wake(w->thread);
         }
     }
-    if (m_has_async.load(std::memory_order_acquire)) notify_async();
+    if (m_has_async.load(std::memory_order_acquire)) notify_async(key);
 }
 
 void WaitQueue::add_async(AsyncNotify& n) {
@@ -53,23 +53,31 @@ void WaitQueue::remove_async(AsyncNotify& n) {
     while (n.pins.load(std::memory_order_acquire)) arch::cpu_relax();
 }
 
-void WaitQueue::notify_async() {
-    // Pinned under the lock, fired after it (firing sends signals: the process-tree lock ranks
-    // before wait queues). A handful per queue is all real programs register.
-    constexpr usize kMax = 8;
-    AsyncNotify* batch[kMax];
-    usize n = 0;
+void WaitQueue::notify_async(u32 key) {
+    // Each callback is pinned under the lock and fired after it (firing sends signals or wakes
+    // other queues: the process-tree lock ranks before wait queues), one at a time so that any
+    // number can be registered. A callback already fired by a later round is skipped: that
+    // round saw this one's state change too.
+    u64 gen;
     {
         SpinlockGuard g(m_lock);
-        for (AsyncNotify& a : m_async) {
-            if (n == kMax) break;
-            a.pins.fetch_add(1, std::memory_order_acq_rel);
-            batch[n++] = &a;
-        }
+        gen = ++m_wake_gen;
     }
-    for (usize i = 0; i < n; i++) {
-        batch[i]->fire(batch[i]);
-        batch[i]->pins.fetch_sub(1, std::memory_order_acq_rel);
+    for (;;) {
+        AsyncNotify* next = nullptr;
+        {
+            SpinlockGuard g(m_lock);
+            for (AsyncNotify& a : m_async) {
+                if (a.fired_gen >= gen) continue;
+                a.fired_gen = gen;
+                a.pins.fetch_add(1, std::memory_order_acq_rel);
+                next = &a;
+                break;
+            }
+        }
+        if (!next) return;
+        next->fire(next, key);
+        next->pins.fetch_sub(1, std::memory_order_acq_rel);
     }
 }
 

@@ -20,13 +20,20 @@ struct Waiter {
     std::atomic<bool> fired{false};
 };
 
-// A file description with O_ASYNC: told after every wake-up of its queue (Linux's fasync list),
-// outside the queue lock so that it may send signals. remove_async returns only once no wake-up
-// is still calling it, so the owner can be freed right after.
+// Wake-up values: which events the waker made ready (POLLIN for "data arrived", POLLOUT for
+// "room appeared"). kWakeAny says nothing about what changed.
+constexpr u32 kWakeAny = ~0u;
+
+// A callback told after every wake-up of its queue with the wake's key, outside the queue lock
+// so that it may send signals or wake other queues: a file description with O_ASYNC (Linux's
+// fasync list) and an epoll item watching a file (Linux's ep_poll_callback). It may run in
+// interrupt context and must not sleep. remove_async returns only once no wake-up is still
+// calling it, so the owner can be freed right after.
 struct AsyncNotify {
-    void (*fire)(AsyncNotify*) = nullptr;
+    void (*fire)(AsyncNotify*, u32 key) = nullptr;
     ListNode node;
     std::atomic<u32> pins{0};
+    u64 fired_gen = 0;   // the queue's wake generation last delivered (under the queue lock)
 };
 
 class WaitQueue {
@@ -81,17 +88,20 @@ public:
 
     void add(Waiter& w);
     void remove(Waiter& w);   // safe when already removed by a wake
-    void wake_one();
-    void wake_all();
+    // key: the events this wake-up is about (only callbacks look at it: sleeping threads
+    // recheck their condition themselves).
+    void wake_one(u32 key = kWakeAny);
+    void wake_all(u32 key = kWakeAny);
     usize waiter_count();
     void add_async(AsyncNotify& n);
     void remove_async(AsyncNotify& n);
 
 private:
-    void notify_async();
+    void notify_async(u32 key);
 
     Spinlock m_lock;
     IntrusiveList<Waiter, &Waiter::node> m_waiters;
     IntrusiveList<AsyncNotify, &AsyncNotify::node> m_async;
     std::atomic<bool> m_has_async{false};
+    u64 m_wake_gen = 0;   // numbers notify_async rounds, so each callback runs once per round
 };

@@ -66,7 +66,7 @@ public:
             if (f.flags() & O_NONBLOCK) return Error(EAGAIN);
             if (e.wq.wait_interruptible([&] { return try_take(e, got); }).is_error()) return Error(kErestartSys);
         }
-        e.wq.wake_all();   // writers waiting for room
+        e.wq.wake_all(POLLOUT);   // writers waiting for room
         // linux: the value is consumed even when the copy faults.
         TRY(buf.write_at(0, &got, sizeof(got)));
         return sizeof(u64);
@@ -81,7 +81,7 @@ public:
             if (f.flags() & O_NONBLOCK) return Error(EAGAIN);
             if (e.wq.wait_interruptible([&] { return try_add(e, n); }).is_error()) return Error(kErestartSys);
         }
-        if (n) e.wq.wake_all();
+        if (n) e.wq.wake_all(POLLIN);
         return sizeof(u64);
     }
     u32 poll(File& f) override {

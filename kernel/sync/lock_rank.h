@@ -13,6 +13,8 @@ enum class LockRank : u8 {
     ProcessTree = 5,   // parent/child links, pids, groups, thread lists, signals; before any wait queue
     TimerObject = 7,   // timerfd and POSIX timer state: taken under ProcessTree (signal dequeue re-arms
                        // a timer), wakes wait queues and arms kernel timers while held
+    Epoll = 8,         // epoll items and ready lists: taken from wake-up callbacks (maybe under
+                       // TimerObject); registers with the watched files' wait queues while held
     WaitQueue = 10,    // wait queues' lists; waking a thread then takes Scheduler
     Scheduler = 20,    // run queues: taken from timer interrupts and wakeups
     Timer = 25,        // kernel timers; the scheduler reads the next deadline under its own lock

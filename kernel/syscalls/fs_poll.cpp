@@ -14,6 +14,7 @@
 #include "core/signal.h"
 #include "core/time.h"
 #include "fs/pipe/poll_wait.h"
+#include "syscalls/wait_args.h"
 #include "mm/kheap.h"
 #include "syscalls/handlers.h"
 
@@ -71,44 +72,6 @@ private:
     void* m_p = nullptr;
 };
 
-// An absolute deadline for poll_files, and the end time to report the remainder against
-// (0: no timeout or a zero one, nothing is written back).
-struct Timeout {
-    u64 deadline = kPollForever;
-    u64 end_ns = 0;
-};
-
-// linux: poll_select_set_timeout().
-Result<Timeout> timeout_from(i64 sec, i64 nsec) {
-    if (sec < 0 || nsec < 0 || nsec >= static_cast<i64>(kNsPerSec)) return Error(EINVAL);
-    if (!sec && !nsec) return Timeout{kPollNoWait, 0};
-    u64 ns;
-    if (__builtin_mul_overflow(static_cast<u64>(sec), kNsPerSec, &ns) || __builtin_add_overflow(ns, u64(nsec), &ns))
-        ns = ~u64(0);
-    u64 d = poll_deadline_after(ns);
-    return Timeout{d, d};
-}
-
-Result<Timeout> timespec_timeout(uptr p) {
-    __kernel_timespec ts;
-    TRY(copy_from_user(&ts, p, sizeof(ts)));
-    return timeout_from(ts.tv_sec, ts.tv_nsec);
-}
-
-// linux: set_user_sigmask(): the mask in force while waiting; the old one comes back when the
-// call returns, or after the handler when a signal interrupted it.
-Result<void> set_user_sigmask(uptr mask, usize size) {
-    if (!mask) return {};
-    if (size != sizeof(SigSet)) return Error(EINVAL);
-    SigSet m;
-    TRY(copy_from_user(&m, mask, sizeof(m)));
-    Thread* t = current_thread();
-    t->saved_sigmask = t->sigmask;
-    t->restore_sigmask = true;
-    t->sigmask = m & ~kUnblockable;
-    return {};
-}
-
 enum class TimeKind { Timeval, Timespec };
 
 // linux: poll_select_finish(): restores the signal mask unless interrupted, writes the time left
@@ -116,11 +79,7 @@ enum class TimeKind { Timeval, Timespec };
 // would reuse the old timeout).
 SyscallResult poll_select_finish(Result<int> r, uptr p, u64 end_ns, TimeKind kind) {
     bool interrupted = r.is_error() && r.error_code() == EINTR;
-    Thread* t = current_thread();
-    if (!interrupted && t->restore_sigmask) {
-        t->sigmask = t->saved_sigmask;
-        t->restore_sigmask = false;
-    }
+    restore_user_sigmask_unless(interrupted);
     if (p && end_ns) {
         u64 now = monotonic_ns();
         u64 left = end_ns > now ? end_ns - now : 0;
@@ -245,6 +204,45 @@ Result<int> core_sys_select(int n, UserPtr<u64> inp, UserPtr<u64> outp, UserPtr<
 }
 
 }  // namespace
+
+// linux: poll_select_set_timeout().
+Result<Timeout> timeout_from(i64 sec, i64 nsec) {
+    if (sec < 0 || nsec < 0 || nsec >= static_cast<i64>(kNsPerSec)) return Error(EINVAL);
+    if (!sec && !nsec) return Timeout{kPollNoWait, 0};
+    u64 ns;
+    if (__builtin_mul_overflow(static_cast<u64>(sec), kNsPerSec, &ns) || __builtin_add_overflow(ns, u64(nsec), &ns))
+        ns = ~u64(0);
+    u64 d = poll_deadline_after(ns);
+    return Timeout{d, d};
+}
+
+Result<Timeout> timespec_timeout(uptr p) {
+    __kernel_timespec ts;
+    TRY(copy_from_user(&ts, p, sizeof(ts)));
+    return timeout_from(ts.tv_sec, ts.tv_nsec);
+}
+
+// linux: set_user_sigmask(): the mask in force while waiting; the old one comes back when the
+// call returns, or after the handler when a signal interrupted it.
+Result<void> set_user_sigmask(uptr mask, usize size) {
+    if (!mask) return {};
+    if (size != sizeof(SigSet)) return Error(EINVAL);
+    SigSet m;
+    TRY(copy_from_user(&m, mask, sizeof(m)));
+    Thread* t = current_thread();
+    t->saved_sigmask = t->sigmask;
+    t->restore_sigmask = true;
+    t->sigmask = m & ~kUnblockable;
+    return {};
+}
+
+void restore_user_sigmask_unless(bool interrupted) {
+    Thread* t = current_thread();
+    if (!interrupted && t->restore_sigmask) {
+        t->sigmask = t->saved_sigmask;
+        t->restore_sigmask = false;
+    }
+}
 
 SyscallResult sys_poll(UserPtr<pollfd> fds, u32 nfds, int timeout_ms) {
     u64 deadline = kPollForever;

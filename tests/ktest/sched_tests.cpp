@@ -6,6 +6,7 @@
 #include "core/sched.h"
 #include "core/wait_queue.h"
 #include "ktest/ktest.h"
+#include "lib/member_owner.h"
 #include "mm/kheap.h"
 
 u64 tsc_hz();
@@ -158,4 +159,41 @@ KTEST(wait_timeout, "sched.waitqueue_timeout") {
     KEXPECT(!ok);
     KEXPECT(dt >= 5'000'000);
     KEXPECT(dt < 50'000'000);
+}
+
+namespace {
+// A wake-up callback that counts its calls and remembers the key.
+struct CountingNotify {
+    AsyncNotify n;
+    int calls = 0;
+    u32 key = 0;
+    static void fire(AsyncNotify* a, u32 key) {
+        auto* c = member_owner(a, &CountingNotify::n);
+        c->calls++;
+        c->key = key;
+    }
+};
+}  // namespace
+
+KTEST(wait_queue_callbacks, "waitqueue.callbacks_each_once_with_key") {
+    // More callbacks than one batch used to hold: every one runs once per wake-up.
+    constexpr int kN = 20;
+    WaitQueue wq;
+    CountingNotify c[kN];
+    for (auto& x : c) {
+        x.n.fire = CountingNotify::fire;
+        wq.add_async(x.n);
+    }
+    wq.wake_all(0x4);
+    for (auto& x : c) {
+        KEXPECT(x.calls == 1);
+        KEXPECT(x.key == 0x4);
+    }
+    for (int i = 0; i < kN; i += 2) wq.remove_async(c[i].n);
+    wq.wake_one();
+    for (int i = 0; i < kN; i++) {
+        KEXPECT(c[i].calls == (i % 2 ? 2 : 1));
+        if (i % 2) KEXPECT(c[i].key == kWakeAny);
+    }
+    for (int i = 1; i < kN; i += 2) wq.remove_async(c[i].n);
 }

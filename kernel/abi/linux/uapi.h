@@ -32,6 +32,7 @@
 #include <linux/magic.h>    // TMPFS_MAGIC... (statfs f_type)
 #include <linux/major.h>    // MEM_MAJOR... (devfs)
 #include <linux/poll.h>     // POLLIN... (file readiness)
+#include <linux/eventpoll.h>   // struct epoll_event, EPOLL* (epoll)
 #include <asm/stat.h>       // struct stat, x86_64 layout (stat, fstat, newfstatat)
 #include <asm/statfs.h>     // struct statfs (statfs, fstatfs)
 #include <linux/uio.h>          // struct iovec, UIO_MAXIOV (readv/writev)

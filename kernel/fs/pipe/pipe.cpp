@@ -183,7 +183,7 @@ Result<usize> Pipe::read(const IoBuffer& buf, bool nonblock) {
                 }
             }
         }
-        if (moved) m_wq.wake_all();
+        if (moved) m_wq.wake_all(POLLOUT | POLLWRNORM);   // room for writers (the key steers epoll)
         if (!wait) {
             if (err) return Error(err);
             return done;
@@ -266,7 +266,7 @@ Result<usize> Pipe::write(const IoBuffer& buf, bool nonblock, bool packet) {
                 break;   // full: wait for a reader below
             }
         }
-        if (moved) m_wq.wake_all();
+        if (moved) m_wq.wake_all(POLLIN | POLLRDNORM);   // data for readers
         if (finished) {
             if (err) return Error(err);
             return done;

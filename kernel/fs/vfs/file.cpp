@@ -7,6 +7,7 @@
 #include "core/file_write_rules.h"
 #include "lib/member_owner.h"
 #include "fs/vfs/vfs_ops.h"
+#include "ipc/epoll.h"
 
 namespace {
 
@@ -170,6 +171,7 @@ File::File(Path path, RefPtr<Inode> inode, u32 flags)
 
 File::~File() {
     if (m_async_queue) m_async_queue->remove_async(m_async);
+    if (epoll_items.load(std::memory_order_acquire)) epoll_file_released(*this);
     if (m_opened) m_ops->release(*this);
     drop_owned_ops();
 }
@@ -246,7 +248,7 @@ void File::update_async(int fd) {
     }
 }
 
-void File::fire_async(AsyncNotify* n) {
+void File::fire_async(AsyncNotify* n, u32) {
     File* f = member_owner(n, &File::m_async);
     // Linux's pipes and ttys send POLL_IN to readers' and POLL_OUT to writers' descriptions.
     int band = f->readable() ? POLL_IN : POLL_OUT;

@@ -13,6 +13,7 @@
 #include "fs/vfs/mount.h"
 
 class WaitQueue;
+struct EpollItem;
 
 // Instances are usually static (constinit): the destructor is trivial and protected, so no
 // global destructor is registered; per-open instances are owned through File::set_owned_ops.
@@ -92,6 +93,9 @@ public:
     }
     // Per-open state for ops that keep it outside an owned FileOps.
     void* private_data = nullptr;
+    // The epoll items watching this description (Linux's f_ep), chained through the items and
+    // guarded by the epoll lock (ipc/epoll.cpp); they go when the last reference does.
+    std::atomic<EpollItem*> epoll_items{nullptr};
 
     // O_ASYNC (fcntl F_SETFL): registers with or leaves the file's wait queue after the flag
     // changed; fd is the descriptor named in the call (reported as si_fd).
@@ -120,7 +124,7 @@ private:
     FileOps* m_ops;
     void (*m_owned_deleter)(FileOps*) = nullptr;   // set when m_ops is owned
     bool m_opened = false;                         // release() is due
-    static void fire_async(AsyncNotify* n);
+    static void fire_async(AsyncNotify* n, u32 key);
     std::atomic<u64> m_owner{1ull << 32};          // type << 32 | (u32)id; F_OWNER_PID, nobody
     std::atomic<int> m_async_sig{0};
     std::atomic<int> m_async_fd{-1};
