@@ -3,6 +3,7 @@
 // them) and the kernel.shm* sysctls (proc_doulongvec_minmax for shmmax/shmall, an int bounded by
 // IPCMNI for shmmni).
 #include "fs/procfs/proc_show.h"
+#include "ipc/sysv_sem.h"
 #include "ipc/sysv_shm.h"
 
 namespace {
@@ -41,6 +42,7 @@ PROC_WRITE(write_shm_limit) {
 }
 
 PROC_SHOW(show_sysvipc_shm) { return sysv_shm_show(out); }
+PROC_SHOW(show_sysvipc_sem) { return sysv_sem_show(out); }
 
 }  // namespace
 
@@ -51,6 +53,13 @@ PROC_WRITE(proc_write_shmall) { return write_shm_limit<SysvShmLimit::All>(node, 
 PROC_WRITE(proc_write_shmmax) { return write_shm_limit<SysvShmLimit::Max>(node, viewer, data); }
 PROC_WRITE(proc_write_shmmni) { return write_shm_limit<SysvShmLimit::Mni>(node, viewer, data); }
 
+// kernel.sem: SEMMSL SEMMNS SEMOPM SEMMNI, tab-separated (fixed here).
+PROC_SHOW(proc_show_sem_limits) {
+    out.appendf("%d\t%d\t%d\t%d\n", SEMMSL, SEMMNS, SEMOPM, SEMMNI);
+    return out.status();
+}
+
 constinit const ProcEntry kProcSysvipcEntries[kProcSysvipcCount] = {
+    {"sem", kRo, ProcKind::File, show_sysvipc_sem},
     {"shm", kRo, ProcKind::File, show_sysvipc_shm},
 };

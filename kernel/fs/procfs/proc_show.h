@@ -52,8 +52,9 @@ PROC_SHOW(proc_link_pid_cwd);
 PROC_SHOW(proc_link_pid_root);
 
 // System V IPC (ipc/sysv_proc.cpp): /proc/sysvipc's files and the kernel.shm* sysctls.
-constexpr u16 kProcSysvipcCount = 1;
+constexpr u16 kProcSysvipcCount = 2;
 extern const ProcEntry kProcSysvipcEntries[kProcSysvipcCount];
+PROC_SHOW(proc_show_sem_limits);
 PROC_SHOW(proc_show_shmall);
 PROC_SHOW(proc_show_shmmax);
 PROC_SHOW(proc_show_shmmni);

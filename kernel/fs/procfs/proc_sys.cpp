@@ -214,6 +214,7 @@ constinit const ProcEntry kKernel[] = {
     {"printk", kRw, ProcKind::File, show_printk, write_printk, nullptr, 0, kProcSysctl},
     {"random", kDir, ProcKind::Dir, nullptr, nullptr, TABLE(kRandom)},
     INT_RW("randomize_va_space", g_randomize_va_space),
+    {"sem", kRo, ProcKind::File, proc_show_sem_limits, nullptr, nullptr, 0, kProcSysctl},
     {"shmall", kRw, ProcKind::File, proc_show_shmall, proc_write_shmall, nullptr, 0, kProcSysctl},
     {"shmmax", kRw, ProcKind::File, proc_show_shmmax, proc_write_shmmax, nullptr, 0, kProcSysctl},
     {"shmmni", kRw, ProcKind::File, proc_show_shmmni, proc_write_shmmni, nullptr, 0, kProcSysctl},
