@@ -5,5 +5,6 @@ list(APPEND KERNEL_SOURCES
   ${CMAKE_CURRENT_SOURCE_DIR}/ipc/sysv_ipc.cpp
   ${CMAKE_CURRENT_SOURCE_DIR}/ipc/sysv_shm.cpp
   ${CMAKE_CURRENT_SOURCE_DIR}/ipc/sysv_sem.cpp
+  ${CMAKE_CURRENT_SOURCE_DIR}/ipc/sysv_msg.cpp
   ${CMAKE_CURRENT_SOURCE_DIR}/ipc/sysv_proc.cpp
 )

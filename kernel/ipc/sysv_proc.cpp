@@ -3,6 +3,7 @@
 // them) and the kernel.shm* sysctls (proc_doulongvec_minmax for shmmax/shmall, an int bounded by
 // IPCMNI for shmmni).
 #include "fs/procfs/proc_show.h"
+#include "ipc/sysv_msg.h"
 #include "ipc/sysv_sem.h"
 #include "ipc/sysv_shm.h"
 
@@ -43,6 +44,7 @@ PROC_WRITE(write_shm_limit) {
 
 PROC_SHOW(show_sysvipc_shm) { return sysv_shm_show(out); }
 PROC_SHOW(show_sysvipc_sem) { return sysv_sem_show(out); }
+PROC_SHOW(show_sysvipc_msg) { return sysv_msg_show(out); }
 
 }  // namespace
 
@@ -59,7 +61,12 @@ PROC_SHOW(proc_show_sem_limits) {
     return out.status();
 }
 
+PROC_SHOW(proc_show_msgmax) { return out.put_dec("", MSGMAX), out.putc('\n'), out.status(); }
+PROC_SHOW(proc_show_msgmnb) { return out.put_dec("", MSGMNB), out.putc('\n'), out.status(); }
+PROC_SHOW(proc_show_msgmni) { return out.put_dec("", MSGMNI), out.putc('\n'), out.status(); }
+
 constinit const ProcEntry kProcSysvipcEntries[kProcSysvipcCount] = {
+    {"msg", kRo, ProcKind::File, show_sysvipc_msg},
     {"sem", kRo, ProcKind::File, show_sysvipc_sem},
     {"shm", kRo, ProcKind::File, show_sysvipc_shm},
 };

@@ -51,9 +51,12 @@ PROC_SHOW(proc_link_pid_exe);
 PROC_SHOW(proc_link_pid_cwd);
 PROC_SHOW(proc_link_pid_root);
 
-// System V IPC (ipc/sysv_proc.cpp): /proc/sysvipc's files and the kernel.shm* sysctls.
-constexpr u16 kProcSysvipcCount = 2;
+// System V IPC (ipc/sysv_proc.cpp): /proc/sysvipc's files and the kernel.shm*, sem and msg* sysctls.
+constexpr u16 kProcSysvipcCount = 3;
 extern const ProcEntry kProcSysvipcEntries[kProcSysvipcCount];
+PROC_SHOW(proc_show_msgmax);
+PROC_SHOW(proc_show_msgmnb);
+PROC_SHOW(proc_show_msgmni);
 PROC_SHOW(proc_show_sem_limits);
 PROC_SHOW(proc_show_shmall);
 PROC_SHOW(proc_show_shmmax);
