@@ -72,9 +72,9 @@ int main(void)
     say("signalled: %s\n", ct_wait(s));
     say("ncnt after signal: %d\n", semctl(id, 0, GETNCNT));
 
+    semctl(id, 1, SETVAL, 1);   // before the zero-waiter starts, or it would not wait
     pid_t r1 = child_op(id, 0, -1);
     pid_t r2 = child_op(id, 1, 0);
-    semctl(id, 1, SETVAL, 1);
     ct_wait_blocked(r1);
     ct_wait_blocked(r2);
     while (semctl(id, 0, GETNCNT) != 1 || semctl(id, 1, GETZCNT) != 1) ct_msleep(5);
