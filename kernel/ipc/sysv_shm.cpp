@@ -17,6 +17,7 @@
 namespace {
 
 class ShmSegment;
+int hook_pid();
 
 struct ShmState {
     Mutex lock{"sysv-shm"};
@@ -56,13 +57,13 @@ public:
     void vma_opened() override {
         MutexGuard g(g_shm.lock);
         atime = ipc_now();
-        lpid = current_process()->pid;
+        lpid = hook_pid();
         nattch++;
     }
     void vma_closed() override {
         MutexGuard g(g_shm.lock);
         dtime = ipc_now();
-        lpid = current_process()->pid;
+        lpid = hook_pid();
         nattch--;
         destroy_if_unused_locked();
     }
@@ -86,6 +87,13 @@ ShmSegment* segment_of(IpcPerm* p) {
 }
 
 const Credentials& creds() { return current_process()->creds; }
+
+// The VMA hooks can run wherever an address space dies (the last reference may be a kernel
+// thread's); then no process is the last operator.
+int hook_pid() {
+    Process* p = current_process();
+    return p ? p->pid : 0;
+}
 
 Result<ShmSegment*> create_segment(int key, usize size, int flg) {
     if (size < SHMMIN || size > g_shm.shmmax.load()) return Error(EINVAL);
