@@ -67,6 +67,7 @@ public:
         nattch--;
         destroy_if_unused_locked();
     }
+    bool vmas_mergeable() override { return false; }
     int sysv_shm_id() override { return perm.id(); }
     u64 owned_pages() override { return pages->owned_pages(); }
 

@@ -30,6 +30,9 @@ public:
     // Called with the address space's lock held.
     virtual void vma_opened() {}
     virtual void vma_closed() {}
+    // False when the object counts its VMAs: neighbours then never merge (Linux's rule for
+    // vm_ops with a close hook), so the count stays what Linux reports.
+    virtual bool vmas_mergeable() { return true; }
     // The System V segment id when the object is one (shmdt finds its mappings by it), else -1.
     virtual int sysv_shm_id() { return -1; }
     // Pages the object holds itself (shared anonymous memory), for /proc/sysvipc/shm's rss.
