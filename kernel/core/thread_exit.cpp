@@ -13,6 +13,7 @@
 #include "arch/cpu.h"
 #include "arch/user_paging.h"
 #include "core/fd_table.h"
+#include "ipc/sysv_sem.h"
 #include "core/log.h"
 #include "core/job_control.h"
 #include "core/process_lifecycle.h"
@@ -49,6 +50,7 @@ bool sigchld_ignored(Process* parent) {
         arch::power_off();
     }
     itimer_exit(p);
+    sysv_sem_exit(p->pid);   // SEM_UNDO adjustments (Linux's exit_sem)
     // A session leader's exit hangs up its terminal's foreground group (disassociate_ctty).
     if (p->sid == p->pid && p->controlling_tty) tty_session_leader_exit();
     // Release resources now: a zombie holds no memory, files or directories.

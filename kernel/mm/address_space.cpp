@@ -96,11 +96,13 @@ Result<uptr> AddressSpace::find_free_locked(uptr hint, usize len) {
 
 Result<void> AddressSpace::attach_locked(Vma& v) {
     if (PageCache* pc = v.object ? v.object->page_cache() : nullptr) TRY(pc->add_mapper(*this));
+    if (v.object) v.object->vma_opened();   // last: nothing after it can fail
     return {};
 }
 
 void AddressSpace::detach_locked(Vma& v) {
     if (PageCache* pc = v.object ? v.object->page_cache() : nullptr) pc->remove_mapper(*this);
+    if (v.object) v.object->vma_closed();
 }
 
 Result<void> AddressSpace::split_range_locked(uptr start, uptr end) {

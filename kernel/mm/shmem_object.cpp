@@ -33,6 +33,12 @@ public:
         return m_pages[index];
     }
     u64 size_bytes() override { return m_size; }
+    u64 owned_pages() override {
+        MutexGuard g(m_lock);
+        u64 n = 0;
+        for (usize i = 0; i < m_count; i++) n += m_pages[i].value != 0;
+        return n;
+    }
     void describe(u64& dev, u64& ino, char* path, usize n) override {
         dev = 0;
         ino = 0;

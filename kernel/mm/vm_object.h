@@ -25,4 +25,16 @@ public:
     // Whether a shared mapping of it may become writable (Linux's VM_MAYWRITE: the file was
     // opened for writing).
     virtual bool may_write_shared() { return true; }
+    // Told when a VMA starts or stops mapping the object (map, split, fork copy; unmap, merge,
+    // exit): System V shared memory counts its attaches this way, as Linux's vm_ops open/close.
+    // Called with the address space's lock held.
+    virtual void vma_opened() {}
+    virtual void vma_closed() {}
+    // False when the object counts its VMAs: neighbours then never merge (Linux's rule for
+    // vm_ops with a close hook), so the count stays what Linux reports.
+    virtual bool vmas_mergeable() { return true; }
+    // The System V segment id when the object is one (shmdt finds its mappings by it), else -1.
+    virtual int sysv_shm_id() { return -1; }
+    // Pages the object holds itself (shared anonymous memory), for /proc/sysvipc/shm's rss.
+    virtual u64 owned_pages() { return 0; }
 };

@@ -69,6 +69,20 @@ SyscallResult sys_getpriority(int which, int who);
 SyscallResult sys_setpriority(int which, int who, int niceval);
 SyscallResult sys_personality(u32 persona);
 
+// System V IPC (ipc/sysv_shm.cpp, sysv_sem.cpp, sysv_msg.cpp)
+SyscallResult sys_shmget(int key, usize size, Flags flg);
+SyscallResult sys_shmat(int id, u64 addr, Flags flg);
+SyscallResult sys_shmdt(u64 addr);
+SyscallResult sys_shmctl(int id, int cmd, u64 buf);
+SyscallResult sys_semget(int key, int nsems, Flags flg);
+SyscallResult sys_semop(int id, u64 sops, usize nsops);
+SyscallResult sys_semtimedop(int id, u64 sops, usize nsops, u64 timeout);
+SyscallResult sys_semctl(int id, int semnum, int cmd, u64 arg);
+SyscallResult sys_msgget(int key, Flags flg);
+SyscallResult sys_msgsnd(int id, u64 msgp, usize msgsz, Flags flg);
+SyscallResult sys_msgrcv(int id, u64 msgp, usize msgsz, i64 msgtyp, Flags flg);
+SyscallResult sys_msgctl(int id, int cmd, u64 buf);
+
 // Memory (syscalls/mm.cpp)
 SyscallResult sys_brk(u64 addr);
 SyscallResult sys_mmap(u64 addr, usize length, Flags prot, Flags flags, Fd fd, u64 offset);

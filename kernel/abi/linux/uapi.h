@@ -41,4 +41,8 @@
 #include <linux/close_range.h>  // CLOSE_RANGE_* (close_range)
 #include <linux/futex.h>        // FUTEX_*, struct robust_list_head, struct futex_waitv (futex)
 #include <asm/ioctls.h>         // FIONBIO, FIOCLEX, FIONREAD... (ioctl)
+#include <linux/ipc.h>           // struct ipc64_perm, IPC_* (System V IPC)
+#include <linux/shm.h>           // struct shmid64_ds, shminfo64, shm_info, SHM_* (shmget...)
+#include <linux/sem.h>           // struct semid64_ds, sembuf, seminfo, SEM_* (semget...)
+#include <linux/msg.h>           // struct msqid64_ds, msginfo, MSG_* (msgget...)
 #pragma pop_macro("__GLIBC__")

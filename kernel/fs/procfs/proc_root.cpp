@@ -31,6 +31,7 @@ constinit const ProcEntry kRootEntries[] = {
     {"cpuinfo", kFile, ProcKind::File, proc_show_cpuinfo},
     {"loadavg", kFile, ProcKind::File, proc_show_loadavg},
     {"meminfo", kFile, ProcKind::File, proc_show_meminfo},
+    {"sysvipc", S_IFDIR | 0555, ProcKind::Dir, nullptr, nullptr, kProcSysvipcEntries, kProcSysvipcCount},
     {"version", kFile, ProcKind::File, proc_show_version},
     {"filesystems", kFile, ProcKind::File, proc_show_filesystems},
     {"self", kLink, ProcKind::Link, proc_link_self, nullptr, nullptr, 0, 0, 0xF0000002u},

@@ -51,6 +51,20 @@ PROC_SHOW(proc_link_pid_exe);
 PROC_SHOW(proc_link_pid_cwd);
 PROC_SHOW(proc_link_pid_root);
 
+// System V IPC (ipc/sysv_proc.cpp): /proc/sysvipc's files and the kernel.shm*, sem and msg* sysctls.
+constexpr u16 kProcSysvipcCount = 3;
+extern const ProcEntry kProcSysvipcEntries[kProcSysvipcCount];
+PROC_SHOW(proc_show_msgmax);
+PROC_SHOW(proc_show_msgmnb);
+PROC_SHOW(proc_show_msgmni);
+PROC_SHOW(proc_show_sem_limits);
+PROC_SHOW(proc_show_shmall);
+PROC_SHOW(proc_show_shmmax);
+PROC_SHOW(proc_show_shmmni);
+PROC_WRITE(proc_write_shmall);
+PROC_WRITE(proc_write_shmmax);
+PROC_WRITE(proc_write_shmmni);
+
 // /proc/sys (proc_sys.cpp): its top-level directories.
 constexpr u16 kProcSysEntryCount = 3;
 extern const ProcEntry kProcSysEntries[kProcSysEntryCount];
