@@ -17,5 +17,9 @@ Result<RefPtr<VmObject>> file_vm_object(int fd, u32 prot, u32 flags, u64 offset)
     if (ino.is_dir()) return Error(ENODEV);
     if (!ino.is_reg()) return Error(ENODEV);   // device mappings: later (/dev/zero is handled as anonymous)
     (void)offset;
+    // linux: memfd_check_seals_mmap(): a write-sealed file is never mapped shared and writable.
+    if (std::atomic<u32>* seals = ino.seals(); seals && (flags & MAP_SHARED) && (prot & PROT_WRITE) &&
+        (seals->load(std::memory_order_relaxed) & (F_SEAL_WRITE | F_SEAL_FUTURE_WRITE)))
+        return Error(EPERM);
     return file_mapping_object(f);   // ENODEV for files without a page cache (procfs, sysfs)
 }

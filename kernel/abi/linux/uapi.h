@@ -39,5 +39,6 @@
 #include <linux/falloc.h>       // FALLOC_FL_* (fallocate)
 #include <linux/close_range.h>  // CLOSE_RANGE_* (close_range)
 #include <linux/futex.h>        // FUTEX_*, struct robust_list_head, struct futex_waitv (futex)
+#include <linux/memfd.h>        // MFD_* (memfd_create)
 #include <asm/ioctls.h>         // FIONBIO, FIOCLEX, FIONREAD... (ioctl)
 #pragma pop_macro("__GLIBC__")

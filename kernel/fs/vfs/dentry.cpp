@@ -175,6 +175,18 @@ Result<RefPtr<Dentry>> lookup_child_locked(Dentry& dir, StringView name) {
     return d_add(dir, name, found.release_value());
 }
 
+Result<RefPtr<Dentry>> d_alloc_unhashed(Dentry& dir, StringView name, RefPtr<Inode> inode) {
+    VERIFY(inode);
+    Dentry* d = DcacheAccess::alloc(name);
+    if (!d) return Error(ENOMEM);
+    auto ref = RefPtr<Dentry>::adopt(d);
+    d->m_inode = std::move(inode);
+    MutexGuard g(DcacheAccess::state().lock);
+    dir.ref();
+    d->m_parent = &dir;
+    return ref;
+}
+
 Result<RefPtr<Dentry>> d_add(Dentry& dir, StringView name, RefPtr<Inode> inode) {
     VERIFY(inode);
     Dentry* d = DcacheAccess::alloc(name);

@@ -56,6 +56,7 @@ private:
     friend struct DcacheAccess;
     friend RefPtr<Dentry> d_lookup(Dentry&, StringView);
     friend Result<RefPtr<Dentry>> d_add(Dentry&, StringView, RefPtr<Inode>);
+    friend Result<RefPtr<Dentry>> d_alloc_unhashed(Dentry&, StringView, RefPtr<Inode>);
     friend void d_move(Dentry&, Dentry&, class DentryName&&);
     friend void d_exchange(Dentry&, Dentry&);
     friend void dcache_prune(Dentry&);
@@ -102,6 +103,9 @@ Result<RefPtr<Dentry>> lookup_child(Dentry& dir, StringView name);
 Result<RefPtr<Dentry>> lookup_child_locked(Dentry& dir, StringView name);
 // After the file system created name in dir (dir mutex held): the new dentry, cached.
 Result<RefPtr<Dentry>> d_add(Dentry& dir, StringView name, RefPtr<Inode> inode);
+// A dentry named `name` under dir that was never in the cache (linux: d_alloc for O_TMPFILE, and
+// the pseudo names of memfds): its path reads dir's path + name, marked " (deleted)".
+Result<RefPtr<Dentry>> d_alloc_unhashed(Dentry& dir, StringView name, RefPtr<Inode> inode);
 // Removes d from the cache (its name is gone); d stays valid for its holders.
 void d_delete(Dentry& d);
 // d now has the name `name` in new_parent (rename). Its cached subtree moves with it.

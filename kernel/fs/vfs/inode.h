@@ -121,6 +121,9 @@ public:
     // has checked the target is absent) or RENAME_EXCHANGE (both exist). Without EXCHANGE an
     // existing target is replaced: a directory only if empty (else ENOTEMPTY).
     virtual Result<void> rename(StringView old_name, Inode& new_dir, StringView new_name, unsigned flags);
+    // A new regular file with no name in this directory (O_TMPFILE, memfd): nlink 0, owner and
+    // group as create(). Default: EOPNOTSUPP (Linux: a file system without ->tmpfile).
+    virtual Result<RefPtr<Inode>> tmpfile(u32 mode, const Credentials& creds);
     // Lists entries from position pos (0 = start; "." and ".." first), advancing pos past each
     // entry the sink accepts. Positions are stable cookies: entries keep theirs while they
     // exist, so a listing resumed at a saved position neither repeats nor skips survivors.
@@ -143,6 +146,10 @@ public:
     // The file's pages, shared by read, write and mappings; null when the file cannot be mapped
     // (mmap is then ENODEV).
     virtual PageCache* page_cache() { return nullptr; }
+
+    // The file's seals (F_ADD_SEALS/F_GET_SEALS: F_SEAL_*), or null when its file system has
+    // none (fcntl then fails with EINVAL). Memory file systems start every file with F_SEAL_SEAL.
+    virtual std::atomic<u32>* seals() { return nullptr; }
 
     // Applies attribute changes (mutex held). The default stores mode/uid/gid/times and calls
     // truncate() for a size change.
