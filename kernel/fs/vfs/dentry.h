@@ -56,7 +56,6 @@ private:
     friend struct DcacheAccess;
     friend RefPtr<Dentry> d_lookup(Dentry&, StringView);
     friend Result<RefPtr<Dentry>> d_add(Dentry&, StringView, RefPtr<Inode>);
-    friend Result<RefPtr<Dentry>> d_alloc_unhashed(Dentry&, StringView, RefPtr<Inode>);
     friend void d_move(Dentry&, Dentry&, class DentryName&&);
     friend void d_exchange(Dentry&, Dentry&);
     friend void dcache_prune(Dentry&);
