@@ -81,6 +81,10 @@ public:
     Timespec ctime() const { return m_ctime.load(); }
     // A directory that was removed (rmdir, or replaced by rename): nothing may be created in it.
     bool is_dead() const { return m_dead.load(std::memory_order_acquire); }
+    // An O_TMPFILE file opened without O_EXCL: linkat may give it a first name although its
+    // nlink is 0 (linux: I_LINKABLE, cleared by that link).
+    bool linkable() const { return m_linkable.load(std::memory_order_relaxed); }
+    void set_linkable(bool v) { m_linkable.store(v, std::memory_order_relaxed); }
 
     void set_mode_bits(u32 perm);        // keeps the type
     void set_uid(u32 v) { m_uid.store(v, std::memory_order_relaxed); }
@@ -180,6 +184,7 @@ private:
     DevId m_rdev = 0;
     AtomicTime m_atime, m_mtime, m_ctime;
     std::atomic<bool> m_dead{false};
+    std::atomic<bool> m_linkable{false};
     Mutex m_lock{"inode"};
 };
 
