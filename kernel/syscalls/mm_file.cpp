@@ -21,5 +21,7 @@ Result<RefPtr<VmObject>> file_vm_object(int fd, u32 prot, u32 flags, u64 offset)
     if (std::atomic<u32>* seals = ino.seals(); seals && (flags & MAP_SHARED) && (prot & PROT_WRITE) &&
         (seals->load(std::memory_order_relaxed) & (F_SEAL_WRITE | F_SEAL_FUTURE_WRITE)))
         return Error(EPERM);
-    return file_mapping_object(f);   // ENODEV for files without a page cache (procfs, sysfs)
+    auto obj = TRY(file_mapping_object(f));
+    file_accessed(*f);   // linux: shmem_mmap()/generic_file_mmap()
+    return obj;   // ENODEV for files without a page cache (procfs, sysfs)
 }
