@@ -341,6 +341,8 @@ Result<void> exec_elf(RefPtr<File> file, const ElfInfo& info, StringView filenam
     ok &= copy_to_user(si.sp, si.buffer, si.size).is_ok();
     kfree(scratch);
     p->creds = creds;
+    // linux: begin_new_exec(): dumpable again unless the new image runs with other ids.
+    p->dumpable.store(creds.euid == creds.uid && creds.egid == creds.gid ? 1 : 0, std::memory_order_relaxed);
     p->arg_start = si.argv_start;
     p->arg_end = si.argv_end;
     p->env_start = si.envp_start;

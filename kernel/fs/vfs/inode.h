@@ -155,6 +155,10 @@ public:
     // none (fcntl then fails with EINVAL). Memory file systems start every file with F_SEAL_SEAL.
     virtual std::atomic<u32>* seals() { return nullptr; }
 
+    // EACCES unless creds may access this inode with mask (kMayRead | kMayWrite | kMayExec); the
+    // default checks the mode bits (linux: generic_permission). inode_permission calls it.
+    virtual Result<void> permission(const Credentials& creds, int mask) const;
+
     // Applies attribute changes (mutex held). The default stores mode/uid/gid/times and calls
     // truncate() for a size change.
     virtual Result<void> setattr(const SetAttr& attr);
