@@ -128,6 +128,8 @@ Result<void> do_prlimit(Process* p, u32 resource, const KRlimit* newl, KRlimit* 
         r = {newl->cur, newl->max};
         // The stack limit also bounds how far the stack may grow from now on.
         if (resource == RLIMIT_STACK && p->mm) p->mm->stack_limit = newl->cur;
+        if (resource == RLIMIT_AS && p->mm) p->mm->as_limit = newl->cur;
+        if (resource == RLIMIT_DATA && p->mm) p->mm->data_limit = newl->cur;
     }
     return {};
 }
