@@ -94,7 +94,8 @@ Result<uptr> AddressSpace::find_free_locked(uptr hint, usize len) {
     }
 }
 
-static bool writable_shared(const Vma& v) { return (v.flags & MAP_SHARED) && (v.prot & PROT_WRITE); }
+// Shared and may become writable (linux: is_shared_maywrite), the mappings F_SEAL_WRITE waits for.
+static bool writable_shared(const Vma& v) { return (v.flags & MAP_SHARED) && v.object && v.object->may_write_shared(); }
 
 Result<void> AddressSpace::attach_locked(Vma& v) {
     if (PageCache* pc = v.object ? v.object->page_cache() : nullptr) {
@@ -268,11 +269,6 @@ Result<void> AddressSpace::protect(uptr addr, usize length, u32 prot) {
     if (Vma* v = find_locked(addr); v && v->start < addr) TRY(split_locked(v, addr));
     if (Vma* v = find_locked(end - 1); v && v->end > end) TRY(split_locked(v, end));
     for (Vma* v = find_locked(addr); v && v->start < end; v = m_vmas.next_of(*v)) {
-        if (PageCache* pc = v->object ? v->object->page_cache() : nullptr) {
-            bool was = writable_shared(*v);
-            bool now = (v->flags & MAP_SHARED) && (prot & PROT_WRITE);
-            if (was != now) pc->count_writable_shared(now ? 1 : -1);
-        }
         v->prot = prot;
         if (!is_shared(*v) && (prot & PROT_WRITE)) v->accounted = true;
         Vma& vr = *v;

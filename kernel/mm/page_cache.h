@@ -48,7 +48,8 @@ public:
     // Address spaces mapping this file, one count per VMA, so resize() can unmap.
     Result<void> add_mapper(AddressSpace& as);
     void remove_mapper(AddressSpace& as);
-    // Shared writable VMAs over the file (linux: i_mmap_writable), for F_SEAL_WRITE's EBUSY.
+    // Shared VMAs over the file that may be made writable (linux: i_mmap_writable), for
+    // F_SEAL_WRITE's EBUSY.
     void count_writable_shared(int delta) { m_writable_shared.fetch_add(delta, std::memory_order_relaxed); }
     bool mapped_writable_shared() const { return m_writable_shared.load(std::memory_order_relaxed) > 0; }
 
