@@ -95,7 +95,9 @@ Result<uptr> AddressSpace::find_free_locked(uptr hint, usize len) {
 }
 
 // Shared and may become writable (linux: is_shared_maywrite), the mappings F_SEAL_WRITE waits for.
-static bool writable_shared(const Vma& v) { return (v.flags & MAP_SHARED) && v.object && v.object->may_write_shared(); }
+static bool writable_shared(const Vma& v) {
+    return (v.flags & MAP_SHARED) && !(v.flags & kMapNoMayWrite) && v.object && v.object->may_write_shared();
+}
 
 Result<void> AddressSpace::attach_locked(Vma& v) {
     if (PageCache* pc = v.object ? v.object->page_cache() : nullptr) {
