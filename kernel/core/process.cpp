@@ -247,6 +247,7 @@ Result<int> process_clone(const CloneArgs& a, TrapFrame* parent_frame) {
     if (!child) return Error(ENOMEM);
     RefPtr<Process> child_ref = RefPtr<Process>::adopt(child);
     child->creds = parent->creds;
+    child->dumpable.store(parent->dumpable.load(std::memory_order_relaxed), std::memory_order_relaxed);
     __builtin_memcpy(child->comm, parent->comm, sizeof(child->comm));
     __builtin_memcpy(child->exe_path, parent->exe_path, sizeof(child->exe_path));
     __builtin_memcpy(child->rlimits, parent->rlimits, sizeof(child->rlimits));

@@ -4,6 +4,8 @@
 // plus identity, the process tree and exit/wait state. It does not grow syscalls as members.
 #pragma once
 
+#include <atomic>
+
 #include "core/credentials.h"
 #include "core/signal_state.h"
 #include "core/thread.h"
@@ -71,6 +73,10 @@ public:
     bool continue_reported = true;   // a SIGCONT not yet seen by wait(WCONTINUED)
     int exit_signal = 17;            // SIGCHLD unless clone() said otherwise
     bool is_subreaper = false;
+    // linux: the mm's MMF_DUMPABLE (get_dumpable()): 1, or 0 after a change of effective or
+    // file-system ids or PR_SET_DUMPABLE(0); exec makes it 1 again unless it changes ids. A
+    // non-dumpable process's /proc entries belong to root (task_owner).
+    std::atomic<u8> dumpable{1};
     int pdeath_signal = 0;
     bool did_exec = false;
     int nice = 0;

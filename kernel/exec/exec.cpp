@@ -222,6 +222,8 @@ Result<void> exec_elf(RefPtr<File> file, const ElfInfo& info, StringView filenam
     if (info.has_interp) interp = TRY(open_interpreter(*file, info));
     auto mm = TRY(AddressSpace::create());
     mm->stack_limit = p->rlimits[RLIMIT_STACK].cur;
+    mm->as_limit = p->rlimits[RLIMIT_AS].cur;
+    mm->data_limit = p->rlimits[RLIMIT_DATA].cur;
     ExecLayout layout = exec_layout(p->personality, int(sysctl_randomize_va_space()), p->rlimits[RLIMIT_STACK].cur,
                                     random_u64);
     u64 stack_top = layout.stack_top;
@@ -341,6 +343,8 @@ Result<void> exec_elf(RefPtr<File> file, const ElfInfo& info, StringView filenam
     ok &= copy_to_user(si.sp, si.buffer, si.size).is_ok();
     kfree(scratch);
     p->creds = creds;
+    // linux: begin_new_exec(): dumpable again unless the new image runs with other ids.
+    p->dumpable.store(creds.euid == creds.uid && creds.egid == creds.gid ? 1 : 0, std::memory_order_relaxed);
     p->arg_start = si.argv_start;
     p->arg_end = si.argv_end;
     p->env_start = si.envp_start;

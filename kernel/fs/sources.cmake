@@ -19,6 +19,7 @@ list(APPEND KERNEL_SOURCES
   ${CMAKE_CURRENT_SOURCE_DIR}/fs/tmpfs/tmpfs.cpp
   ${CMAKE_CURRENT_SOURCE_DIR}/fs/tmpfs/tmpfs_dir.cpp
   ${CMAKE_CURRENT_SOURCE_DIR}/fs/tmpfs/tmpfs_file.cpp
+  ${CMAKE_CURRENT_SOURCE_DIR}/fs/tmpfs/memfd.cpp
   ${CMAKE_CURRENT_SOURCE_DIR}/fs/initramfs/cpio.cpp
   ${CMAKE_CURRENT_SOURCE_DIR}/fs/initramfs/initramfs.cpp
   ${CMAKE_CURRENT_SOURCE_DIR}/fs/devfs/chardev.cpp

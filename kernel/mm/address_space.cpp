@@ -94,14 +94,25 @@ Result<uptr> AddressSpace::find_free_locked(uptr hint, usize len) {
     }
 }
 
+// Shared and may become writable (linux: is_shared_maywrite), the mappings F_SEAL_WRITE waits for.
+static bool writable_shared(const Vma& v) {
+    return (v.flags & MAP_SHARED) && !(v.flags & kMapNoMayWrite) && v.object && v.object->may_write_shared();
+}
+
 Result<void> AddressSpace::attach_locked(Vma& v) {
-    if (PageCache* pc = v.object ? v.object->page_cache() : nullptr) TRY(pc->add_mapper(*this));
+    if (PageCache* pc = v.object ? v.object->page_cache() : nullptr) {
+        TRY(pc->add_mapper(*this));
+        if (writable_shared(v)) pc->count_writable_shared(1);
+    }
     if (v.object) v.object->vma_opened();   // last: nothing after it can fail
     return {};
 }
 
 void AddressSpace::detach_locked(Vma& v) {
-    if (PageCache* pc = v.object ? v.object->page_cache() : nullptr) pc->remove_mapper(*this);
+    if (PageCache* pc = v.object ? v.object->page_cache() : nullptr) {
+        pc->remove_mapper(*this);
+        if (writable_shared(v)) pc->count_writable_shared(-1);
+    }
     if (v.object) v.object->vma_closed();
 }
 
@@ -173,6 +184,23 @@ Result<void> AddressSpace::unmap_locked(uptr start, uptr end) {
     return {};
 }
 
+usize AddressSpace::pages_in_locked(uptr start, uptr end, bool data_only) {
+    usize n = 0;
+    for (Vma* v = find_next_locked(start); v && v->start < end; v = m_vmas.next_of(*v)) {
+        if (data_only && !is_data_vma(*v)) continue;
+        n += (min(v->end, end) - max(v->start, start)) / kPageSize;
+    }
+    return n;
+}
+
+Result<void> AddressSpace::may_expand_locked(u32 prot, u32 flags, usize pages, usize replaced) {
+    usize total = pages_in_locked(0, kUserTop, false) - replaced;
+    if (total + pages > as_limit / kPageSize) return Error(ENOMEM);
+    if (is_data_vma(prot, flags) && pages_in_locked(0, kUserTop, true) + pages > data_limit / kPageSize)
+        return Error(ENOMEM);
+    return {};
+}
+
 Result<uptr> AddressSpace::map(uptr addr, usize length, u32 prot, u32 flags, RefPtr<VmObject> object, u64 offset,
                                const char* name) {
     if (length == 0) return Error(EINVAL);
@@ -187,11 +215,14 @@ Result<uptr> AddressSpace::map(uptr addr, usize length, u32 prot, u32 flags, Ref
         if (addr + len > kUserTop || addr + len < addr) return Error(ENOMEM);
         if (flags & MAP_FIXED_NOREPLACE) {
             if (!range_free_locked(addr, addr + len)) return Error(EEXIST);
+            TRY(may_expand_locked(prot, flags, len / kPageSize));
         } else {
+            TRY(may_expand_locked(prot, flags, len / kPageSize, pages_in_locked(addr, addr + len, false)));
             TRY(unmap_locked(addr, addr + len));
         }
         start = addr;
     } else {
+        TRY(may_expand_locked(prot, flags, len / kPageSize));
         start = TRY(find_free_locked(addr, len));
     }
     Vma* v = new (std::nothrow) Vma{start, start + len, prot, flags, object, offset / kPageSize, name, RbNode()};
@@ -230,6 +261,14 @@ Result<void> AddressSpace::protect(uptr addr, usize length, u32 prot) {
         if ((prot & PROT_WRITE) && is_shared(*v) && v->object && !v->object->may_write_shared()) return Error(EACCES);
         a = v->end;
     }
+    // linux: mprotect_fixup(): memory turning into data counts against RLIMIT_DATA.
+    if (is_data_vma(prot, MAP_PRIVATE)) {
+        usize turning = 0;
+        for (Vma* v = find_locked(addr); v && v->start < end; v = m_vmas.next_of(*v))
+            if (is_data_vma(prot, v->flags) && !is_data_vma(*v))
+                turning += (min(v->end, end) - max(v->start, addr)) / kPageSize;
+        if (turning && pages_in_locked(0, kUserTop, true) + turning > data_limit / kPageSize) return Error(ENOMEM);
+    }
     // The loop above proved the whole range is mapped.
     if (Vma* v = find_locked(addr); v && v->start < addr) TRY(split_locked(v, addr));
     if (Vma* v = find_locked(end - 1); v && v->end > end) TRY(split_locked(v, end));
@@ -255,6 +294,11 @@ uptr AddressSpace::brk(uptr new_brk) {
     uptr new_end = align_up(new_brk, kPageSize);
     if (new_end > old_end) {
         if (!range_free_locked(old_end, new_end) || new_end > kUserTop) return m_brk;
+        // linux: check_data_rlimit() on the heap's size, then may_expand_vm() for the growth.
+        if (new_brk - m_brk_start > data_limit) return m_brk;
+        if (may_expand_locked(PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, (new_end - old_end) / kPageSize)
+                .is_error())
+            return m_brk;
         Vma* heap = old_end > m_brk_start ? find_locked(old_end - 1) : nullptr;
         if (heap && heap->end == old_end && !heap->object && heap->name) {
             heap->end = new_end;
@@ -287,6 +331,8 @@ Result<uptr> AddressSpace::remap(uptr old_addr, usize old_size, usize new_size, 
             if (new_len < old_len) TRY(unmap_locked(old_addr + new_len, old_addr + old_len));
             return old_addr;
         }
+        // linux: vma_to_resize(): the growth counts against RLIMIT_AS/RLIMIT_DATA.
+        TRY(may_expand_locked(v->prot, v->flags, (new_len - old_len) / kPageSize));
         // Grow in place when the VMA ends here and the space after it is free.
         if (old_addr + old_len == v->end && range_free_locked(v->end, old_addr + new_len)) {
             v->end = old_addr + new_len;
@@ -415,6 +461,9 @@ FaultResult AddressSpace::handle_fault(uptr addr, bool write, bool exec) {
         if (!next || !(next->flags & MAP_GROWSDOWN) || next->end - page > stack_limit) return FaultResult::Segv;
         Vma* prev = m_vmas.prev_of(*next);
         if (prev && prev->end + kPageSize > page) return FaultResult::Segv;
+        // linux: acct_stack_growth(): the new stack pages count against RLIMIT_AS.
+        if (may_expand_locked(next->prot, next->flags, (next->start - page) / kPageSize).is_error())
+            return FaultResult::Segv;
         next->start = page;
         v = next;
     }
@@ -462,6 +511,8 @@ Result<RefPtr<AddressSpace>> AddressSpace::fork() {
     child->m_brk = m_brk;
     child->m_mmap_base = m_mmap_base;
     child->stack_limit = stack_limit;
+    child->as_limit = as_limit;
+    child->data_limit = data_limit;
     child->exe_file = exe_file;
     return child;
 }

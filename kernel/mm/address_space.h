@@ -4,6 +4,7 @@
 // on the first write; fork shares every page copy-on-write.
 #pragma once
 
+#include "abi/linux/uapi.h"
 #include "arch/user_paging.h"
 #include "lib/rb_tree.h"
 #include "lib/ref_ptr.h"
@@ -27,6 +28,12 @@ struct Vma {
     bool accounted = false;       // has been private and writable (Linux's VM_ACCOUNT): merges only with its like
     u64 anon_id = 0;              // Linux's anon_vma: set by the first private page, shared by splits
 };
+
+// linux: is_data_mapping(): private, writable, not a stack; what RLIMIT_DATA and VmData count.
+inline bool is_data_vma(u32 prot, u32 flags) {
+    return (prot & PROT_WRITE) && !(flags & MAP_SHARED) && !(flags & MAP_GROWSDOWN);
+}
+inline bool is_data_vma(const Vma& v) { return is_data_vma(v.prot, v.flags); }
 
 struct VmaStart {
     uptr operator()(const Vma& v) const { return v.start; }
@@ -109,6 +116,11 @@ public:
     uptr mmap_base() const { return m_mmap_base; }
     void set_mmap_base(uptr b) { m_mmap_base = b; }
     u64 stack_limit = 8ull << 20;   // RLIMIT_STACK, for growing stacks
+    // RLIMIT_AS and RLIMIT_DATA (bytes; ~0 = unlimited), kept in step by setrlimit and exec:
+    // mmap, brk, mremap, mprotect and stack growth fail (ENOMEM) when total_vm, or data_vm for a
+    // data mapping, would pass them (linux: may_expand_vm).
+    u64 as_limit = ~0ull;
+    u64 data_limit = ~0ull;
     RefPtr<File> exe_file;          // the program (/proc/<pid>/exe), kept by fork, replaced by exec
 
 private:
@@ -126,6 +138,10 @@ private:
     Result<void> attach_locked(Vma& v);
     void detach_locked(Vma& v);
     Result<void> split_range_locked(uptr start, uptr end);   // VMA edges at start and end
+    // ENOMEM when `pages` more pages of a mapping with prot/flags would pass RLIMIT_AS or (a data
+    // mapping) RLIMIT_DATA; `replaced` pages of the current total are going away in exchange.
+    Result<void> may_expand_locked(u32 prot, u32 flags, usize pages, usize replaced = 0);
+    usize pages_in_locked(uptr start, uptr end, bool data_only);   // mapped pages of a range
     // Joins neighbours that Linux's vma_merge would join (same flags, object and contiguous
     // offsets, compatible anonymous pages), for the VMAs touching [start, end).
     void merge_range_locked(uptr start, uptr end);

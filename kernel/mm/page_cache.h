@@ -9,6 +9,8 @@
 // Order: inode mutex -> address-space lock -> page-cache lock.
 #pragma once
 
+#include <atomic>
+
 #include "lib/intrusive_list.h"
 #include "mm/page_tree.h"
 #include "sync/mutex.h"
@@ -46,6 +48,10 @@ public:
     // Address spaces mapping this file, one count per VMA, so resize() can unmap.
     Result<void> add_mapper(AddressSpace& as);
     void remove_mapper(AddressSpace& as);
+    // Shared VMAs over the file that may be made writable (linux: i_mmap_writable), for
+    // F_SEAL_WRITE's EBUSY.
+    void count_writable_shared(int delta) { m_writable_shared.fetch_add(delta, std::memory_order_relaxed); }
+    bool mapped_writable_shared() const { return m_writable_shared.load(std::memory_order_relaxed) > 0; }
 
 private:
     struct Mapper {
@@ -60,4 +66,5 @@ private:
     PageTree m_pages;
     Mutex m_mappers_lock{"page-cache-mappers"};
     IntrusiveList<Mapper, &Mapper::node> m_mappers;
+    std::atomic<int> m_writable_shared{0};
 };

@@ -2,6 +2,7 @@
 // Descriptor operations: dup, dup2, dup3, fcntl, close_range and flock. linux: fs/file.c,
 // fs/fcntl.c, fs/locks.c.
 #include "abi/linux/uapi.h"
+#include "fs/tmpfs/memfd.h"
 #include "core/fd_table.h"
 #include "core/process.h"
 #include "fs/vfs/permission.h"
@@ -152,8 +153,11 @@ SyscallResult sys_fcntl(Fd fd, u32 cmd, u64 arg) {
         return 0;
     case F_GETSIG:
         return f->async_signal();
+    case F_ADD_SEALS:
+    case F_GET_SEALS:
+        return TRY(file_seals_fcntl(*f, cmd, arg));
     default:
-        // LINUX-DIVERGENCE: F_SETLEASE, F_NOTIFY and the seal and write-hint commands: EINVAL.
+        // LINUX-DIVERGENCE: F_SETLEASE, F_NOTIFY and the write-hint commands: EINVAL.
         return Error(EINVAL);
     }
 }

@@ -33,6 +33,9 @@ SyscallResult sys_fcntl(Fd fd, u32 cmd, u64 arg);
 SyscallResult sys_flock(Fd fd, u32 operation);
 SyscallResult sys_close_range(u32 first, u32 last, Flags flags);
 
+// memfd_create (fs/tmpfs/memfd.cpp)
+SyscallResult sys_memfd_create(UserCString name, Flags flags);
+
 // stat family (syscalls/fs_stat.cpp)
 SyscallResult sys_stat(UserCString path, UserPtr<void> buf);
 SyscallResult sys_lstat(UserCString path, UserPtr<void> buf);

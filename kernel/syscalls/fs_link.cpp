@@ -45,8 +45,9 @@ Result<void> link_resolved(const Path& old, const WalkContext& ctx, StringView n
     if (&target.sb() != &dir.sb()) return Error(EXDEV);
     if (target.is_dir()) return Error(EPERM);
     MutexGuard tg(target.lock());
-    if (target.nlink() == 0) return Error(ENOENT);   // an unlinked file stays unlinked
+    if (target.nlink() == 0 && !target.linkable()) return Error(ENOENT);   // an unlinked file stays unlinked
     TRY(dir.inode()->link(pp.last, target));
+    target.set_linkable(false);
     TRY(d_add(dir, pp.last, RefPtr<Inode>(&target)));
     return {};
 }

@@ -10,6 +10,22 @@ bool privileged() { return creds().euid == 0; }
 constexpr u32 kKeep = 0xffffffffu;
 
 bool one_of(u32 v, u32 a, u32 b, u32 c) { return v == a || v == b || v == c; }
+
+// linux: commit_creds(): a change of effective or file-system ids makes the process
+// non-dumpable. Scoped around each call that may change them.
+class DumpableCheck {
+public:
+    DumpableCheck() : m_old(creds()) {}
+    ~DumpableCheck() {
+        const Credentials& n = creds();
+        if (n.euid != m_old.euid || n.egid != m_old.egid || n.fsuid != m_old.fsuid || n.fsgid != m_old.fsgid)
+            current_process()->dumpable.store(0, std::memory_order_relaxed);
+    }
+    ARAMID_NOCOPY(DumpableCheck);
+
+private:
+    Credentials m_old;
+};
 }  // namespace
 
 SyscallResult sys_getuid() { return creds().uid; }
@@ -18,6 +34,7 @@ SyscallResult sys_getgid() { return creds().gid; }
 SyscallResult sys_getegid() { return creds().egid; }
 
 SyscallResult sys_setuid(u32 uid) {
+    DumpableCheck dumpable;
     Credentials& c = creds();
     if (uid == kKeep) return Error(EINVAL);
     if (privileged()) {
@@ -31,6 +48,7 @@ SyscallResult sys_setuid(u32 uid) {
 }
 
 SyscallResult sys_setgid(u32 gid) {
+    DumpableCheck dumpable;
     Credentials& c = creds();
     if (gid == kKeep) return Error(EINVAL);
     if (privileged()) {
@@ -44,6 +62,7 @@ SyscallResult sys_setgid(u32 gid) {
 }
 
 SyscallResult sys_setreuid(u32 ruid, u32 euid) {
+    DumpableCheck dumpable;
     Credentials& c = creds();
     Credentials n = c;
     if (ruid != kKeep) {
@@ -63,6 +82,7 @@ SyscallResult sys_setreuid(u32 ruid, u32 euid) {
 }
 
 SyscallResult sys_setregid(u32 rgid, u32 egid) {
+    DumpableCheck dumpable;
     Credentials& c = creds();
     Credentials n = c;
     if (rgid != kKeep) {
@@ -80,6 +100,7 @@ SyscallResult sys_setregid(u32 rgid, u32 egid) {
 }
 
 SyscallResult sys_setresuid(u32 r, u32 e, u32 s) {
+    DumpableCheck dumpable;
     Credentials& c = creds();
     if (!privileged()) {
         for (u32 v : {r, e, s})
@@ -93,6 +114,7 @@ SyscallResult sys_setresuid(u32 r, u32 e, u32 s) {
 }
 
 SyscallResult sys_setresgid(u32 r, u32 e, u32 s) {
+    DumpableCheck dumpable;
     Credentials& c = creds();
     if (!privileged()) {
         for (u32 v : {r, e, s})
@@ -123,6 +145,7 @@ SyscallResult sys_getresgid(UserPtr<u32> r, UserPtr<u32> e, UserPtr<u32> s) {
 
 // setfsuid returns the previous fsuid whether or not it changed anything.
 SyscallResult sys_setfsuid(u32 uid) {
+    DumpableCheck dumpable;
     Credentials& c = creds();
     u32 old = c.fsuid;
     if (privileged() || one_of(uid, c.uid, c.euid, c.suid) || uid == c.fsuid) c.fsuid = uid;
@@ -130,6 +153,7 @@ SyscallResult sys_setfsuid(u32 uid) {
 }
 
 SyscallResult sys_setfsgid(u32 gid) {
+    DumpableCheck dumpable;
     Credentials& c = creds();
     u32 old = c.fsgid;
     if (privileged() || one_of(gid, c.gid, c.egid, c.sgid) || gid == c.fsgid) c.fsgid = gid;

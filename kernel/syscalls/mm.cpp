@@ -25,6 +25,7 @@ SyscallResult sys_mmap(u64 addr, usize length, Flags prot_f, Flags flags_f, Fd f
         if (flags & MAP_ANONYMOUS) return Error(EINVAL);
         flags = (flags & ~MAP_TYPE) | MAP_SHARED;
     }
+    flags &= ~kMapNoMayWrite;   // the kernel's own bit: never taken from the caller
     if (length == 0) return Error(EINVAL);
     if (offset & (kPageSize - 1)) return Error(EINVAL);
     if (align_up(length, kPageSize) < length) return Error(ENOMEM);
@@ -42,7 +43,8 @@ SyscallResult sys_mmap(u64 addr, usize length, Flags prot_f, Flags flags_f, Fd f
         offset = 0;
     }
     if (flags & MAP_GROWSDOWN) name = "[stack]";
-    u32 keep = flags & (MAP_SHARED | MAP_PRIVATE | MAP_ANONYMOUS | MAP_GROWSDOWN | MAP_FIXED | MAP_FIXED_NOREPLACE);
+    u32 keep = flags & (MAP_SHARED | MAP_PRIVATE | MAP_ANONYMOUS | MAP_GROWSDOWN | MAP_FIXED | MAP_FIXED_NOREPLACE |
+                        kMapNoMayWrite);
     bool lock = (flags & MAP_LOCKED) || mm().lock_future();
     if (lock) TRY(mmap_lock_check(length));
     uptr r = TRY(mm().map(addr, length, prot & kProtMask, keep, object, offset, name));

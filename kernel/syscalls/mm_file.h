@@ -5,7 +5,8 @@
 
 #include "mm/vm_object.h"
 
-Result<RefPtr<VmObject>> file_vm_object(int fd, u32 prot, u32 flags, u64 offset);
+// flags may gain kMapNoMayWrite: a shared mapping of a write-sealed memfd never becomes writable.
+Result<RefPtr<VmObject>> file_vm_object(int fd, u32 prot, u32& flags, u64 offset);
 Result<RefPtr<VmObject>> anonymous_shared_object(u64 size);
 // The RLIMIT_MEMLOCK check of a new locked mapping (MAP_LOCKED or after mlockall(MCL_FUTURE)):
 // EAGAIN over the limit, as Linux's mlock_future_check.

@@ -135,6 +135,8 @@ Result<void> do_prlimit(Process* p, u32 resource, const KRlimit* newl, KRlimit* 
         r = {newl->cur, newl->max};
         // The stack limit also bounds how far the stack may grow from now on.
         if (resource == RLIMIT_STACK && p->mm) p->mm->stack_limit = newl->cur;
+        if (resource == RLIMIT_AS && p->mm) p->mm->as_limit = newl->cur;
+        if (resource == RLIMIT_DATA && p->mm) p->mm->data_limit = newl->cur;
     }
     return {};
 }
@@ -196,9 +198,10 @@ SyscallResult sys_prctl(int option, u64 arg2, u64, u64, u64) {
         TRY(copy_to_user(UserPtr<int>(arg2), p->is_subreaper ? 1 : 0));
         return 0;
     case PR_GET_DUMPABLE:
-        return 1;
+        return p->dumpable.load(std::memory_order_relaxed);
     case PR_SET_DUMPABLE:
-        if (arg2 > 1) return Error(EINVAL);
+        if (arg2 > 1) return Error(EINVAL);   // linux: SUID_DUMP_ROOT (2) is for the sysctl only
+        p->dumpable.store(static_cast<u8>(arg2), std::memory_order_relaxed);
         return 0;
     default:
         return Error(EINVAL);

@@ -27,7 +27,15 @@ KTEST(vfs_open_flags, "vfs.open_flags") {
     KEXPECT_EQ(err(open(c, "new/", O_CREAT | O_WRONLY)), EISDIR);
     KEXPECT_EQ(err(open(c, "new", O_CREAT | O_DIRECTORY | O_RDONLY)), EINVAL);
     KEXPECT_EQ(err(open(c, "file/", O_RDONLY)), ENOTDIR);
-    KEXPECT_EQ(err(open(c, "dir", O_TMPFILE | O_RDWR)), EOPNOTSUPP);
+    {
+        // O_TMPFILE: a regular file with no name in the directory; write access required.
+        auto t = open(c, "dir", O_TMPFILE | O_RDWR, 0600);
+        KASSERT(t.is_ok());
+        KEXPECT_EQ(t.value()->inode().mode(), u32(S_IFREG | 0600));
+        KEXPECT_EQ(t.value()->inode().nlink(), 0u);
+        KEXPECT_EQ(err(open(c, "dir", O_TMPFILE | O_RDONLY)), EINVAL);
+        KEXPECT_EQ(err(open(c, "file", O_TMPFILE | O_RDWR)), ENOTDIR);
+    }
     KEXPECT(open(c, "dir", O_RDONLY | O_DIRECTORY).is_ok());
     // Access modes are enforced on the description.
     KASSERT(write_str(*f.value(), "hello").is_ok());

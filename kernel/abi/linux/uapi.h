@@ -40,6 +40,7 @@
 #include <linux/falloc.h>       // FALLOC_FL_* (fallocate)
 #include <linux/close_range.h>  // CLOSE_RANGE_* (close_range)
 #include <linux/futex.h>        // FUTEX_*, struct robust_list_head, struct futex_waitv (futex)
+#include <linux/memfd.h>        // MFD_* (memfd_create)
 #include <asm/ioctls.h>         // FIONBIO, FIOCLEX, FIONREAD... (ioctl)
 #include <linux/ipc.h>           // struct ipc64_perm, IPC_* (System V IPC)
 #include <linux/shm.h>           // struct shmid64_ds, shminfo64, shm_info, SHM_* (shmget...)

@@ -5,6 +5,7 @@
 
 #include "abi/linux/fs_abi.h"
 #include "abi/linux/uapi.h"
+#include "core/process.h"
 #include "core/time.h"
 #include "fs/procfs/proc_internal.h"
 #include "fs/procfs/proc_task.h"
@@ -225,6 +226,16 @@ Result<usize> ProcInode::readlink(char* buf, usize size) {
 Result<Path> ProcInode::magic_link() {
     if (m_node.kind != ProcKind::FdLink) return Error(EINVAL);
     return proc_fd_magic_target(m_node, viewer_credentials());
+}
+
+// linux: proc_fd_permission(): a process may always list its own descriptors, even when it is
+// not dumpable and fd/ belongs to root.
+Result<void> ProcInode::permission(const Credentials& creds, int mask) const {
+    auto r = Inode::permission(creds, mask);
+    if (r.is_ok() || m_node.kind != ProcKind::FdDir) return r;
+    Process* self = current_process();
+    if (self && self->pid == m_node.pid) return {};
+    return r;
 }
 
 Result<void> ProcInode::setattr(const SetAttr& attr) {

@@ -88,6 +88,7 @@ public:
     Result<Path> magic_link() override;
     Result<void> open(File& file) override;
     Result<void> setattr(const SetAttr& attr) override;
+    Result<void> permission(const Credentials& creds, int mask) const override;
     Result<void> truncate(u64) override { return {}; }   // O_TRUNC on a /proc file: ignored, as Linux
     // Nothing can be created: Linux's proc lookups fail with ENOENT before the operation is tried.
     Result<RefPtr<Inode>> create(StringView, u32, const Credentials&) override { return no_entry(); }

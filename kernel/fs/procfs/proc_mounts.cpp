@@ -66,14 +66,6 @@ bool append_relative(SeqBuf& out, const Path& p, const Path& root, char* buf) {
     return true;
 }
 
-bool shows_relatime(const Mount& m) {
-    u64 f = m.flags();
-    if (f & MS_RELATIME) return true;
-    // linux: path_mount() makes relatime the default for every mount made through mount(2); the
-    // initial root mount is made internally, without it.
-    return m.parent() && !(f & (MS_NOATIME | MS_STRICTATIME));
-}
-
 void put_mnt_opts(SeqBuf& out, const Mount& m) {
     u64 f = m.flags();
     if (f & MS_NOSUID) out.append(",nosuid");
@@ -81,7 +73,7 @@ void put_mnt_opts(SeqBuf& out, const Mount& m) {
     if (f & MS_NOEXEC) out.append(",noexec");
     if (f & MS_NOATIME) out.append(",noatime");
     if (f & MS_NODIRATIME) out.append(",nodiratime");
-    if (shows_relatime(m)) out.append(",relatime");
+    if (m.relatime()) out.append(",relatime");
 }
 
 Result<void> show_mounts(const ProcNode& node, SeqBuf& out, bool info) {

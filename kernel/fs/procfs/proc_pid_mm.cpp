@@ -84,7 +84,7 @@ void proc_mm_stats(AddressSpace& mm, const char* exe_path, MmStats& out) {
         out.total_vm += pages;
         bool shared = v.flags & MAP_SHARED;
         bool stack = v.flags & MAP_GROWSDOWN;
-        if ((v.prot & PROT_WRITE) && !shared && !stack) out.data_vm += pages;
+        if (is_data_vma(v)) out.data_vm += pages;
         if (stack) out.stack_vm += pages;
         if (v.locked) out.locked_vm += pages;
         if ((v.prot & PROT_EXEC) && !(v.prot & PROT_WRITE) && !stack) out.exec_vm += pages;

@@ -130,7 +130,8 @@ Result<void> task_owner(int pid, int tid, u32 mode, u32& uid, u32& gid) {
     if (!p || (tid && !pick_thread_locked(*p, tid) && !zombie_leader_locked(*p, tid))) return Error(ENOENT);
     uid = p->creds.euid;
     gid = p->creds.egid;
-    if (mode != (S_IFDIR | 0555) && (p->zombie || p->exiting)) uid = gid = 0;
+    bool dumpable = p->dumpable.load(std::memory_order_relaxed) == 1;
+    if (mode != (S_IFDIR | 0555) && (p->zombie || p->exiting || !dumpable)) uid = gid = 0;
     return {};
 }
 

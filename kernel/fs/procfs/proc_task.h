@@ -39,8 +39,8 @@ enum TaskWant : unsigned { kTaskMm = 1, kTaskFds = 2, kTaskFs = 4 };
 // want says which shared objects to reference.
 Result<void> task_snapshot(int pid, int tid, unsigned want, TaskInfo& out);
 // The owner of a process's /proc entry of the given mode (linux: task_dump_owner()): its effective
-// ids; root for everything but 0555 directories once the process has no memory (a zombie). Linux
-// also gives non-dumpable processes' entries to root: Aramid does not track dumpability yet.
+// ids; root for everything but 0555 directories once the process has no memory (a zombie) or is
+// not dumpable (Process::dumpable).
 // ENOENT when the process (or the thread) is gone.
 Result<void> task_owner(int pid, int tid, u32 mode, u32& uid, u32& gid);
 // Appends each live thread id of pid that is >= from, in increasing order, up to max; returns

@@ -142,6 +142,13 @@ Result<RefPtr<Inode>> TmpfsDir::create(StringView name, u32 mode, const Credenti
     return add_new(name, std::move(inode));
 }
 
+Result<RefPtr<Inode>> TmpfsDir::tmpfile(u32 mode, const Credentials& creds) {
+    auto inode = TRY(make_inode<TmpfsFile>(tsb(), S_IFREG | (mode & 07777)));
+    inode->init_new_inode(creds, this);
+    inode->set_nlink(0);
+    return inode;
+}
+
 Result<RefPtr<Inode>> TmpfsDir::mkdir(StringView name, u32 mode, const Credentials& creds) {
     auto inode = TRY(make_inode<TmpfsDir>(tsb(), S_IFDIR | (mode & 07777), ino()));
     inode->init_new_inode(creds, this);

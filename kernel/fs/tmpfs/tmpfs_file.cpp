@@ -9,7 +9,9 @@
 #include "fs/tmpfs/tmpfs_inode.h"
 #include "mm/page_ref.h"
 
-TmpfsFile::TmpfsFile(TmpfsSuperBlock& sb, u32 mode) : TmpfsInode(sb, mode), m_pages(sb.page_allocator()) {}
+// linux: shmem_get_inode(): sealing is off (F_SEAL_SEAL) until memfd_create(MFD_ALLOW_SEALING).
+TmpfsFile::TmpfsFile(TmpfsSuperBlock& sb, u32 mode)
+    : TmpfsInode(sb, mode), m_pages(sb.page_allocator()), m_seals(F_SEAL_SEAL) {}
 
 Result<usize> TmpfsFile::read(const IoBuffer& buf, u64 offset) {
     u64 sz = size();
@@ -38,6 +40,9 @@ Result<usize> TmpfsFile::write(const IoBuffer& buf, u64 offset) {
     if (n == 0) return usize(0);
     u64 end;
     if (__builtin_add_overflow(offset, n, &end) || end > u64(kMaxFileSize)) return Error(EFBIG);
+    u32 seals = m_seals.load(std::memory_order_relaxed);
+    if (seals & (F_SEAL_WRITE | F_SEAL_FUTURE_WRITE)) return Error(EPERM);
+    if ((seals & F_SEAL_GROW) && end > size()) return Error(EPERM);
     usize done = 0;
     int err = 0;
     while (done < n) {
@@ -74,6 +79,9 @@ Result<usize> TmpfsFile::write(const IoBuffer& buf, u64 offset) {
 
 Result<void> TmpfsFile::truncate(u64 new_size) {
     if (new_size > u64(kMaxFileSize)) return Error(EFBIG);
+    u32 seals = m_seals.load(std::memory_order_relaxed);
+    if ((seals & F_SEAL_SHRINK) && new_size < size()) return Error(EPERM);
+    if ((seals & F_SEAL_GROW) && new_size > size()) return Error(EPERM);
     m_pages.resize(*this, new_size);
     update_blocks();
     return {};

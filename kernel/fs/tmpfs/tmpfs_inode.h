@@ -24,10 +24,12 @@ public:
     Result<void> truncate(u64 size) override;
     PageCache* page_cache() override { return &m_pages; }
     usize page_count() { return m_pages.page_count(); }
+    std::atomic<u32>* seals() override { return &m_seals; }
 
 private:
     void update_blocks() { set_blocks(m_pages.page_count() * (4096 / 512)); }
     PageCache m_pages;
+    std::atomic<u32> m_seals;   // F_SEAL_*: checked under the inode mutex by write and truncate
 };
 
 class TmpfsSymlink final : public TmpfsInode {
@@ -65,6 +67,7 @@ public:
 
     Result<RefPtr<Inode>> lookup(StringView name) override;
     Result<RefPtr<Inode>> create(StringView name, u32 mode, const Credentials& creds) override;
+    Result<RefPtr<Inode>> tmpfile(u32 mode, const Credentials& creds) override;
     Result<RefPtr<Inode>> mkdir(StringView name, u32 mode, const Credentials& creds) override;
     Result<RefPtr<Inode>> mknod(StringView name, u32 mode, DevId rdev, const Credentials& creds) override;
     Result<RefPtr<Inode>> symlink(StringView name, StringView target, const Credentials& creds) override;

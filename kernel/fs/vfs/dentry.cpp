@@ -77,6 +77,11 @@ struct DcacheAccess {
     }
 
     static State& state();
+    static void set_inode(Dentry& d, RefPtr<Inode> inode, u32 hash) {
+        d.m_inode = std::move(inode);
+        d.m_hash = hash;
+    }
+    static void set_parent(Dentry& d, Dentry& parent) { d.m_parent = &parent; }
 };
 
 namespace {
@@ -175,19 +180,27 @@ Result<RefPtr<Dentry>> lookup_child_locked(Dentry& dir, StringView name) {
     return d_add(dir, name, found.release_value());
 }
 
-Result<RefPtr<Dentry>> d_add(Dentry& dir, StringView name, RefPtr<Inode> inode) {
+// A child dentry of dir, cached (hashed) when asked and the file system allows it.
+static Result<RefPtr<Dentry>> new_child(Dentry& dir, StringView name, RefPtr<Inode> inode, bool cache) {
     VERIFY(inode);
     Dentry* d = DcacheAccess::alloc(name);
     if (!d) return Error(ENOMEM);
     auto ref = RefPtr<Dentry>::adopt(d);
-    d->m_inode = std::move(inode);
-    d->m_hash = DcacheAccess::hash(&dir, name);
+    DcacheAccess::set_inode(*d, std::move(inode), DcacheAccess::hash(&dir, name));
     auto& s = DcacheAccess::state();
     MutexGuard g(s.lock);
     dir.ref();
-    d->m_parent = &dir;
-    if (dir.sb().cache_enabled()) DcacheAccess::hash_in(s, *d);
+    DcacheAccess::set_parent(*d, dir);
+    if (cache && dir.sb().cache_enabled()) DcacheAccess::hash_in(s, *d);
     return ref;
+}
+
+Result<RefPtr<Dentry>> d_alloc_unhashed(Dentry& dir, StringView name, RefPtr<Inode> inode) {
+    return new_child(dir, name, std::move(inode), false);
+}
+
+Result<RefPtr<Dentry>> d_add(Dentry& dir, StringView name, RefPtr<Inode> inode) {
+    return new_child(dir, name, std::move(inode), true);
 }
 
 void d_delete(Dentry& d) {

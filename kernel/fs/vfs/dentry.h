@@ -102,6 +102,9 @@ Result<RefPtr<Dentry>> lookup_child(Dentry& dir, StringView name);
 Result<RefPtr<Dentry>> lookup_child_locked(Dentry& dir, StringView name);
 // After the file system created name in dir (dir mutex held): the new dentry, cached.
 Result<RefPtr<Dentry>> d_add(Dentry& dir, StringView name, RefPtr<Inode> inode);
+// A dentry named `name` under dir that was never in the cache (linux: d_alloc for O_TMPFILE, and
+// the pseudo names of memfds): its path reads dir's path + name, marked " (deleted)".
+Result<RefPtr<Dentry>> d_alloc_unhashed(Dentry& dir, StringView name, RefPtr<Inode> inode);
 // Removes d from the cache (its name is gone); d stays valid for its holders.
 void d_delete(Dentry& d);
 // d now has the name `name` in new_parent (rename). Its cached subtree moves with it.

@@ -21,7 +21,9 @@ public:
     Result<usize> read(File& f, const IoBuffer& buf, u64& offset) override {
         Inode& inode = f.inode();
         MutexGuard g(inode.lock());
-        usize n = TRY(inode.read(buf, offset));
+        auto r = inode.read(buf, offset);
+        file_accessed(f);
+        usize n = TRY(std::move(r));
         offset += n;
         return n;
     }
@@ -98,6 +100,7 @@ public:
         if (dir.is_dead()) return Error(ENOENT);
         Getdents64Sink sink(buf);
         auto r = dir.iterate(pos, sink);
+        file_accessed(f);
         if (sink.used()) return sink.used();   // what was written counts, even before an error
         if (sink.fault()) return Error(EFAULT);
         TRY(r);
@@ -188,6 +191,25 @@ void File::drop_owned_ops() {
 void File::set_ops(FileOps& ops) {
     drop_owned_ops();
     m_ops = &ops;
+}
+
+static bool before_or_same(Timespec a, Timespec b) { return a.sec < b.sec || (a.sec == b.sec && a.nsec <= b.nsec); }
+
+void file_accessed(File& f) {
+    if (f.flags() & O_NOATIME) return;
+    Inode& inode = f.inode();
+    const Mount* m = f.path().mnt.ptr();
+    u64 mf = m ? m->flags() : 0;
+    if ((mf & (MS_NOATIME | MS_RDONLY)) || ((mf & MS_NODIRATIME) && inode.is_dir())) return;
+    Timespec now = realtime_now();
+    Timespec at = inode.atime();
+    if (m && m->relatime()) {
+        constexpr i64 kDay = 24 * 60 * 60;
+        bool due = before_or_same(at, inode.mtime()) || before_or_same(at, inode.ctime()) || now.sec - at.sec >= kDay;
+        if (!due) return;
+    }
+    if (at.sec == now.sec && at.nsec == now.nsec) return;
+    inode.set_atime(now);
 }
 
 Result<RefPtr<File>> File::open(const Path& path, u32 flags) {

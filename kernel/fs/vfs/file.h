@@ -139,6 +139,11 @@ FileOps& directory_ops();
 // No I/O at all: O_PATH descriptors.
 FileOps& path_only_ops();
 
+// linux: file_accessed(): a read or directory listing moves the access time to now, unless
+// O_NOATIME, a noatime (nodiratime for directories) or read-only mount, or relatime finds the
+// access time already newer than mtime and ctime and less than a day old.
+void file_accessed(File& f);
+
 // lseek arithmetic for a file of the given size, as Linux's generic_file_llseek (SEEK_DATA and
 // SEEK_HOLE treat the whole file as data).
 Result<u64> generic_llseek(u64 current, i64 offset, int whence, u64 size);

@@ -86,6 +86,8 @@ Result<usize> Inode::read(const IoBuffer&, u64) { return Error(is_dir() ? EISDIR
 Result<usize> Inode::write(const IoBuffer&, u64) { return Error(is_dir() ? EISDIR : EINVAL); }
 Result<Path> Inode::magic_link() { return Error(EINVAL); }
 
+Result<RefPtr<Inode>> Inode::tmpfile(u32, const Credentials&) { return Error(is_dir() ? EOPNOTSUPP : ENOTDIR); }
+
 Result<void> Inode::truncate(u64) { return Error(is_dir() ? EISDIR : EINVAL); }
 
 Result<void> Inode::setattr(const SetAttr& a) {

@@ -81,6 +81,10 @@ public:
     Timespec ctime() const { return m_ctime.load(); }
     // A directory that was removed (rmdir, or replaced by rename): nothing may be created in it.
     bool is_dead() const { return m_dead.load(std::memory_order_acquire); }
+    // An O_TMPFILE file opened without O_EXCL: linkat may give it a first name although its
+    // nlink is 0 (linux: I_LINKABLE, cleared by that link).
+    bool linkable() const { return m_linkable.load(std::memory_order_relaxed); }
+    void set_linkable(bool v) { m_linkable.store(v, std::memory_order_relaxed); }
 
     void set_mode_bits(u32 perm);        // keeps the type
     void set_uid(u32 v) { m_uid.store(v, std::memory_order_relaxed); }
@@ -121,6 +125,9 @@ public:
     // has checked the target is absent) or RENAME_EXCHANGE (both exist). Without EXCHANGE an
     // existing target is replaced: a directory only if empty (else ENOTEMPTY).
     virtual Result<void> rename(StringView old_name, Inode& new_dir, StringView new_name, unsigned flags);
+    // A new regular file with no name in this directory (O_TMPFILE, memfd): nlink 0, owner and
+    // group as create(). Default: EOPNOTSUPP (Linux: a file system without ->tmpfile).
+    virtual Result<RefPtr<Inode>> tmpfile(u32 mode, const Credentials& creds);
     // Lists entries from position pos (0 = start; "." and ".." first), advancing pos past each
     // entry the sink accepts. Positions are stable cookies: entries keep theirs while they
     // exist, so a listing resumed at a saved position neither repeats nor skips survivors.
@@ -143,6 +150,14 @@ public:
     // The file's pages, shared by read, write and mappings; null when the file cannot be mapped
     // (mmap is then ENODEV).
     virtual PageCache* page_cache() { return nullptr; }
+
+    // The file's seals (F_ADD_SEALS/F_GET_SEALS: F_SEAL_*), or null when its file system has
+    // none (fcntl then fails with EINVAL). Memory file systems start every file with F_SEAL_SEAL.
+    virtual std::atomic<u32>* seals() { return nullptr; }
+
+    // EACCES unless creds may access this inode with mask (kMayRead | kMayWrite | kMayExec); the
+    // default checks the mode bits (linux: generic_permission). inode_permission calls it.
+    virtual Result<void> permission(const Credentials& creds, int mask) const;
 
     // Applies attribute changes (mutex held). The default stores mode/uid/gid/times and calls
     // truncate() for a size change.
@@ -173,6 +188,7 @@ private:
     DevId m_rdev = 0;
     AtomicTime m_atime, m_mtime, m_ctime;
     std::atomic<bool> m_dead{false};
+    std::atomic<bool> m_linkable{false};
     Mutex m_lock{"inode"};
 };
 

@@ -71,6 +71,13 @@ Mount::~Mount() { VERIFY(!m_attached); }
 
 bool Mount::read_only() const { return flags() & MS_RDONLY; }
 
+bool Mount::relatime() const {
+    u64 f = flags();
+    if (f & MS_RELATIME) return true;
+    // linux: path_mount() makes relatime the default for every mount made through mount(2).
+    return parent() && !(f & (MS_NOATIME | MS_STRICTATIME));
+}
+
 RefPtr<Mount> mount_child_at(const Mount& parent, const Dentry& dentry) {
     MutexGuard g(g_mounts->lock);
     Mount* found = nullptr;

@@ -30,6 +30,9 @@ public:
     u64 flags() const { return m_flags.load(std::memory_order_relaxed); }   // MS_RDONLY, MS_NOSUID...
     void set_flags(u64 f) { m_flags.store(f, std::memory_order_relaxed); }
     bool read_only() const;
+    // Access times follow Linux's relatime rule here (the default of mount(2) unless noatime or
+    // strictatime; the initial root mount is made internally, without it).
+    bool relatime() const;
     u32 id() const { return m_id; }
     const char* source() const { return m_source; }         // "tmpfs", "none", a device path
     bool attached() const { return m_attached; }

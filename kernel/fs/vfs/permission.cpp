@@ -3,10 +3,14 @@
 
 #include "abi/linux/uapi.h"
 
+Result<void> Inode::permission(const Credentials& creds, int mask) const {
+    if (!permission_allows(creds, mode(), uid(), gid(), mask)) return Error(EACCES);
+    return {};
+}
+
 Result<void> inode_permission(const Credentials& creds, const Inode& inode, int mask) {
     if (!mask) return {};
-    if (!permission_allows(creds, inode.mode(), inode.uid(), inode.gid(), mask)) return Error(EACCES);
-    return {};
+    return inode.permission(creds, mask);
 }
 
 bool inode_owner_or_root(const Credentials& creds, const Inode& inode) {

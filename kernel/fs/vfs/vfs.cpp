@@ -22,6 +22,7 @@ constinit Credentials g_kernel_creds{};   // all ids 0: root
 LateInit<Path> g_root;
 
 // Flags that belong to a mount (the rest of mount(2)'s flags are requests).
+constexpr u64 kAtimeFlags = MS_NOATIME | MS_NODIRATIME | MS_RELATIME | MS_STRICTATIME;
 constexpr u64 kPerMountFlags = MS_RDONLY | MS_NOSUID | MS_NODEV | MS_NOEXEC | MS_NOATIME | MS_NODIRATIME |
                                MS_RELATIME | MS_STRICTATIME;
 constexpr u64 kPropagationFlags = MS_SHARED | MS_PRIVATE | MS_SLAVE | MS_UNBINDABLE;
@@ -82,7 +83,10 @@ Result<void> vfs_mount(const WalkContext& ctx, StringView source, StringView tar
     if (!at.mnt) return Error(EINVAL);
     if (flags & MS_REMOUNT) {
         if (at.dentry.ptr() != at.mnt->root()) return Error(EINVAL);
-        at.mnt->set_flags((at.mnt->flags() & ~kPerMountFlags) | (flags & kPerMountFlags));
+        // linux: path_mount(): a remount naming no access-time mode keeps the current one.
+        u64 keep = kPerMountFlags;
+        if (!(flags & kAtimeFlags)) keep &= ~kAtimeFlags;
+        at.mnt->set_flags((at.mnt->flags() & ~keep) | (flags & keep));
         return {};
     }
     if (flags & MS_BIND) {
@@ -90,7 +94,9 @@ Result<void> vfs_mount(const WalkContext& ctx, StringView source, StringView tar
         if (!src.mnt) return Error(EINVAL);
         if (src.inode()->is_dir() != at.inode()->is_dir()) return Error(at.inode()->is_dir() ? ENOTDIR : EISDIR);
         RefPtr<SuperBlock> sb(&src.mnt->sb());
-        TRY(mount_attach(at, std::move(sb), src.dentry, src.mnt->source(), flags & kPerMountFlags));
+        // linux: do_loopback(): the new mount copies the source mount's flags; mount(2)'s
+        // flags only matter to a later MS_BIND|MS_REMOUNT.
+        TRY(mount_attach(at, std::move(sb), src.dentry, src.mnt->source(), src.mnt->flags() & kPerMountFlags));
         return {};
     }
     // Propagation types (mount --make-private...): Aramid has no propagation, so every mount is

@@ -9,6 +9,7 @@
 #include "fs/vfs/path.h"
 #include "fs/vfs/permission.h"
 #include "fs/vfs/vfs_ops.h"
+#include "lib/format.h"
 #include "mm/kheap.h"
 
 namespace {
@@ -146,6 +147,26 @@ Result<RefPtr<File>> open_resolved(const Credentials& creds, const Path& p, u32 
     return file;
 }
 
+// linux: do_tmpfile(): an unnamed file in the directory path names, writable by the caller.
+Result<RefPtr<File>> open_tmpfile(const WalkContext& ctx, StringView path, u32 flags, u32 mode) {
+    Path dir = TRY(resolve(ctx, path, kWalkFollow | kWalkDirectory));
+    Inode& dino = *dir.inode();
+    TRY(mount_writable(dir));
+    TRY(inode_permission(ctx.creds, dino, kMayWrite | kMayExec));
+    RefPtr<Inode> inode;
+    {
+        MutexGuard g(dino.lock());
+        if (dino.is_dead()) return Error(ENOENT);
+        inode = TRY(dino.tmpfile(S_IFREG | (mode & 07777), ctx.creds));
+    }
+    if (!(flags & O_EXCL)) inode->set_linkable(true);
+    char name[24];   // linux: d_tmpfile() names it "#<ino>"
+    usize n = format(name, sizeof name, "#%llu", static_cast<unsigned long long>(inode->ino()));
+    auto d = TRY(d_alloc_unhashed(*dir.dentry, StringView(name, n), std::move(inode)));
+    Path p{dir.mnt, std::move(d)};
+    return open_resolved(ctx.creds, p, flags & ~(O_TMPFILE | O_EXCL), true);
+}
+
 }  // namespace
 
 void vfs_ops_init() { g_rename_lock.init("rename"); }
@@ -211,8 +232,9 @@ Result<void> vfs_link(const WalkContext& old_ctx, StringView old_path, const Wal
     if (&target.sb() != &dir.sb()) return Error(EXDEV);
     if (target.is_dir()) return Error(EPERM);
     locks.lock(target);
-    if (target.nlink() == 0) return Error(ENOENT);   // unlinked while open: no resurrection
+    if (target.nlink() == 0 && !target.linkable()) return Error(ENOENT);   // unlinked while open: no resurrection
     TRY(dir.inode()->link(pp.last, target));
+    target.set_linkable(false);
     TRY(d_add(dir, pp.last, RefPtr<Inode>(&target)));
     return {};
 }
@@ -351,7 +373,7 @@ Result<RefPtr<File>> vfs_open(const WalkContext& ctx, StringView path, u32 flags
         // linux: build_open_flags(): O_TMPFILE needs O_DIRECTORY and write access.
         u32 acc = flags & O_ACCMODE;
         if ((flags & O_TMPFILE) != O_TMPFILE || (flags & O_CREAT) || acc == O_RDONLY) return Error(EINVAL);
-        return Error(EOPNOTSUPP);   // tmpfs has no tmpfile() yet
+        return open_tmpfile(ctx, path, flags, mode);
     }
     if (flags & O_PATH) flags &= O_PATH | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC;
     // LINUX-DIVERGENCE: since 6.4 Linux rejects O_CREAT|O_DIRECTORY with EINVAL; 6.1 (the

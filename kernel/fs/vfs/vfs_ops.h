@@ -11,7 +11,7 @@
 
 // open(2)/openat(2)/creat(2): flags as open's (O_CREAT, O_EXCL, O_TRUNC, O_DIRECTORY,
 // O_NOFOLLOW, O_PATH, O_APPEND, O_NONBLOCK...; O_CLOEXEC is the descriptor table's).
-// mode: the permission bits for O_CREAT. O_TMPFILE: EOPNOTSUPP for now.
+// mode: the permission bits for O_CREAT and O_TMPFILE (an unnamed file in the directory named).
 Result<RefPtr<File>> vfs_open(const WalkContext& ctx, StringView path, u32 flags, u32 mode);
 // Opens an already resolved path (permission checks included; no O_CREAT).
 Result<RefPtr<File>> vfs_open_path(const Credentials& creds, const Path& path, u32 flags);
