@@ -83,6 +83,7 @@ public:
     // Futexes (ipc/): the robust list set_robust_list registered (never inherited: clone and
     // exec clear it, as Linux), and how far exit has got releasing this thread's PI futexes.
     uptr robust_list = 0;
+    std::atomic<u32> pi_owned{0};      // PI futex queues naming this thread owner (exit skips the scan at 0)
     std::atomic<u8> futex_state{0};    // 0 alive, 1 exiting, 2 dead (Linux's FUTEX_STATE_*)
     bool is_current = false;   // some CPU's current thread (changes under the scheduler lock)
 

@@ -279,6 +279,10 @@ Result<i64> futex_cmp_requeue_pi(uptr uaddr1, bool shared, uptr uaddr2, int nr_w
 }
 
 void futex_pi_owner_exit(Thread* self) {
+    // Owners are recorded under bucket locks, and an exiting thread (futex_state set) becomes
+    // no new owner: a zero count means there is nothing to hand over, without visiting every
+    // bucket on every thread exit.
+    if (self->pi_owned.load(std::memory_order_acquire) == 0) return;
     futex_for_each_bucket([&](FutexBucket& b) {
         SpinlockGuard g(b.lock);
         for (FutexQueue& q : b.queues) {

@@ -33,8 +33,14 @@ Result<FutexQueue*> futex_queue_get(FutexBucket& b, const FutexKey& k) {
 }
 
 void futex_set_pi_owner(FutexQueue& q, Thread* owner) {
-    if (owner) owner->ref();
-    if (q.pi_owner) q.pi_owner->unref();
+    if (owner) {
+        owner->ref();
+        owner->pi_owned.fetch_add(1, std::memory_order_relaxed);
+    }
+    if (q.pi_owner) {
+        q.pi_owner->pi_owned.fetch_sub(1, std::memory_order_relaxed);
+        q.pi_owner->unref();
+    }
     q.pi_owner = owner;
 }
 
