@@ -105,7 +105,7 @@ void thread_release_user_state(Thread* t) {
 }
 
 void switch_user_state(Thread* prev, Thread* next) {
-    if (prev->fpu) arch::fpu_save(prev->fpu);
+    if (prev->fpu && prev->fpu_live) arch::fpu_save(prev->fpu);
     if (next->process) {
         AddressSpace* mm = next->process->mm.ptr();
         arch::switch_page_table(mm ? mm->root() : 0);
@@ -115,7 +115,7 @@ void switch_user_state(Thread* prev, Thread* next) {
         // while they run.
         arch::switch_page_table(0);
     }
-    if (next->fpu) arch::fpu_restore(next->fpu);
+    if (next->fpu && next->fpu_live) arch::fpu_restore(next->fpu);
 }
 
 Result<void> process_start_init_with(Process* p, Thread* self);

@@ -11,7 +11,6 @@
 #include "core/process_table.h"
 #include "ipc/posix_timers.h"
 #include "ipc/signalfd.h"
-#include "lib/scope_exit.h"
 #include "mm/kheap.h"
 #include "mm/user_ptr.h"
 
@@ -625,13 +624,22 @@ Result<void> signal_sigreturn(TrapFrame* f) {
     f->vector = 0;   // no syscall restart processing for the restored context
     t->sigmask = uc.uc_sigmask & ~kUnblockable;
     if (sc.fpstate) {
-        // Staged outside the thread's buffer: the copy can fault or be preempted, and a
-        // switch-out saves the live registers into that buffer.
+        // Written in place, with the thread's registers marked dead until the image is loaded
+        // (a switch meanwhile neither saves over the buffer nor loads it half-written).
         usize size = arch::fpu_state_size();
-        auto* img = static_cast<u8*>(kmalloc(size, 64));
-        if (!img) return Error(ENOMEM);
-        ScopeExit free_img([&] { kfree(img); });
-        if (copy_from_user(img, reinterpret_cast<uptr>(sc.fpstate), size).is_error()) return Error(EFAULT);
+        auto* img = static_cast<u8*>(arch::fpu_bytes(t->fpu));
+        t->fpu_live = false;
+        auto load = [&](bool reset) {
+            arch::IrqState s = arch::irq_save();
+            if (reset) arch::fpu_reset_current(t->fpu);
+            else arch::fpu_restore(t->fpu);
+            t->fpu_live = true;
+            arch::irq_restore(s);
+        };
+        if (copy_from_user(img, reinterpret_cast<uptr>(sc.fpstate), size).is_error()) {
+            load(true);
+            return Error(EFAULT);
+        }
         // Sanitise what xrstor/fxrstor would fault on: reserved MXCSR bits, the XSAVE header.
         u32 mxcsr;
         __builtin_memcpy(&mxcsr, img + 24, 4);
@@ -644,7 +652,7 @@ Result<void> signal_sigreturn(TrapFrame* f) {
             for (int i = 1; i < 8; i++) hdr[i] = 0;
             __builtin_memcpy(img + 512, hdr, sizeof(hdr));
         }
-        arch::fpu_load_current(t->fpu, img);
+        load(false);
     }
     // Restore the alternate stack settings too (Linux's restore_altstack).
     t->frame_replaced = true;

@@ -61,6 +61,9 @@ public:
     int tid = 0;
     TrapFrame* user_frame = nullptr;   // saved user registers at the top of the kernel stack
     arch::FpuState* fpu = nullptr;
+    // The registers hold this thread's user FPU state. False while the kernel rewrites the saved
+    // image in place (rt_sigreturn): a switch then neither saves over it nor loads it half-written.
+    bool fpu_live = true;
     u64 fs_base = 0;
     u64 gs_base = 0;
     SigSet sigmask = 0;
