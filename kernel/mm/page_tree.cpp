@@ -19,18 +19,27 @@ void* PageTree::lookup(u64 index) const {
     return nullptr;
 }
 
+Result<PageTree::Node*> PageTree::alloc_node() {
+    auto fn = m_alloc.node_alloc_zeroed ? m_alloc.node_alloc_zeroed : m_alloc.alloc_zeroed;
+    void* p = TRY(fn(m_alloc.ctx));
+    m_nodes++;
+    return static_cast<Node*>(p);
+}
+
+void PageTree::free_node(Node* n) {
+    (m_alloc.node_free ? m_alloc.node_free : m_alloc.free)(m_alloc.ctx, n);
+    m_nodes--;
+}
+
 Result<void*> PageTree::get_or_alloc(u64 index) {
     unsigned need = height_for(index);
     if (!m_root) {
-        auto* root = static_cast<Node*>(TRY(m_alloc.alloc_zeroed(m_alloc.ctx)));
-        m_nodes++;
-        m_root = root;
+        m_root = TRY(alloc_node());
         m_height = need;
     }
     // Grow: the old root becomes slot 0 of a new root until the index fits.
     while (m_height < need) {
-        auto* top = static_cast<Node*>(TRY(m_alloc.alloc_zeroed(m_alloc.ctx)));
-        m_nodes++;
+        Node* top = TRY(alloc_node());
         top->slot[0] = m_root;
         m_root = top;
         m_height++;
@@ -40,9 +49,12 @@ Result<void*> PageTree::get_or_alloc(u64 index) {
         void*& slot = n->slot[(index >> (level * kFanoutShift)) & (kFanout - 1)];
         if (!slot) {
             // Empty nodes made here stay linked; truncate() frees them like any other.
-            slot = TRY(m_alloc.alloc_zeroed(m_alloc.ctx));
-            if (level == 0) m_pages++;
-            else m_nodes++;
+            if (level == 0) {
+                slot = TRY(m_alloc.alloc_zeroed(m_alloc.ctx));
+                m_pages++;
+            } else {
+                slot = TRY(alloc_node());
+            }
         }
         if (level == 0) return slot;
         n = static_cast<Node*>(slot);
@@ -63,8 +75,7 @@ void PageTree::free_subtree(Node* n, unsigned level, usize& freed) {
             free_subtree(static_cast<Node*>(s), level - 1, freed);
         }
     }
-    m_alloc.free(m_alloc.ctx, n);
-    m_nodes--;
+    free_node(n);
 }
 
 bool PageTree::truncate_node(Node* n, unsigned level, u64 base, u64 first, usize& freed) {
@@ -88,8 +99,7 @@ bool PageTree::truncate_node(Node* n, unsigned level, u64 base, u64 first, usize
             s = nullptr;
         } else if (partial && level > 1) {
             if (truncate_node(static_cast<Node*>(s), level - 1, slot_base, first, freed)) {
-                m_alloc.free(m_alloc.ctx, s);
-                m_nodes--;
+                free_node(static_cast<Node*>(s));
                 s = nullptr;
             } else {
                 empty = false;
@@ -122,8 +132,7 @@ usize PageTree::truncate(u64 first) {
     if (!m_root) return 0;
     usize freed = 0;
     if (truncate_node(m_root, m_height, 0, first, freed)) {
-        m_alloc.free(m_alloc.ctx, m_root);
-        m_nodes--;
+        free_node(m_root);
         m_root = nullptr;
         m_height = 0;
         return freed;
@@ -138,8 +147,7 @@ usize PageTree::truncate(u64 first) {
             }
         if (!only_first || !m_root->slot[0]) break;
         Node* child = static_cast<Node*>(m_root->slot[0]);
-        m_alloc.free(m_alloc.ctx, m_root);
-        m_nodes--;
+        free_node(m_root);
         m_root = child;
         m_height--;
     }

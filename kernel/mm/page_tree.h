@@ -11,6 +11,10 @@ struct PageAllocator {
     Result<void*> (*alloc_zeroed)(void* ctx);   // one zeroed, 4 KiB-aligned page, or ENOMEM/ENOSPC
     void (*free)(void* ctx, void* page);
     void* ctx;
+    // Interior nodes, when they come from elsewhere (tmpfs charges only data pages against its
+    // size=, as Linux's shmem does); null: the page functions above.
+    Result<void*> (*node_alloc_zeroed)(void* ctx) = nullptr;
+    void (*node_free)(void* ctx, void* node) = nullptr;
 };
 
 class PageTree {
@@ -49,6 +53,8 @@ private:
     // Frees the entries of node at level >= first (relative to base); true if the node is empty.
     bool truncate_node(Node* n, unsigned level, u64 base, u64 first, usize& freed);
     void free_subtree(Node* n, unsigned level, usize& freed);
+    Result<Node*> alloc_node();
+    void free_node(Node* n);
 
     PageAllocator m_alloc;
     Node* m_root = nullptr;

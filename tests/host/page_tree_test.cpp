@@ -33,6 +33,8 @@ struct Pool {
     PageAllocator allocator() { return PageAllocator{alloc, free, this}; }
 };
 
+Pool* g_node_pool = nullptr;   // node callbacks get the page pool's ctx: reach their own pool here
+
 }  // namespace
 
 TEST(PageTree, SparseLookupAndGrowth) {
@@ -150,4 +152,30 @@ TEST(PageTree, RemoveLeavesAHole) {
         EXPECT_EQ(t.page_count(), 600u);
     }
     EXPECT_TRUE(pool.live.empty());
+}
+
+// Interior nodes may come from their own allocator (tmpfs: uncharged metadata); data pages never
+// do, and each kind goes back to where it came from.
+TEST(PageTree, SeparateNodeAllocator) {
+    Pool pages, nodes;
+    PageAllocator a = pages.allocator();
+    a.node_alloc_zeroed = [](void*) -> Result<void*> {
+        return Pool::alloc(g_node_pool);
+    };
+    a.node_free = [](void*, void* n) { Pool::free(g_node_pool, n); };
+    g_node_pool = &nodes;
+    {
+        PageTree t(a);
+        for (u64 i : {0ull, 1ull, 600ull, 1ull << 20}) ASSERT_TRUE(t.get_or_alloc(i).is_ok());
+        EXPECT_EQ(pages.live.size(), 4u);
+        EXPECT_EQ(nodes.live.size(), t.node_count());
+        EXPECT_GE(nodes.live.size(), 3u);
+        pages.fail_after = 0;   // a data page cannot be had, nodes still can
+        EXPECT_TRUE(t.get_or_alloc(1ull << 30).is_error());
+        t.truncate(2);
+        EXPECT_EQ(pages.live.size(), 2u);
+    }
+    EXPECT_TRUE(pages.live.empty());
+    EXPECT_TRUE(nodes.live.empty());
+    g_node_pool = nullptr;
 }

@@ -34,7 +34,7 @@ TmpfsNode::TmpfsNode(TmpfsSuperBlock& sb, u32 mode, DevId rdev) : TmpfsInode(sb,
 // --- superblock -------------------------------------------------------------------------------
 
 TmpfsSuperBlock::TmpfsSuperBlock(const char* fs_name)
-    : SuperBlock(fs_name, alloc_anon_dev()), m_page_alloc{alloc_page, free_page, this} {}
+    : SuperBlock(fs_name, alloc_anon_dev()), m_page_alloc{alloc_page, free_page, this, alloc_node, free_node} {}
 
 TmpfsSuperBlock::~TmpfsSuperBlock() {
     // The root dentry holds the root directory, whose destructor frees the whole tree
@@ -55,6 +55,15 @@ Result<void*> TmpfsSuperBlock::alloc_page(void* ctx) {
     }
     return arch::phys_to_virt(p.value());
 }
+
+// The page cache's index nodes are kernel metadata: not charged against size= (Linux's shmem
+// charges data pages only, so a size=256k tmpfs holds 64 pages).
+Result<void*> TmpfsSuperBlock::alloc_node(void*) {
+    auto p = TRY(pmm_alloc_zeroed(0));
+    return arch::phys_to_virt(p);
+}
+
+void TmpfsSuperBlock::free_node(void*, void* node) { page_unref(arch::virt_to_phys_direct(node)); }
 
 void TmpfsSuperBlock::free_page(void* ctx, void* page) {
     auto* sb = static_cast<TmpfsSuperBlock*>(ctx);

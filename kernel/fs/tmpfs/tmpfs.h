@@ -29,6 +29,8 @@ private:
     TmpfsSuperBlock(const char* fs_name);
     static Result<void*> alloc_page(void* ctx);
     static void free_page(void* ctx, void* page);
+    static Result<void*> alloc_node(void* ctx);
+    static void free_node(void* ctx, void* node);
 
     std::atomic<u64> m_next_ino{1};
     std::atomic<usize> m_used_pages{0};
