@@ -44,7 +44,8 @@ constexpr unsigned kMaxCpus = 64;
 
 // This CPU's area (valid once percpu_init_cpu ran: everything after the first lines of boot).
 inline PerCpu* this_cpu() { return arch::percpu_self(); }
-PerCpu* this_cpu_or_null();   // nullptr in the earliest boot
+extern bool g_percpu_ready;   // set once the boot CPU's area is installed
+inline PerCpu* this_cpu_or_null() { return g_percpu_ready ? this_cpu() : nullptr; }   // nullptr in the earliest boot
 PerCpu* cpu_by_index(unsigned i);
 // Arch code: sets up CPU `index` and points its GS base at the area.
 void percpu_init_cpu(unsigned index, u32 apic_id);

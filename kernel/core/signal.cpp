@@ -549,7 +549,7 @@ void return_to_user(TrapFrame* f) {
             });
         }
         KSigInfo info;
-        KSigAction act;
+        KSigAction act{};
         bool killed;
         {
             SpinlockGuard g(g_process_tree_lock);

@@ -7,7 +7,9 @@
 #include <utility>
 
 #include "arch/cpu.h"
+#include "core/percpu.h"
 #include "sync/lock_rank.h"
+#include "sync/lockdep.h"
 
 class Spinlock {
 public:
@@ -26,6 +28,35 @@ private:
     LockRank m_rank;
     const char* m_name;
 };
+
+// Inline: every syscall takes a few of these. Each CPU records what it holds (printed on panic);
+// debug builds also check lock ranks (lockdep.cpp).
+inline arch::IrqState Spinlock::lock() {
+    arch::IrqState s = arch::irq_save();
+#ifdef ARAMID_DEBUG
+    lockdep_acquire(*this);
+#else
+    PerCpu* cpu = this_cpu_or_null();
+    if (cpu && cpu->held_lock_count < PerCpu::kMaxHeldLocks) cpu->held_locks[cpu->held_lock_count++] = this;
+    else lockdep_acquire(*this);   // no CPU area yet, or too many held: the checked path
+#endif
+    while (m_locked.exchange(true, std::memory_order_acquire)) {
+        while (m_locked.load(std::memory_order_relaxed)) arch::cpu_relax();
+    }
+    return s;
+}
+
+inline void Spinlock::unlock(arch::IrqState s) {
+    m_locked.store(false, std::memory_order_release);
+#ifdef ARAMID_DEBUG
+    lockdep_release(*this);
+#else
+    PerCpu* cpu = this_cpu_or_null();
+    if (cpu && cpu->held_lock_count && cpu->held_locks[cpu->held_lock_count - 1] == this) cpu->held_lock_count--;
+    else lockdep_release(*this);   // released out of order
+#endif
+    arch::irq_restore(s);
+}
 
 class [[nodiscard]] SpinlockGuard {
 public:

@@ -9,10 +9,9 @@
 namespace {
 PerCpu g_cpus[kMaxCpus];
 constinit unsigned g_cpu_count = 0;
-constinit bool g_ready = false;
 }  // namespace
 
-PerCpu* this_cpu_or_null() { return g_ready ? this_cpu() : nullptr; }
+constinit bool g_percpu_ready = false;
 PerCpu* cpu_by_index(unsigned i) { return i < g_cpu_count ? &g_cpus[i] : nullptr; }
 unsigned cpu_count() { return g_cpu_count; }
 
@@ -26,5 +25,5 @@ void percpu_init_cpu(unsigned index, u32 apic_id) {
     x86::wrmsr(x86::kMsrKernelGsBase, 0);
     arch::vdso_cpu_init(index);
     if (index + 1 > g_cpu_count) g_cpu_count = index + 1;
-    g_ready = true;
+    g_percpu_ready = true;
 }
