@@ -52,7 +52,6 @@ Default default_action(int sig) {
 
 bool is_stop(int sig) { return sig == SIGSTOP || sig == SIGTSTP || sig == SIGTTIN || sig == SIGTTOU; }
 constexpr SigSet kStopMask = sig_bit(SIGSTOP) | sig_bit(SIGTSTP) | sig_bit(SIGTTIN) | sig_bit(SIGTTOU);
-constexpr SigSet kUnblockable = sig_bit(SIGKILL) | sig_bit(SIGSTOP);
 
 void discard(PendingSignals& ps, SigSet mask) {
     ps.set &= ~mask;
@@ -519,23 +518,11 @@ void handle_restart(TrapFrame* f, const KSigAction* a) {
 
 }  // namespace
 
-// Called with interrupts disabled, returns with them disabled: the final check that nothing is
-// left to do happens with interrupts off, and they stay off until iretq/sysret (Linux's
-// exit_to_user_mode_loop). The work itself runs with interrupts on.
-void return_to_user(TrapFrame* f) {
-    arch::irq_disable();
+// Called with interrupts disabled (by return_to_user, when its check found work), returns with
+// them disabled: the final check that nothing is left to do happens with interrupts off, and they
+// stay off until iretq/sysret (Linux's exit_to_user_mode_loop). The work runs with interrupts on.
+void return_to_user_work(TrapFrame* f) {
     Thread* t = current_thread();
-    // Fast path (every syscall takes it): nothing to deliver, no stop, no reschedule, no
-    // restart code, no mask to restore. Pending sets are read without the lock: a signal that
-    // races in also wakes or interrupts the thread, which brings it back here.
-    {
-        Process* p = t->process;
-        i64 ret = static_cast<i64>(f->rax);
-        bool restart_code = f->vector == 0x80 && ret <= -kErestartSys && ret >= -kErestartRestartBlock;
-        if (!this_cpu()->need_resched && p && !p->stopped && !restart_code && !t->restore_sigmask &&
-            !((t->pending.set | p->shared_pending.set) & ~(t->sigmask & ~kUnblockable)))
-            return;
-    }
     arch::irq_enable();
     for (;;) {
         PerCpu* cpu = this_cpu();
@@ -603,7 +590,8 @@ void return_to_user(TrapFrame* f) {
     }
     // Anything that arrived while we worked (a reschedule, another signal) is taken again from
     // the top, with interrupts off for the final check.
-    return_to_user(f);
+    arch::irq_disable();
+    return_to_user(f, f->vector == 0x80, static_cast<i64>(f->rax));
 }
 
 Result<void> signal_sigreturn(TrapFrame* f) {

@@ -3,6 +3,8 @@
 // signals, handlers entered through a Linux-identical rt_sigframe, job-control stops.
 #pragma once
 
+#include "abi/linux/uapi.h"
+#include "core/percpu.h"
 #include "core/process.h"
 
 struct TrapFrame;
@@ -27,8 +29,24 @@ bool signal_pending_current();
 // Faults from user mode become signals with the right si_code and si_addr.
 void signal_force_fault(int sig, int code, uptr addr);
 
-// Called on every return to user mode (syscalls, interrupts, exceptions).
-void return_to_user(TrapFrame* f);
+// SIGKILL and SIGSTOP: never blocked, ignored or caught.
+constexpr SigSet kUnblockable = sig_bit(SIGKILL) | sig_bit(SIGSTOP);
+
+// Called on every return to user mode (syscalls, interrupts, exceptions), interrupts disabled.
+// The check is inline (every syscall makes it); the work is out of line.
+void return_to_user_work(TrapFrame* f);
+inline void return_to_user(TrapFrame* f, bool syscall, i64 ret) {
+    Thread* t = current_thread();
+    Process* p = t->process;
+    // Nothing to deliver, no stop, no reschedule, no restart code, no mask to restore. Pending
+    // sets are read without the lock: a signal that races in also wakes or interrupts the
+    // thread, which brings it back here.
+    bool restart_code = syscall && ret <= -kErestartSys && ret >= -kErestartRestartBlock;
+    if (likely(!this_cpu()->need_resched && p && !p->stopped && !restart_code && !t->restore_sigmask &&
+               !((t->pending.set | p->shared_pending.set) & ~(t->sigmask & ~kUnblockable))))
+        return;
+    return_to_user_work(f);
+}
 // rt_sigreturn: restores the frame saved at signal delivery.
 Result<void> signal_sigreturn(TrapFrame* f);
 

@@ -54,7 +54,13 @@ void user_exception(TrapFrame* f, u64 cr2) {
     default: signal_force_fault(SIGSEGV, SI_KERNEL, 0); break;          // #GP and the rest
     }
     arch::irq_disable();
-    return_to_user(f);
+    return_to_user(f, false, 0);
+}
+
+// Interrupts and exceptions from user mode (never a syscall: no restart codes).
+void return_from_trap(TrapFrame* f) {
+    arch::irq_disable();
+    return_to_user(f, false, 0);
 }
 
 }  // namespace
@@ -62,6 +68,6 @@ void user_exception(TrapFrame* f, u64 cr2) {
 void user_faults_init();
 void user_faults_init() {
     user_exception_hook = user_exception;
-    user_return_hook = return_to_user;
+    user_return_hook = return_from_trap;
     user_page_fault_hook = kernel_touch_user;
 }

@@ -25,7 +25,6 @@ static_assert(offsetof(signalfd_siginfo, ssi_arch) == 96);
 
 namespace {
 
-constexpr SigSet kUnblockable = sig_bit(SIGKILL) | sig_bit(SIGSTOP);
 
 struct SignalFd {
     std::atomic<SigSet> mask;

@@ -12,6 +12,7 @@
 #include "core/log.h"
 #include "core/percpu.h"
 #include "core/process.h"
+#include "core/signal.h"
 #include "lib/bitmap.h"
 #include "syscalls/dispatch.h"
 #include "syscalls/handlers.h"
@@ -75,8 +76,13 @@ struct Table {
     Entry entries[kSyscallCount];
 };
 
+i64 unimplemented(u64 nr);
+// Every number without a handler has this entry, so the common path is one indirect call.
+i64 unimplemented_entry(const TrapFrame* f) { return unimplemented(f->error_code); }
+
 constexpr Table make_table() {
     Table t{};
+    for (auto& e : t.entries) e = Entry{&unimplemented_entry, nullptr};
 #define SYSCALL(name)                                                                                  \
     t.entries[__NR_##name] = Entry{&Invoker<decltype(sys_##name)>::call<sys_##name>,                   \
                                    &Invoker<decltype(sys_##name)>::describe};
@@ -119,7 +125,7 @@ i64 unimplemented(u64 nr) {
     const u64 args[6] = {f->rdi, f->rsi, f->rdx, f->r10, f->r8, f->r9};
     TraceRecord rec;
     syscall_trace_begin(rec, nr, args, nr < kSyscallCount ? g_table.entries[nr].describe : nullptr);
-    i64 ret = nr < kSyscallCount && g_table.entries[nr].invoke ? g_table.entries[nr].invoke(f) : unimplemented(nr);
+    i64 ret = nr < kSyscallCount ? g_table.entries[nr].invoke(f) : unimplemented(nr);
     syscall_trace_end(rec, ret);
     return ret;
 }
@@ -135,7 +141,7 @@ u64 g_light_syscall_count = kSyscallCount;
 void syscall_light_enable(bool on) { g_light_syscall_count = on ? kSyscallCount : 0; }
 
 const char* syscall_name(u64 nr) { return nr < kSyscallCount ? kSyscallNames[nr] : nullptr; }
-bool syscall_implemented(u64 nr) { return nr < kSyscallCount && g_table.entries[nr].invoke; }
+bool syscall_implemented(u64 nr) { return nr < kSyscallCount && g_table.entries[nr].invoke != &unimplemented_entry; }
 
 extern "C" void syscall_dispatch(TrapFrame* f) {
     Thread* t = current_thread();
@@ -144,16 +150,14 @@ extern "C" void syscall_dispatch(TrapFrame* f) {
     u64 nr = f->rax;
     f->error_code = nr;   // orig_rax: the number survives the return value for restarts
     i64 ret;
-    if (unlikely(syscall_trace_enabled(t))) {
-        ret = traced_call(f, nr);
-    } else {
-        ret = nr < kSyscallCount && g_table.entries[nr].invoke ? g_table.entries[nr].invoke(f) : unimplemented(nr);
-    }
+    if (likely(nr < kSyscallCount && !syscall_trace_enabled(t))) ret = g_table.entries[nr].invoke(f);
+    else if (syscall_trace_enabled(t)) ret = traced_call(f, nr);
+    else ret = unimplemented(nr);
     // rt_sigreturn and execve rewrite the whole frame; their "return value" is already in rax.
-    if (!t->frame_replaced) f->rax = static_cast<u64>(ret);
-    t->frame_replaced = false;
+    if (likely(!t->frame_replaced)) f->rax = static_cast<u64>(ret);
+    else t->frame_replaced = false;
     // Interrupts stay off from the last check to sysret/iretq, so nothing that needs doing
     // (a reschedule, a signal) can arrive unnoticed in between.
     arch::irq_disable();
-    return_to_user(f);
+    return_to_user(f, f->vector == 0x80, static_cast<i64>(f->rax));
 }

@@ -8,8 +8,6 @@ struct TrapFrame;
 const char* syscall_name(u64 nr);
 bool syscall_implemented(u64 nr);
 extern "C" void syscall_dispatch(TrapFrame* f);
-// Work before returning to user mode: reschedule, deliver signals, stop for job control.
-void return_to_user(TrapFrame* f);
 
 // The entry code's light path (LIGHT in syscalls.def); off while syscalls are traced.
 void syscall_light_enable(bool on);

@@ -20,7 +20,6 @@
 
 namespace {
 
-constexpr SigSet kUnblockable = sig_bit(SIGKILL) | sig_bit(SIGSTOP);
 // linux: fs/select.c, what select's three sets mean in poll terms.
 constexpr u32 kPollInSet = POLLRDNORM | POLLRDBAND | POLLIN | POLLHUP | POLLERR;
 constexpr u32 kPollOutSet = POLLWRBAND | POLLWRNORM | POLLOUT | POLLERR;

@@ -10,7 +10,6 @@
 #include "syscalls/handlers.h"
 
 namespace {
-constexpr SigSet kUnblockable = sig_bit(SIGKILL) | sig_bit(SIGSTOP);
 
 KSigInfo user_info(int sig, int code) {
     KSigInfo info{};

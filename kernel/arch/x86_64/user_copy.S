@@ -3,14 +3,21 @@
  * A fault on a listed instruction resumes at its fixup with rax = -1. */
 .section .text
 
-/* bool user_copy_in(void* dst, uptr src, usize n) */
+/* bool user_copy_in(void* dst, uptr src, usize n). Eight bytes per rep iteration, then the tail
+ * (see memcpy in core/runtime.cpp). */
 .global arch_user_copy_in
 arch_user_copy_in:
     movq %rdx, %rcx
+    shrq $3, %rcx
+    andl $7, %edx
     xorl %eax, %eax
     call smap_open
 copy_in_access:
+    rep movsq
+    movl %edx, %ecx
+copy_in_tail:
     rep movsb
+copy_in_done:
     call smap_close
     testq %rax, %rax
     jnz 9f
@@ -21,10 +28,16 @@ copy_in_access:
 .global arch_user_copy_out
 arch_user_copy_out:
     movq %rdx, %rcx
+    shrq $3, %rcx
+    andl $7, %edx
     xorl %eax, %eax
     call smap_open
 copy_out_access:
+    rep movsq
+    movl %edx, %ecx
+copy_out_tail:
     rep movsb
+copy_out_done:
     call smap_close
     testq %rax, %rax
     jnz 9f
@@ -35,13 +48,21 @@ copy_out_access:
 .global arch_user_fill
 arch_user_fill:
     movq %rdx, %rcx
+    shrq $3, %rcx
+    andl $7, %edx
     movzbl %sil, %eax
+    movabsq $0x0101010101010101, %rsi
+    imulq %rsi, %rax
     call smap_open
 fill_access:
+    rep stosq
+    movl %edx, %ecx
+fill_tail:
     rep stosb
+fill_done:
     call smap_close
-    cmpq $-1, %rax
-    je 9f
+    testq %rcx, %rcx                  /* a fault leaves the count unfinished (rax is the pattern) */
+    jnz 9f
     movl $1, %eax
     ret
 
@@ -120,9 +141,12 @@ smap_enabled:
 
 .section .extable, "a"
 .p2align 3
-    .quad copy_in_access, copy_in_access + 2
-    .quad copy_out_access, copy_out_access + 2
-    .quad fill_access, fill_access + 2
+    .quad copy_in_access, copy_in_done
+    .quad copy_in_tail, copy_in_done
+    .quad copy_out_access, copy_out_done
+    .quad copy_out_tail, copy_out_done
+    .quad fill_access, fill_done
+    .quad fill_tail, fill_done
     .quad strnlen_access, strnlen_access + 3
     .quad read_u32_access, user_word_fault
     .quad cmpxchg_access, user_word_fault
