@@ -44,12 +44,32 @@ Result<void> FdTable::grow_locked(int needed) {
     return {};
 }
 
+int FdTable::first_free_locked(int from) const {
+    int fd = max(from, m_next_fd);
+    while (fd < m_capacity && m_files[fd]) fd++;
+    return fd;
+}
+
+void FdTable::note_installed_locked(int fd) {
+    if (fd > m_high) m_high = fd;
+    if (fd == m_next_fd) m_next_fd = first_free_locked(fd + 1);
+}
+
+void FdTable::note_closed_locked(int fd) {
+    if (fd < m_next_fd) m_next_fd = fd;
+    if (fd == m_high) {
+        while (m_high >= 0 && !m_files[m_high]) m_high--;
+    }
+}
+
 Result<RefPtr<FdTable>> FdTable::clone() {
     auto copy = TRY(FdTable::create());
     SpinlockGuard g(m_lock);
     TRY(copy->grow_locked(m_capacity));
     for (int i = 0; i < m_capacity; i++) copy->m_files[i] = m_files[i];
     if (m_capacity) __builtin_memcpy(copy->m_cloexec, m_cloexec, sizeof(u64) * usize((m_capacity + 63) / 64));
+    copy->m_next_fd = m_next_fd;
+    copy->m_high = m_high;
     return copy;
 }
 
@@ -59,11 +79,11 @@ Result<int> FdTable::install(RefPtr<File> f, bool cloexec, int min_fd, u64 limit
     if (u64(min_fd) >= lim) return Error(min_fd == 0 ? EMFILE : EINVAL);
     RefPtr<File> old;
     SpinlockGuard g(m_lock);
-    int fd = min_fd;
-    while (fd < m_capacity && m_files[fd]) fd++;
+    int fd = first_free_locked(min_fd);
     if (u64(fd) >= lim) return Error(EMFILE);
     TRY(grow_locked(fd + 1));
     m_files[fd] = move_ref(f);
+    note_installed_locked(fd);
     if (cloexec) m_cloexec[fd / 64] |= 1ull << (fd % 64);
     else m_cloexec[fd / 64] &= ~(1ull << (fd % 64));
     return fd;
@@ -77,6 +97,7 @@ Result<int> FdTable::install_at(int fd, RefPtr<File> f, bool cloexec, u64 limit)
         TRY(grow_locked(fd + 1));
         old = move_ref(m_files[fd]);
         m_files[fd] = move_ref(f);
+        note_installed_locked(fd);
         if (cloexec) m_cloexec[fd / 64] |= 1ull << (fd % 64);
         else m_cloexec[fd / 64] &= ~(1ull << (fd % 64));
     }
@@ -89,15 +110,13 @@ Result<RefPtr<File>> FdTable::get(int fd) {
     return m_files[fd];
 }
 
-Result<void> FdTable::close(int fd) {
-    RefPtr<File> old;
-    {
-        SpinlockGuard g(m_lock);
-        if (fd < 0 || fd >= m_capacity || !m_files[fd]) return Error(EBADF);
-        old = move_ref(m_files[fd]);
-        m_cloexec[fd / 64] &= ~(1ull << (fd % 64));
-    }
-    return {};
+Result<RefPtr<File>> FdTable::close(int fd) {
+    SpinlockGuard g(m_lock);
+    if (fd < 0 || fd >= m_capacity || !m_files[fd]) return Error(EBADF);
+    RefPtr<File> old = move_ref(m_files[fd]);
+    note_closed_locked(fd);
+    m_cloexec[fd / 64] &= ~(1ull << (fd % 64));
+    return old;   // dropped by the caller, after the lock
 }
 
 void FdTable::close_range(unsigned first, unsigned last, bool cloexec_only) {
@@ -119,6 +138,7 @@ void FdTable::close_range(unsigned first, unsigned last, bool cloexec_only) {
             }
             if (found < 0) return;
             old = move_ref(m_files[found]);
+            note_closed_locked(found);
             m_cloexec[found / 64] &= ~(1ull << (found % 64));
             first = static_cast<unsigned>(found) + 1;
         }
@@ -147,6 +167,7 @@ void FdTable::close_on_exec() {
             if (fd >= m_capacity) return;
             if (!m_files[fd] || !(m_cloexec[fd / 64] & (1ull << (fd % 64)))) continue;
             old = move_ref(m_files[fd]);
+            note_closed_locked(fd);
             m_cloexec[fd / 64] &= ~(1ull << (fd % 64));
         }
     }
@@ -156,9 +177,12 @@ void FdTable::close_all() { close_range(0, ~0u, false); }
 
 int FdTable::highest_fd() {
     SpinlockGuard g(m_lock);
-    for (int i = m_capacity; i-- > 0;)
-        if (m_files[i]) return i;
-    return -1;
+    return m_high;
+}
+
+int FdTable::lowest_free() {
+    SpinlockGuard g(m_lock);
+    return first_free_locked(0);
 }
 
 Result<RefPtr<FsContext>> FsContext::create(const Path& root) {
@@ -179,7 +203,3 @@ Result<RefPtr<FsContext>> FsContext::clone() {
     return RefPtr<FsContext>::adopt(c);
 }
 
-bool current_files_shared() {
-    Process* p = current_thread()->process;
-    return p && (p->live_threads > 1 || (p->fds && p->fds->ref_count() > 1));
-}

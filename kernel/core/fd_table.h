@@ -23,23 +23,35 @@ public:
     // dup2/dup3: replaces whatever was at fd (closing it). EBADF when fd >= limit.
     Result<int> install_at(int fd, RefPtr<File> f, bool cloexec, u64 limit);
     Result<RefPtr<File>> get(int fd);
-    Result<void> close(int fd);
+    // The File at fd (null when none) without the lock or a reference: only for a caller that
+    // is the table's one user, so nothing can change it meanwhile (fd_get).
+    File* peek_private(int fd) const {
+        return static_cast<unsigned>(fd) < static_cast<unsigned>(m_capacity) ? m_files[fd].ptr() : nullptr;
+    }
+    // Removes fd; the File it held (the caller's reference now).
+    Result<RefPtr<File>> close(int fd);
     void close_range(unsigned first, unsigned last, bool cloexec_only);
     Result<bool> cloexec(int fd);
     Result<void> set_cloexec(int fd, bool on);
     void close_on_exec();
     void close_all();
     int highest_fd();   // -1 when empty
+    int lowest_free();  // the descriptor open() would get with no limit
     template <typename Fn>
     void for_each(Fn fn);   // fn(fd, File&) under the table lock (no blocking in fn)
 
 private:
     FdTable() = default;
     Result<void> grow_locked(int needed);
+    int first_free_locked(int from) const;
+    void note_installed_locked(int fd);
+    void note_closed_locked(int fd);
     Spinlock m_lock{LockRank::FdTable, "fd-table"};
     RefPtr<File>* m_files = nullptr;
     u64* m_cloexec = nullptr;
     int m_capacity = 0;
+    int m_next_fd = 0;   // every descriptor below it is open (Linux's next_fd)
+    int m_high = -1;     // the highest open descriptor
 };
 
 template <typename Fn>
@@ -76,8 +88,3 @@ private:
     Path m_root;
     Path m_cwd;
 };
-
-// Whether another thread could be using the caller's descriptors right now (a shared table or
-// more than one thread): the file layer then serialises f_pos even for a File only this
-// table holds (Linux's fdget_pos rule).
-bool current_files_shared();

@@ -95,7 +95,7 @@ public:
     IntrusiveList<Process, &Process::sibling_node> children;
 };
 
-Process* current_process();
+inline Process* current_process() { return current_thread()->process; }
 // Folds the current resident set of p's address space into p->maxrss_kb (before it goes away at
 // exit or exec, and when getrusage asks).
 void process_sample_maxrss(Process* p);

@@ -86,7 +86,3 @@ RefPtr<Process> process_by_pid(int pid) {
     return RefPtr<Process>(process_find_locked(pid));
 }
 
-Process* current_process() {
-    Thread* t = current_thread();
-    return t ? t->process : nullptr;
-}

@@ -49,7 +49,15 @@ void* memmove(void* dst, const void* src, usize n) {
 int memcmp(const void* a, const void* b, usize n) {
     auto* x = static_cast<const u8*>(a);
     auto* y = static_cast<const u8*>(b);
-    for (usize i = 0; i < n; i++)
+    usize i = 0;
+    // Equal words are skipped eight bytes at a time; the first difference is found bytewise.
+    for (; i + 8 <= n; i += 8) {
+        u64 wx, wy;
+        __builtin_memcpy(&wx, x + i, 8);
+        __builtin_memcpy(&wy, y + i, 8);
+        if (wx != wy) break;
+    }
+    for (; i < n; i++)
         if (x[i] != y[i]) return x[i] < y[i] ? -1 : 1;
     return 0;
 }

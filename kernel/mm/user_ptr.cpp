@@ -5,12 +5,10 @@ Result<usize> copy_string_from_user(char* buf, usize size, uptr src) {
     if (size == 0) return Error(ENAMETOOLONG);
     if (src >= kUserSpaceEnd) return Error(EFAULT);
     usize max = min(size, usize(kUserSpaceEnd - src));
-    isize n = arch_user_strnlen(src, max);
+    isize n = arch_user_strncpy(buf, src, max);   // copies the NUL too
     if (n < 0) return Error(EFAULT);
     if (static_cast<usize>(n) >= size) return Error(ENAMETOOLONG);
     if (static_cast<usize>(n) == max && max < size) return Error(EFAULT);   // ran into the kernel half
-    TRY(copy_from_user(buf, src, n));
-    buf[n] = '\0';
     return static_cast<usize>(n);
 }
 

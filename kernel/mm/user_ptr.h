@@ -15,8 +15,10 @@ constexpr uptr kUserSpaceEnd = 0x0000800000000000ull;   // first non-canonical u
 extern "C" bool arch_user_copy_in(void* dst, uptr src, usize n);
 extern "C" bool arch_user_copy_out(uptr dst, const void* src, usize n);
 extern "C" bool arch_user_fill(uptr dst, u8 value, usize n);
-// Length of the NUL-terminated string at src, at most max; -1 on a fault.
-extern "C" isize arch_user_strnlen(uptr src, usize max);
+// Length of the NUL-terminated string at src, at most max; -1 on a fault. With dst, the string
+// and its NUL are copied there too (see user_copy.S).
+extern "C" isize arch_user_strncpy(char* dst, uptr src, usize max);
+inline isize arch_user_strnlen(uptr src, usize max) { return arch_user_strncpy(nullptr, src, max); }
 
 inline bool user_range_ok(uptr addr, usize n) {
     uptr end;

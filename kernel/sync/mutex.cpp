@@ -6,24 +6,36 @@
 
 void Mutex::lock() {
     if (lockdep_holding_spinlock()) panic("mutex %s taken while holding a spinlock", m_name);
-    Thread* self = current_thread();
-    if (m_owner.load(std::memory_order_relaxed) == self) panic("recursive lock of mutex %s", m_name);
+    auto self = reinterpret_cast<uptr>(current_thread());
+    uptr expected = 0;
+    if (likely(m_owner.compare_exchange_strong(expected, self, std::memory_order_acquire))) return;
+    lock_slow(self);
+}
+
+void Mutex::lock_slow(uptr self) {
+    if (owner() == reinterpret_cast<Thread*>(self)) panic("recursive lock of mutex %s", m_name);
     for (;;) {
-        Thread* expected = nullptr;
-        if (m_owner.compare_exchange_strong(expected, self, std::memory_order_acquire)) return;
-        m_waiters.wait_until([&] { return m_owner.load(std::memory_order_relaxed) == nullptr; });
+        uptr cur = m_owner.load(std::memory_order_relaxed);
+        if (cur == 0) {
+            if (m_owner.compare_exchange_strong(cur, self | kWaiters, std::memory_order_acquire)) return;
+            continue;
+        }
+        if (!(cur & kWaiters) && !m_owner.compare_exchange_strong(cur, cur | kWaiters, std::memory_order_relaxed))
+            continue;
+        m_waiters.wait_until([&] { return m_owner.load(std::memory_order_relaxed) == 0; });
     }
 }
 
 bool Mutex::try_lock() {
-    Thread* expected = nullptr;
-    return m_owner.compare_exchange_strong(expected, current_thread(), std::memory_order_acquire);
+    uptr expected = 0;
+    return m_owner.compare_exchange_strong(expected, reinterpret_cast<uptr>(current_thread()),
+                                           std::memory_order_acquire);
 }
 
 void Mutex::unlock() {
-    VERIFY(m_owner.load(std::memory_order_relaxed) == current_thread());
-    m_owner.store(nullptr, std::memory_order_release);
-    m_waiters.wake_one();
+    uptr old = m_owner.exchange(0, std::memory_order_release);
+    VERIFY((old & ~kWaiters) == reinterpret_cast<uptr>(current_thread()));
+    if (old & kWaiters) m_waiters.wake_one();
 }
 
-bool Mutex::is_locked_by_current() const { return m_owner.load(std::memory_order_relaxed) == current_thread(); }
+bool Mutex::is_locked_by_current() const { return owner() == current_thread(); }

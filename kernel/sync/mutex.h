@@ -20,7 +20,12 @@ public:
     const char* name() const { return m_name; }
 
 private:
-    std::atomic<Thread*> m_owner{nullptr};
+    // The owning Thread, with bit 0 set once someone may be waiting: unlock wakes only then
+    // (a thread that slept takes the lock with the bit set, for the waiters still queued).
+    static constexpr uptr kWaiters = 1;
+    Thread* owner() const { return reinterpret_cast<Thread*>(m_owner.load(std::memory_order_relaxed) & ~kWaiters); }
+    void lock_slow(uptr self);
+    std::atomic<uptr> m_owner{0};
     WaitQueue m_waiters;
     const char* m_name;
 };

@@ -93,9 +93,11 @@ constexpr Table make_table() {
 
 constinit const Table g_table = make_table();
 
-// LIGHT syscalls take no arguments and return a plain value (see syscalls.def).
+// LIGHT syscalls take no arguments and return a plain value (see syscalls.def). Every register
+// but rax is preserved (the syscall ABI's rule, less rcx and r11), so the entry code saves none:
+// the handlers of syscalls/light.h inline to a few loads; an out-of-line one costs the saves here.
 template <SyscallResult (*Fn)()>
-i64 light_call() {
+[[gnu::no_caller_saved_registers]] i64 light_call() {
     SyscallResult r = Fn();
     return r.is_error() ? -static_cast<i64>(r.error_code()) : r.value();
 }

@@ -9,19 +9,41 @@
 #include "syscalls/fs_locks.h"
 #include "syscalls/fs_util.h"
 
-UserPath::~UserPath() { kfree(m_buf); }
+UserPath::~UserPath() { kfree(m_heap); }
 
 Result<void> UserPath::copy(UserCString p, bool allow_empty) {
-    if (!m_buf) {
-        m_buf = static_cast<char*>(kmalloc(kPathMax));
-        if (!m_buf) return Error(ENOMEM);
+    m_buf = m_inline;
+    auto r = copy_string_from_user(m_inline, kInline, p.addr);
+    if (r.is_error() && r.error_code() == ENAMETOOLONG) {   // longer than the inline buffer
+        if (!m_heap) {
+            m_heap = static_cast<char*>(kmalloc(kPathMax));
+            if (!m_heap) return Error(ENOMEM);
+        }
+        m_buf = m_heap;
+        m_len = TRY(copy_string_from_user(m_heap, kPathMax, p.addr));
+    } else {
+        m_len = TRY(std::move(r));
     }
-    m_len = TRY(copy_string_from_user(m_buf, kPathMax, p.addr));
     if (m_len == 0 && !allow_empty) return Error(ENOENT);
     return {};
 }
 
 Result<RefPtr<File>> fd_file_raw(int fd) { return current_process()->fds->get(fd); }
+
+Result<FileRef> fd_get(int fd) {
+    Process* p = current_process();
+    FdTable& t = *p->fds;
+    // One thread and a table no other process shares: only this thread could close fd, and it
+    // does not while a call uses the File.
+    if (likely(p->live_threads == 1 && t.ref_count() == 1)) {
+        File* f = t.peek_private(fd);
+        if (unlikely(!f || f->is_path_only())) return Error(EBADF);
+        return FileRef::borrow(f);
+    }
+    RefPtr<File> f = TRY(t.get(fd));
+    if (f->is_path_only()) return Error(EBADF);
+    return FileRef::own(std::move(f));
+}
 
 Result<RefPtr<File>> fd_file(int fd) {
     RefPtr<File> f = TRY(current_process()->fds->get(fd));
@@ -34,13 +56,8 @@ u64 nofile_limit() { return current_process()->rlimits[RLIMIT_NOFILE].cur; }
 Result<void> fd_check_available() {
     FdTable& t = *current_process()->fds;
     u64 lim = min(nofile_limit(), u64(FdTable::kMaxFds));
-    if (lim == 0) return Error(EMFILE);
-    int hi = t.highest_fd();
-    if (u64(hi + 1) < lim) return {};
-    // Nearly full: look for a hole below the limit.
-    for (u64 i = 0; i < lim; i++)
-        if (t.get(static_cast<int>(i)).is_error()) return {};
-    return Error(EMFILE);
+    if (u64(t.lowest_free()) >= lim) return Error(EMFILE);
+    return {};
 }
 
 Result<int> fd_install(RefPtr<File> f, bool cloexec, int min_fd) {
@@ -52,8 +69,7 @@ void fd_closed_file(File& f) { file_locks_release_process(current_process(), &f.
 Result<void> fd_close(int fd) {
     Process* p = current_process();
     {
-        RefPtr<File> f = TRY(p->fds->get(fd));
-        TRY(p->fds->close(fd));   // a racing close of the same fd wins with EBADF, as on Linux
+        RefPtr<File> f = TRY(p->fds->close(fd));   // a racing close of the same fd: EBADF, as on Linux
         fd_closed_file(*f);
     }
     // Our reference is gone: a flock/OFD lock whose description is now unreferenced goes too.

@@ -11,8 +11,9 @@
 #include "fs/vfs/walk.h"
 #include "syscalls/types.h"
 
-// A path copied from user space into a kmalloc'd PATH_MAX buffer (two of them do not fit
-// comfortably on a 16 KiB kernel stack). linux: fs/namei.c getname().
+// A path copied from user space: into an inline buffer when short (nearly all are), else into a
+// kmalloc'd PATH_MAX one (two of those would not fit comfortably on a 16 KiB kernel stack).
+// linux: fs/namei.c getname().
 class UserPath {
 public:
     UserPath() = default;
@@ -26,11 +27,16 @@ public:
     bool empty() const { return m_len == 0; }
 
 private:
-    char* m_buf = nullptr;
+    static constexpr usize kInline = 192;
+    char* m_buf = m_inline;
+    char* m_heap = nullptr;
     usize m_len = 0;
+    char m_inline[kInline];
 };
 
-// fdget(): the open file at fd; EBADF when closed or opened with O_PATH.
+// fdget(): the open file at fd; EBADF when closed or opened with O_PATH. fd_get borrows it for
+// the call (no reference, no lock) when the descriptor table is the calling thread's alone.
+Result<FileRef> fd_get(int fd);
 Result<RefPtr<File>> fd_file(int fd);
 // fdget_raw(): O_PATH descriptors too (fstat, fchdir, fcntl, close, dup, *at bases).
 Result<RefPtr<File>> fd_file_raw(int fd);

@@ -56,7 +56,7 @@ Result<i64> do_sendfile(Fd out_fd, Fd in_fd, i64* ppos, usize count) {
         pos = static_cast<i64>(in->offset());
     } else {
         pos = *ppos;
-        if (!in->ops().positional()) return Error(ESPIPE);
+        if (!in->positional()) return Error(ESPIPE);
     }
     TRY(verify_area(pos, count));
     count = min(count, kMaxRwCount);
@@ -65,7 +65,7 @@ Result<i64> do_sendfile(Fd out_fd, Fd in_fd, i64* ppos, usize count) {
     if (static_cast<u64>(pos) + count > u64(kMaxFileSize)) count = static_cast<usize>(kMaxFileSize - pos);
     // linux: splice_direct_to_actor() needs the input's splice_read (files, not streams), and
     // do_splice_direct() refuses an O_APPEND output unless it is a pipe.
-    if (!in->ops().positional() || in->inode().is_dir()) return Error(EINVAL);
+    if (!in->positional() || in->inode().is_dir()) return Error(EINVAL);
     bool out_is_pipe = (out->inode().mode() & S_IFMT) == S_IFIFO;
     if (!out_is_pipe && (out->flags() & O_APPEND)) return Error(EINVAL);
     u64 in_pos = static_cast<u64>(pos);

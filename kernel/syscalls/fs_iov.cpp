@@ -104,7 +104,7 @@ Result<void> IoVector::import(uptr uvec, u64 count) {
 }
 
 Result<usize> vector_io(File& f, const IoVector& v, IoDirection dir, const u64* pos) {
-    if (!pos && !f.ops().positional()) return dir == IoDirection::Read ? stream_read(f, v) : stream_write(f, v);
+    if (!pos && !f.positional()) return dir == IoDirection::Read ? stream_read(f, v) : stream_write(f, v);
     usize done = 0;
     for (usize i = 0; i < v.count(); i++) {
         if (v[i].len == 0) continue;

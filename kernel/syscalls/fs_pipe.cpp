@@ -95,7 +95,7 @@ SyscallResult sys_splice(Fd fd_in, UserPtr<i64> off_in, Fd fd_out, UserPtr<i64> 
         n = TRY(splice_pipe_to_pipe(*in, *out, len, fl));
     } else if (ipipe) {
         i64* pos = off_out.is_null() ? nullptr : &out_pos;
-        if (pos && !out->ops().positional()) return Error(EINVAL);   // no FMODE_PWRITE
+        if (pos && !out->positional()) return Error(EINVAL);   // no FMODE_PWRITE
         if (out->flags() & O_APPEND) return Error(EINVAL);
         TRY(verify_area(pos, len));
         if (in->flags() & O_NONBLOCK) fl |= kSpliceFNonblock;
@@ -104,7 +104,7 @@ SyscallResult sys_splice(Fd fd_in, UserPtr<i64> off_in, Fd fd_out, UserPtr<i64> 
         if (pos) TRY(copy_to_user(off_out, static_cast<i64>(p)));
     } else if (opipe) {
         i64* pos = off_in.is_null() ? nullptr : &in_pos;
-        if (pos && !in->ops().positional()) return Error(EINVAL);   // no FMODE_PREAD
+        if (pos && !in->positional()) return Error(EINVAL);   // no FMODE_PREAD
         TRY(verify_area(pos, len));
         if (out->flags() & O_NONBLOCK) fl |= kSpliceFNonblock;
         u64 p = static_cast<u64>(in_pos);

@@ -12,14 +12,9 @@ namespace {
 
 constexpr u32 kSeekMax = SEEK_HOLE;   // linux: SEEK_MAX
 
-Result<RefPtr<File>> file_for(int fd, IoDirection dir) {
-    RefPtr<File> f = TRY(fd_file(fd));
-    if (dir == IoDirection::Read ? !f->readable() : !f->writable()) return Error(EBADF);
-    return f;
-}
-
 SyscallResult do_rw(Fd fd, uptr buf, usize count, IoDirection dir) {
-    RefPtr<File> f = TRY(file_for(fd, dir));
+    FileRef f = TRY(fd_get(fd));
+    if (dir == IoDirection::Read ? !f->readable() : !f->writable()) return Error(EBADF);
     if (!user_range_ok(buf, count)) return Error(EFAULT);   // linux: access_ok() in vfs_read
     IoBuffer b = IoBuffer::user(buf, count);
     return TRY(dir == IoDirection::Read ? f->read(b) : f->write(b));
@@ -27,8 +22,8 @@ SyscallResult do_rw(Fd fd, uptr buf, usize count, IoDirection dir) {
 
 SyscallResult do_prw(Fd fd, uptr buf, usize count, i64 offset, IoDirection dir) {
     if (offset < 0) return Error(EINVAL);
-    RefPtr<File> f = TRY(fd_file(fd));
-    if (!f->ops().positional()) return Error(ESPIPE);
+    FileRef f = TRY(fd_get(fd));
+    if (!f->positional()) return Error(ESPIPE);
     if (dir == IoDirection::Read ? !f->readable() : !f->writable()) return Error(EBADF);
     if (!user_range_ok(buf, count)) return Error(EFAULT);
     IoBuffer b = IoBuffer::user(buf, count);
@@ -49,14 +44,14 @@ Result<void> check_rw_flags(u64 flags, IoDirection dir) {
 // vfs_readv(), do_iter_read().
 SyscallResult do_vector(Fd fd, uptr uvec, u64 count, const i64* pos, u64 flags, IoDirection dir) {
     if (pos && *pos < 0) return Error(EINVAL);
-    RefPtr<File> f = TRY(fd_file(fd));
-    if (pos && !f->ops().positional()) return Error(ESPIPE);
+    FileRef f = TRY(fd_get(fd));
+    if (pos && !f->positional()) return Error(ESPIPE);
     IoVector v;
     TRY(v.import(uvec, count));
     if (dir == IoDirection::Read ? !f->readable() : !f->writable()) return Error(EBADF);
     if (v.total() == 0) return 0;
     TRY(check_rw_flags(flags, dir));
-    if ((flags & RWF_APPEND) && dir == IoDirection::Write && f->inode().is_reg() && f->ops().positional()) {
+    if ((flags & RWF_APPEND) && dir == IoDirection::Write && f->inode().is_reg() && f->positional()) {
         // Written at the end; with the file offset, the offset then follows (IOCB_APPEND).
         u64 at = f->inode().size();
         usize n = TRY(vector_io(*f, v, dir, &at));
@@ -115,7 +110,7 @@ SyscallResult sys_pwritev2(Fd fd, UserPtr<const void> iov, u64 iovcnt, i64 pos_l
 }
 
 SyscallResult sys_lseek(Fd fd, i64 offset, u32 whence) {
-    RefPtr<File> f = TRY(fd_file(fd));
+    FileRef f = TRY(fd_get(fd));
     if (whence > kSeekMax) return Error(EINVAL);
     u64 pos = TRY(f->lseek(offset, static_cast<int>(whence)));
     if (pos > u64(INT64_MAX)) return Error(EOVERFLOW);

@@ -3,16 +3,11 @@
 // Linux's (man 2 <name>); the dispatcher converts registers to these types.
 #pragma once
 
+#include "syscalls/light.h"
 #include "syscalls/types.h"
 
 // Process and identity (syscalls/process.cpp, identity.cpp, system.cpp)
-SyscallResult sys_getpid();
 SyscallResult sys_getppid();
-SyscallResult sys_gettid();
-SyscallResult sys_getuid();
-SyscallResult sys_geteuid();
-SyscallResult sys_getgid();
-SyscallResult sys_getegid();
 SyscallResult sys_setuid(u32 uid);
 SyscallResult sys_setgid(u32 gid);
 SyscallResult sys_setreuid(u32 ruid, u32 euid);
@@ -27,7 +22,6 @@ SyscallResult sys_getgroups(int size, UserPtr<u32> list);
 SyscallResult sys_setgroups(usize size, UserPtr<const u32> list);
 SyscallResult sys_getpgid(int pid);
 SyscallResult sys_setpgid(int pid, int pgid);
-SyscallResult sys_getpgrp();
 SyscallResult sys_getsid(int pid);
 SyscallResult sys_setsid();
 SyscallResult sys_umask(u32 mask);

@@ -28,10 +28,7 @@ private:
 };
 }  // namespace
 
-SyscallResult sys_getuid() { return creds().uid; }
-SyscallResult sys_geteuid() { return creds().euid; }
-SyscallResult sys_getgid() { return creds().gid; }
-SyscallResult sys_getegid() { return creds().egid; }
+// getuid, geteuid, getgid and getegid: syscalls/light.h.
 
 SyscallResult sys_setuid(u32 uid) {
     DumpableCheck dumpable;

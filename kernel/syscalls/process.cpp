@@ -8,8 +8,7 @@
 #include "core/signal.h"
 #include "syscalls/handlers.h"
 
-SyscallResult sys_getpid() { return current_process()->pid; }
-SyscallResult sys_gettid() { return current_thread()->tid; }
+// getpid, gettid and getpgrp: syscalls/light.h.
 
 SyscallResult sys_getppid() {
     SpinlockGuard g(g_process_tree_lock);
@@ -77,7 +76,6 @@ SyscallResult sys_getpgid(int pid) {
     return p->pgid;
 }
 
-SyscallResult sys_getpgrp() { return current_process()->pgid; }
 
 SyscallResult sys_getsid(int pid) {
     if (pid < 0) return Error(ESRCH);

@@ -21,31 +21,17 @@ syscall_entry:
     /* Light syscalls (LIGHT in syscalls.def: argument-less getters that cannot block, fault or
      * signal) run right here with interrupts still off: no TrapFrame, no dispatcher, no work
      * check on the way out (nothing they do creates work; an interrupt that came in meanwhile
-     * is taken as soon as sysret re-enables interrupts). The syscall ABI keeps every register
-     * but rax, rcx and r11, so the C ABI's scratch registers are saved around the call. */
+     * is taken as soon as sysret re-enables interrupts). Their entries preserve every register
+     * but rax (no_caller_saved_registers), so only rcx, used for the call, is saved here. */
     cmpq g_light_syscall_count(%rip), %rax    /* 0 while tracing: everything is traced */
     jae .Lfull
     pushq %rcx
     movq g_light_syscalls(,%rax,8), %rcx
     testq %rcx, %rcx
     jz .Lfull_pop
-    pushq %r11
-    pushq %rdi
-    pushq %rsi
-    pushq %rdx
-    pushq %r8
-    pushq %r9
-    pushq %r10
     subq $8, %rsp                     /* 16-byte alignment at the call */
     call *%rcx
     addq $8, %rsp
-    popq %r10
-    popq %r9
-    popq %r8
-    popq %rdx
-    popq %rsi
-    popq %rdi
-    popq %r11
     popq %rcx
     movq %gs:PERCPU_USER_RSP, %rsp
     swapgs

@@ -66,26 +66,71 @@ fill_done:
     movl $1, %eax
     ret
 
-/* isize user_strnlen(uptr src, usize max): length, or -1 on a fault. */
-.global arch_user_strnlen
-arch_user_strnlen:
-    xorl %eax, %eax
+/* isize arch_user_strncpy(char* dst, uptr src, usize max): the length of the string at src (the
+ * index of its NUL), max when none of the first max bytes is NUL, -1 on a fault. When dst is not
+ * null, the bytes up to and including the NUL (at most max) are copied there, and possibly a few
+ * more up to the end of the word holding the NUL (still below dst + max). Once src is 8-aligned it
+ * is read a word at a time: an aligned word never reaches into a page the string does not. */
+.global arch_user_strncpy
+arch_user_strncpy:
     xorl %ecx, %ecx
+    movabsq $0x0101010101010101, %r11
     call smap_open
-4:  cmpq %rsi, %rcx
-    jae 5f
-strnlen_access:
-    movb (%rdi,%rcx), %dl
-    cmpq $-1, %rax
-    je 7f
-    testb %dl, %dl
-    jz 5f
+.Lsc_byte:                            /* bytes until src + rcx is aligned, or near max */
+    cmpq %rdx, %rcx
+    jae .Lsc_none
+    leaq (%rsi,%rcx), %r8
+    testb $7, %r8b
+    jnz 2f
+    leaq 8(%rcx), %r8
+    cmpq %rdx, %r8
+    jbe .Lsc_word
+2:
+strncpy_byte_access:
+    movb (%rsi,%rcx), %al
+    testq %rdi, %rdi
+    jz 1f
+    movb %al, (%rdi,%rcx)
+1:  testb %al, %al
+    jz .Lsc_found
     incq %rcx
-    jmp 4b
-5:  call smap_close
+    jmp .Lsc_byte
+.Lsc_word:                            /* r8 = rcx + 8 <= max */
+strncpy_word_access:
+    movq (%rsi,%rcx), %rax
+    movq %rax, %r9                    /* a zero byte: (v - 0x01..01) & ~v & 0x80..80 */
+    subq %r11, %r9
+    movq %rax, %r10
+    notq %r10
+    andq %r10, %r9
+    movq %r11, %r10
+    shlq $7, %r10
+    andq %r10, %r9
+    testq %rdi, %rdi
+    jz 1f
+    movq %rax, (%rdi,%rcx)
+1:  testq %r9, %r9
+    jnz .Lsc_nul
+    movq %r8, %rcx
+    leaq 8(%rcx), %r8
+    cmpq %rdx, %r8
+    jbe .Lsc_word
+    jmp .Lsc_byte
+.Lsc_nul:                             /* the lowest flagged byte is the first NUL */
+    bsfq %r9, %r9
+    shrq $3, %r9
+    addq %r9, %rcx
+    jmp .Lsc_found
+.Lsc_found:
+    call smap_close
     movq %rcx, %rax
     ret
-7:  call smap_close
+.Lsc_none:
+    call smap_close
+    movq %rdx, %rax
+    ret
+strncpy_fault:
+    call smap_close
     movq $-1, %rax
     ret
 
@@ -147,6 +192,7 @@ smap_enabled:
     .quad copy_out_tail, copy_out_done
     .quad fill_access, fill_done
     .quad fill_tail, fill_done
-    .quad strnlen_access, strnlen_access + 3
+    .quad strncpy_byte_access, strncpy_fault
+    .quad strncpy_word_access, strncpy_fault
     .quad read_u32_access, user_word_fault
     .quad cmpxchg_access, user_word_fault

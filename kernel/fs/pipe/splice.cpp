@@ -243,7 +243,7 @@ Result<usize> Pipe::splice_from_file(File& in, u64* offset, usize len, bool nonb
     // linux: copy_splice_read() reads once into as many pages as there are free slots. Files
     // that can seek are read a page at a time until a short read; other files (terminals,
     // devices) get one read of at most a page, which cannot block twice.
-    bool stream = !in.ops().positional();
+    bool stream = !in.positional();
     return fill(min(len, kMaxRwCount), nonblock, 0, [&](u8* page, usize max) -> Result<FillStep> {
         IoBuffer buf = IoBuffer::kernel(page, max);
         usize k = offset ? TRY(in.pread(buf, *offset)) : TRY(in.read(buf));

@@ -186,11 +186,13 @@ void File::drop_owned_ops() {
         del(m_ops);
     }
     m_ops = &g_path_only_ops;
+    m_positional = false;
 }
 
 void File::set_ops(FileOps& ops) {
     drop_owned_ops();
     m_ops = &ops;
+    m_positional = ops.positional();
 }
 
 static bool before_or_same(Timespec a, Timespec b) { return a.sec < b.sec || (a.sec == b.sec && a.nsec <= b.nsec); }
@@ -232,21 +234,6 @@ Result<RefPtr<File>> File::open_anonymous(RefPtr<Inode> inode, FileOps& ops, u32
     return ref;
 }
 
-bool File::is_path_only() const { return flags() & O_PATH; }
-
-bool File::readable() const {
-    u32 fl = flags();
-    if (fl & O_PATH) return false;
-    u32 acc = fl & O_ACCMODE;
-    return acc == O_RDONLY || acc == O_RDWR;
-}
-
-bool File::writable() const {
-    u32 fl = flags();
-    if (fl & O_PATH) return false;
-    u32 acc = fl & O_ACCMODE;
-    return acc == O_WRONLY || acc == O_RDWR;
-}
 
 void File::set_status_flags(u32 fl) {
     constexpr u32 kSettable = O_APPEND | O_NONBLOCK | FASYNC | O_DIRECT | O_NOATIME;
@@ -290,7 +277,6 @@ void File::set_owner(const FileOwner& o) {
 int File::async_signal() { return m_async_sig.load(std::memory_order_relaxed); }
 void File::set_async_signal(int sig) { m_async_sig.store(sig, std::memory_order_relaxed); }
 
-bool File::pos_lock_needed() const { return ref_count() > 2 || current_files_shared(); }
 
 u64 File::offset() {
     MutexGuard g(m_pos_lock);
@@ -299,7 +285,7 @@ u64 File::offset() {
 
 Result<usize> File::do_read(const IoBuffer& in, u64& offset) {
     IoBuffer buf = in.size() > kMaxRwCount ? in.slice(0, kMaxRwCount) : in;
-    if (m_ops->positional()) {
+    if (m_positional) {
         // linux: rw_verify_area(): the range must fit a signed file offset.
         u64 end;
         if (offset > u64(kMaxFileSize) || __builtin_add_overflow(offset, buf.size(), &end) || end > u64(kMaxFileSize))
@@ -310,7 +296,7 @@ Result<usize> File::do_read(const IoBuffer& in, u64& offset) {
 
 Result<usize> File::do_write(const IoBuffer& in, u64& offset) {
     IoBuffer buf = in.size() > kMaxRwCount ? in.slice(0, kMaxRwCount) : in;
-    if (m_ops->positional()) {
+    if (m_positional) {
         u64 end;
         if (offset > u64(kMaxFileSize) || __builtin_add_overflow(offset, buf.size(), &end) || end > u64(kMaxFileSize))
             return Error(EINVAL);
@@ -334,7 +320,7 @@ Result<usize> File::do_write(const IoBuffer& in, u64& offset) {
 
 Result<usize> File::read(const IoBuffer& buf) {
     if (!readable()) return Error(EBADF);
-    if (!m_ops->positional()) {
+    if (!m_positional) {
         // Streams: no shared offset, and no f_pos lock held while a read blocks.
         u64 ignored = 0;
         return do_read(buf, ignored);
@@ -348,7 +334,7 @@ Result<usize> File::read(const IoBuffer& buf) {
 
 Result<usize> File::write(const IoBuffer& buf) {
     if (!writable()) return Error(EBADF);
-    if (!m_ops->positional()) {
+    if (!m_positional) {
         u64 ignored = 0;
         return do_write(buf, ignored);
     }
@@ -362,7 +348,7 @@ Result<usize> File::write(const IoBuffer& buf) {
 Result<usize> File::pread(const IoBuffer& buf, u64 offset) {
     if (offset > u64(kMaxFileSize)) return Error(EINVAL);
     if (is_path_only()) return Error(EBADF);
-    if (!m_ops->positional()) return Error(ESPIPE);
+    if (!m_positional) return Error(ESPIPE);
     if (!readable()) return Error(EBADF);
     u64 off = offset;
     return do_read(buf, off);
@@ -371,7 +357,7 @@ Result<usize> File::pread(const IoBuffer& buf, u64 offset) {
 Result<usize> File::pwrite(const IoBuffer& buf, u64 offset) {
     if (offset > u64(kMaxFileSize)) return Error(EINVAL);
     if (is_path_only()) return Error(EBADF);
-    if (!m_ops->positional()) return Error(ESPIPE);
+    if (!m_positional) return Error(ESPIPE);
     if (!writable()) return Error(EBADF);
     u64 off = offset;   // LINUX: with O_APPEND, pwrite appends too (documented bug, kept)
     return do_write(buf, off);

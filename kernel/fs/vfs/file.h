@@ -76,9 +76,17 @@ public:
     u32 flags() const { return m_flags.load(std::memory_order_relaxed); }
     // fcntl(F_SETFL): only O_APPEND, O_NONBLOCK, O_ASYNC, O_DIRECT, O_NOATIME change.
     void set_status_flags(u32 flags);
-    bool readable() const;
-    bool writable() const;
-    bool is_path_only() const;   // O_PATH
+    bool readable() const {
+        u32 fl = flags();
+        return !(fl & O_PATH) && ((fl & O_ACCMODE) == O_RDONLY || (fl & O_ACCMODE) == O_RDWR);
+    }
+    bool writable() const {
+        u32 fl = flags();
+        return !(fl & O_PATH) && ((fl & O_ACCMODE) == O_WRONLY || (fl & O_ACCMODE) == O_RDWR);
+    }
+    bool is_path_only() const { return flags() & O_PATH; }
+    // ops().positional(), cached when the ops are set (read on every read and write).
+    bool positional() const { return m_positional; }
     u64 offset();                // the current f_pos (for /proc fdinfo and tests)
 
     FileOps& ops() const { return *m_ops; }
@@ -89,6 +97,7 @@ public:
     void set_owned_ops(OwnPtr<T> ops) {
         drop_owned_ops();
         m_ops = ops.leak();
+        m_positional = m_ops->positional();
         m_owned_deleter = [](FileOps* p) { delete static_cast<T*>(p); };
     }
     // Per-open state for ops that keep it outside an owned FileOps.
@@ -110,10 +119,10 @@ private:
     File(Path path, RefPtr<Inode> inode, u32 flags);
     Result<usize> do_read(const IoBuffer& buf, u64& offset);
     Result<usize> do_write(const IoBuffer& buf, u64& offset);
-    // Linux's fdget_pos: f_pos needs the lock only when someone else can reach this File (a
-    // second reference beyond the caller's descriptor-table entry and lookup, or a table that
-    // other threads share).
-    bool pos_lock_needed() const;
+    // Linux's fdget_pos: f_pos needs the lock only when someone else can reach this File. The
+    // descriptor lookup (fd_get) borrows the table's reference when the table is private to the
+    // caller and takes its own otherwise, so a second reference is exactly "someone else".
+    bool pos_lock_needed() const { return ref_count() > 1; }
     void drop_owned_ops();
 
     Path m_path;
@@ -122,6 +131,7 @@ private:
     Mutex m_pos_lock{"f_pos"};
     u64 m_pos = 0;
     FileOps* m_ops;
+    bool m_positional = false;
     void (*m_owned_deleter)(FileOps*) = nullptr;   // set when m_ops is owned
     bool m_opened = false;                         // release() is due
     static void fire_async(AsyncNotify* n, u32 key);
@@ -131,6 +141,31 @@ private:
     Mutex m_async_lock{"file-async"};              // registration only
     AsyncNotify m_async;
     WaitQueue* m_async_queue = nullptr;            // where m_async is registered
+};
+
+// A descriptor's File for the length of one syscall (Linux's struct fd from fdget): borrowed from
+// the caller's descriptor table when no other thread can close the descriptor meanwhile, else a
+// counted reference. Not kept past the call: ref() makes a reference that may be.
+class FileRef {
+public:
+    static FileRef borrow(File* f) { return FileRef(f, false); }
+    static FileRef own(RefPtr<File> f) { return FileRef(f.leak(), true); }
+    FileRef(FileRef&& o) : m_file(o.m_file), m_owned(o.m_owned) {
+        o.m_file = nullptr;
+        o.m_owned = false;
+    }
+    FileRef& operator=(FileRef&&) = delete;
+    ~FileRef() {
+        if (m_owned) (void)RefPtr<File>::adopt(m_file);
+    }
+    File* operator->() const { return m_file; }
+    File& operator*() const { return *m_file; }
+    RefPtr<File> ref() const { return RefPtr<File>(m_file); }
+
+private:
+    FileRef(File* f, bool owned) : m_file(f), m_owned(owned) {}
+    File* m_file;
+    bool m_owned;
 };
 
 // The generic ops (Inode::open's defaults), usable by file systems that override open().

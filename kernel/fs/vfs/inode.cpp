@@ -17,8 +17,6 @@ Inode::Inode(SuperBlock& sb, u64 ino, u32 mode) : m_sb(&sb), m_ino(ino), m_mode(
 Inode::~Inode() = default;
 
 u32 Inode::type() const { return mode() & S_IFMT; }
-bool Inode::is_dir() const { return S_ISDIR(mode()); }
-bool Inode::is_reg() const { return S_ISREG(mode()); }
 bool Inode::is_symlink() const { return S_ISLNK(mode()); }
 
 void Inode::set_mode_bits(u32 perm) {

@@ -14,6 +14,7 @@
 
 #include <atomic>
 
+#include "abi/linux/uapi.h"
 #include "core/credentials.h"
 #include "core/time.h"
 #include "fs/vfs/dev.h"
@@ -67,8 +68,8 @@ public:
     SuperBlock& sb() const { return *m_sb; }
     u32 mode() const { return m_mode.load(std::memory_order_relaxed); }
     u32 type() const;                    // mode & S_IFMT
-    bool is_dir() const;
-    bool is_reg() const;
+    bool is_dir() const { return S_ISDIR(mode()); }
+    bool is_reg() const { return S_ISREG(mode()); }
     bool is_symlink() const;
     u32 uid() const { return m_uid.load(std::memory_order_relaxed); }
     u32 gid() const { return m_gid.load(std::memory_order_relaxed); }
