@@ -20,18 +20,40 @@ class [[nodiscard]] Result {
 public:
     Result(const T& v) : m_error(0) { new (&m_value) T(v); }
     Result(T&& v) : m_error(0) { new (&m_value) T(std::move(v)); }
-    Result(Error e) : m_error(e.code) { VERIFY(e.code != 0); }
+    Result(Error e) : m_error(e.code) {
+        VERIFY(e.code != 0);
+        // Copied bytewise (below): defined bytes, and no maybe-uninitialized noise.
+        if constexpr (std::is_trivially_copyable_v<T>) __builtin_memset(static_cast<void*>(&m_value), 0, sizeof(T));
+    }
     template <typename U>
         requires(std::is_convertible_v<U, T> && !std::is_same_v<std::remove_cvref_t<U>, T> &&
                  !std::is_same_v<std::remove_cvref_t<U>, Error>)
     Result(U&& v) : m_error(0) { new (&m_value) T(std::forward<U>(v)); }
-    Result(Result&& o) : m_error(o.m_error) {
+    // For a trivially copyable T (integers, pointers, small structs) Result is trivially
+    // copyable too, so the ABI returns it in registers (rax:rdx) instead of through memory:
+    // most syscall paths return such Results through several calls.
+    Result(Result&& o)
+        requires std::is_trivially_copyable_v<T>
+    = default;
+    Result(Result&& o)
+        requires(!std::is_trivially_copyable_v<T>)
+        : m_error(o.m_error) {
         if (!m_error) new (&m_value) T(std::move(o.m_value));
     }
-    Result(const Result&) = delete;
+    Result(const Result&)
+        requires std::is_trivially_copyable_v<T>
+    = default;
+    Result(const Result&)
+        requires(!std::is_trivially_copyable_v<T>)
+    = delete;
     Result& operator=(const Result&) = delete;
     Result& operator=(Result&&) = delete;
-    ~Result() {
+    ~Result()
+        requires std::is_trivially_destructible_v<T>
+    = default;
+    ~Result()
+        requires(!std::is_trivially_destructible_v<T>)
+    {
         if (!m_error) m_value.~T();
     }
 

@@ -30,20 +30,6 @@ Result<void> UserPath::copy(UserCString p, bool allow_empty) {
 
 Result<RefPtr<File>> fd_file_raw(int fd) { return current_process()->fds->get(fd); }
 
-Result<FileRef> fd_get(int fd) {
-    Process* p = current_process();
-    FdTable& t = *p->fds;
-    // One thread and a table no other process shares: only this thread could close fd, and it
-    // does not while a call uses the File.
-    if (likely(p->live_threads == 1 && t.ref_count() == 1)) {
-        File* f = t.peek_private(fd);
-        if (unlikely(!f || f->is_path_only())) return Error(EBADF);
-        return FileRef::borrow(f);
-    }
-    RefPtr<File> f = TRY(t.get(fd));
-    if (f->is_path_only()) return Error(EBADF);
-    return FileRef::own(std::move(f));
-}
 
 Result<RefPtr<File>> fd_file(int fd) {
     RefPtr<File> f = TRY(current_process()->fds->get(fd));

@@ -7,6 +7,8 @@
 #pragma once
 
 #include "core/credentials.h"
+#include "core/fd_table.h"
+#include "core/process.h"
 #include "fs/vfs/file.h"
 #include "fs/vfs/walk.h"
 #include "syscalls/types.h"
@@ -34,10 +36,28 @@ private:
     char m_inline[kInline];
 };
 
-// fdget(): the open file at fd; EBADF when closed or opened with O_PATH. fd_get borrows it for
-// the call (no reference, no lock) when the descriptor table is the calling thread's alone.
-Result<FileRef> fd_get(int fd);
+// fdget(): the open file at fd; EBADF when closed or opened with O_PATH.
 Result<RefPtr<File>> fd_file(int fd);
+// fn(File&) on fd's open file (EBADF as fd_file). The File is borrowed for the call, with no
+// reference and no lock, when the descriptor table is the calling thread's alone (one thread, a
+// table no other process shares): only this thread could then close fd, and it does not while a
+// call uses the File. Otherwise a reference is held across the call. linux: fdget()/fdput().
+template <typename Fn>
+[[gnu::noinline]] auto with_fd_shared(int fd, Fn fn) -> decltype(fn(std::declval<File&>())) {
+    RefPtr<File> f = TRY(fd_file(fd));
+    return fn(*f);
+}
+template <typename Fn>
+[[gnu::always_inline]] inline auto with_fd(int fd, Fn fn) -> decltype(fn(std::declval<File&>())) {
+    Process* p = current_process();
+    FdTable& t = *p->fds;
+    if (likely(p->live_threads == 1 && t.ref_count() == 1)) {
+        File* f = t.peek_private(fd);
+        if (unlikely(!f || f->is_path_only())) return Error(EBADF);
+        return fn(*f);
+    }
+    return with_fd_shared(fd, fn);
+}
 // fdget_raw(): O_PATH descriptors too (fstat, fchdir, fcntl, close, dup, *at bases).
 Result<RefPtr<File>> fd_file_raw(int fd);
 

@@ -12,23 +12,25 @@ namespace {
 
 constexpr u32 kSeekMax = SEEK_HOLE;   // linux: SEEK_MAX
 
-SyscallResult do_rw(Fd fd, uptr buf, usize count, IoDirection dir) {
-    FileRef f = TRY(fd_get(fd));
-    if (dir == IoDirection::Read ? !f->readable() : !f->writable()) return Error(EBADF);
-    if (!user_range_ok(buf, count)) return Error(EFAULT);   // linux: access_ok() in vfs_read
-    IoBuffer b = IoBuffer::user(buf, count);
-    return TRY(dir == IoDirection::Read ? f->read(b) : f->write(b));
+[[gnu::always_inline]] inline SyscallResult do_rw(Fd fd, uptr buf, usize count, IoDirection dir) {
+    return with_fd(fd, [&](File& f) __attribute__((always_inline)) -> SyscallResult {
+        if (dir == IoDirection::Read ? !f.readable() : !f.writable()) return Error(EBADF);
+        if (!user_range_ok(buf, count)) return Error(EFAULT);   // linux: access_ok() in vfs_read
+        IoBuffer b = IoBuffer::user(buf, count);
+        return TRY(dir == IoDirection::Read ? f.read(b) : f.write(b));
+    });
 }
 
 SyscallResult do_prw(Fd fd, uptr buf, usize count, i64 offset, IoDirection dir) {
     if (offset < 0) return Error(EINVAL);
-    FileRef f = TRY(fd_get(fd));
-    if (!f->positional()) return Error(ESPIPE);
-    if (dir == IoDirection::Read ? !f->readable() : !f->writable()) return Error(EBADF);
-    if (!user_range_ok(buf, count)) return Error(EFAULT);
-    IoBuffer b = IoBuffer::user(buf, count);
-    u64 pos = static_cast<u64>(offset);
-    return TRY(dir == IoDirection::Read ? f->pread(b, pos) : f->pwrite(b, pos));
+    return with_fd(fd, [&](File& f) __attribute__((always_inline)) -> SyscallResult {
+        if (!f.positional()) return Error(ESPIPE);
+        if (dir == IoDirection::Read ? !f.readable() : !f.writable()) return Error(EBADF);
+        if (!user_range_ok(buf, count)) return Error(EFAULT);
+        IoBuffer b = IoBuffer::user(buf, count);
+        u64 pos = static_cast<u64>(offset);
+        return TRY(dir == IoDirection::Read ? f.pread(b, pos) : f.pwrite(b, pos));
+    });
 }
 
 // RWF_* flags of preadv2/pwritev2. linux: kiocb_set_rw_flags().
@@ -44,22 +46,23 @@ Result<void> check_rw_flags(u64 flags, IoDirection dir) {
 // vfs_readv(), do_iter_read().
 SyscallResult do_vector(Fd fd, uptr uvec, u64 count, const i64* pos, u64 flags, IoDirection dir) {
     if (pos && *pos < 0) return Error(EINVAL);
-    FileRef f = TRY(fd_get(fd));
-    if (pos && !f->positional()) return Error(ESPIPE);
-    IoVector v;
-    TRY(v.import(uvec, count));
-    if (dir == IoDirection::Read ? !f->readable() : !f->writable()) return Error(EBADF);
-    if (v.total() == 0) return 0;
-    TRY(check_rw_flags(flags, dir));
-    if ((flags & RWF_APPEND) && dir == IoDirection::Write && f->inode().is_reg() && f->positional()) {
-        // Written at the end; with the file offset, the offset then follows (IOCB_APPEND).
-        u64 at = f->inode().size();
-        usize n = TRY(vector_io(*f, v, dir, &at));
-        if (!pos) (void)f->lseek(static_cast<i64>(at + n), SEEK_SET);
-        return n;
-    }
-    u64 p = pos ? static_cast<u64>(*pos) : 0;
-    return TRY(vector_io(*f, v, dir, pos ? &p : nullptr));
+    return with_fd(fd, [&](File& f) __attribute__((always_inline)) -> SyscallResult {
+        if (pos && !f.positional()) return Error(ESPIPE);
+        IoVector v;
+        TRY(v.import(uvec, count));
+        if (dir == IoDirection::Read ? !f.readable() : !f.writable()) return Error(EBADF);
+        if (v.total() == 0) return 0;
+        TRY(check_rw_flags(flags, dir));
+        if ((flags & RWF_APPEND) && dir == IoDirection::Write && f.inode().is_reg() && f.positional()) {
+            // Written at the end; with the file offset, the offset then follows (IOCB_APPEND).
+            u64 at = f.inode().size();
+            usize n = TRY(vector_io(f, v, dir, &at));
+            if (!pos) (void)f.lseek(static_cast<i64>(at + n), SEEK_SET);
+            return n;
+        }
+        u64 p = pos ? static_cast<u64>(*pos) : 0;
+        return TRY(vector_io(f, v, dir, pos ? &p : nullptr));
+    });
 }
 
 // preadv2/pwritev2: an offset of -1 means the file offset.
@@ -110,9 +113,10 @@ SyscallResult sys_pwritev2(Fd fd, UserPtr<const void> iov, u64 iovcnt, i64 pos_l
 }
 
 SyscallResult sys_lseek(Fd fd, i64 offset, u32 whence) {
-    FileRef f = TRY(fd_get(fd));
-    if (whence > kSeekMax) return Error(EINVAL);
-    u64 pos = TRY(f->lseek(offset, static_cast<int>(whence)));
-    if (pos > u64(INT64_MAX)) return Error(EOVERFLOW);
-    return static_cast<i64>(pos);
+    return with_fd(fd, [&](File& f) __attribute__((always_inline)) -> SyscallResult {
+        if (whence > kSeekMax) return Error(EINVAL);
+        u64 pos = TRY(f.lseek(offset, static_cast<int>(whence)));
+        if (pos > u64(INT64_MAX)) return Error(EOVERFLOW);
+        return static_cast<i64>(pos);
+    });
 }

@@ -283,39 +283,48 @@ u64 File::offset() {
     return m_pos;
 }
 
-Result<usize> File::do_read(const IoBuffer& in, u64& offset) {
-    IoBuffer buf = in.size() > kMaxRwCount ? in.slice(0, kMaxRwCount) : in;
-    if (m_positional) {
-        // linux: rw_verify_area(): the range must fit a signed file offset.
-        u64 end;
-        if (offset > u64(kMaxFileSize) || __builtin_add_overflow(offset, buf.size(), &end) || end > u64(kMaxFileSize))
-            return Error(EINVAL);
-    }
-    return m_ops->read(*this, buf, offset);
+// linux: rw_verify_area(): a positional file's range must fit a signed file offset.
+static inline bool offset_range_ok(u64 offset, usize n) {
+    u64 end;
+    return offset <= u64(kMaxFileSize) && !__builtin_add_overflow(offset, n, &end) && end <= u64(kMaxFileSize);
 }
 
-Result<usize> File::do_write(const IoBuffer& in, u64& offset) {
-    IoBuffer buf = in.size() > kMaxRwCount ? in.slice(0, kMaxRwCount) : in;
-    if (m_positional) {
-        u64 end;
-        if (offset > u64(kMaxFileSize) || __builtin_add_overflow(offset, buf.size(), &end) || end > u64(kMaxFileSize))
-            return Error(EINVAL);
-    }
-    if (m_inode->is_reg()) {
-        u64 pos = (flags() & O_APPEND) ? m_inode->size() : offset;
-        usize fits = TRY(file_size_limit_clamp(pos, buf.size()));
-        if (fits < buf.size()) buf = buf.slice(0, fits);
-        u32 mode = m_inode->mode() & 07777;
-        if (mode & (S_ISUID | S_ISGID)) {
-            if (u32 kept = file_mode_after_write(mode); kept != mode) {
-                SetAttr a;
-                a.mask = SetAttr::kMode;
-                a.mode = kept;
-                TRY(vfs_setattr(*m_inode, a));
-            }
+// Linux's MAX_RW_COUNT: the most one call moves.
+[[gnu::noinline]] Result<usize> File::clipped(const IoBuffer& in, u64& offset,
+                                             Result<usize> (File::*io)(const IoBuffer&, u64&)) {
+    IoBuffer part = in.slice(0, kMaxRwCount);
+    return (this->*io)(part, offset);
+}
+
+[[gnu::always_inline]] inline Result<usize> File::do_read(const IoBuffer& in, u64& offset) {
+    if (unlikely(in.size() > kMaxRwCount)) return clipped(in, offset, &File::do_read);
+    if (m_positional && !offset_range_ok(offset, in.size())) return Error(EINVAL);
+    return m_ops->read(*this, in, offset);
+}
+
+// Regular files: RLIMIT_FSIZE and the set-id bits, then the ops.
+[[gnu::noinline]] Result<usize> File::write_regular(const IoBuffer& in, u64& offset) {
+    IoBuffer buf = in;
+    u64 pos = (flags() & O_APPEND) ? m_inode->size() : offset;
+    usize fits = TRY(file_size_limit_clamp(pos, buf.size()));
+    if (fits < buf.size()) buf = buf.slice(0, fits);
+    u32 mode = m_inode->mode() & 07777;
+    if (mode & (S_ISUID | S_ISGID)) {
+        if (u32 kept = file_mode_after_write(mode); kept != mode) {
+            SetAttr a;
+            a.mask = SetAttr::kMode;
+            a.mode = kept;
+            TRY(vfs_setattr(*m_inode, a));
         }
     }
     return m_ops->write(*this, buf, offset);
+}
+
+[[gnu::always_inline]] inline Result<usize> File::do_write(const IoBuffer& in, u64& offset) {
+    if (unlikely(in.size() > kMaxRwCount)) return clipped(in, offset, &File::do_write);
+    if (m_positional && !offset_range_ok(offset, in.size())) return Error(EINVAL);
+    if (m_inode->is_reg()) return write_regular(in, offset);
+    return m_ops->write(*this, in, offset);
 }
 
 Result<usize> File::read(const IoBuffer& buf) {

@@ -119,6 +119,8 @@ private:
     File(Path path, RefPtr<Inode> inode, u32 flags);
     Result<usize> do_read(const IoBuffer& buf, u64& offset);
     Result<usize> do_write(const IoBuffer& buf, u64& offset);
+    Result<usize> write_regular(const IoBuffer& buf, u64& offset);
+    Result<usize> clipped(const IoBuffer& buf, u64& offset, Result<usize> (File::*io)(const IoBuffer&, u64&));
     // Linux's fdget_pos: f_pos needs the lock only when someone else can reach this File. The
     // descriptor lookup (fd_get) borrows the table's reference when the table is private to the
     // caller and takes its own otherwise, so a second reference is exactly "someone else".
@@ -141,31 +143,6 @@ private:
     Mutex m_async_lock{"file-async"};              // registration only
     AsyncNotify m_async;
     WaitQueue* m_async_queue = nullptr;            // where m_async is registered
-};
-
-// A descriptor's File for the length of one syscall (Linux's struct fd from fdget): borrowed from
-// the caller's descriptor table when no other thread can close the descriptor meanwhile, else a
-// counted reference. Not kept past the call: ref() makes a reference that may be.
-class FileRef {
-public:
-    static FileRef borrow(File* f) { return FileRef(f, false); }
-    static FileRef own(RefPtr<File> f) { return FileRef(f.leak(), true); }
-    FileRef(FileRef&& o) : m_file(o.m_file), m_owned(o.m_owned) {
-        o.m_file = nullptr;
-        o.m_owned = false;
-    }
-    FileRef& operator=(FileRef&&) = delete;
-    ~FileRef() {
-        if (m_owned) (void)RefPtr<File>::adopt(m_file);
-    }
-    File* operator->() const { return m_file; }
-    File& operator*() const { return *m_file; }
-    RefPtr<File> ref() const { return RefPtr<File>(m_file); }
-
-private:
-    FileRef(File* f, bool owned) : m_file(f), m_owned(owned) {}
-    File* m_file;
-    bool m_owned;
 };
 
 // The generic ops (Inode::open's defaults), usable by file systems that override open().
