@@ -163,10 +163,7 @@ Result<void> AddressSpace::split_locked(Vma* v, uptr at) {
 }
 
 void AddressSpace::unmap_pages_locked(uptr start, uptr end) {
-    m_pt.for_each(start, end, [&](uptr va, arch::UserPage p) {
-        m_pt.unmap(va);
-        page_unref(p.phys);
-    });
+    m_pt.unmap_range(start, end, [](void*, PhysAddr frame) { page_unref(frame); }, nullptr);
 }
 
 Result<void> AddressSpace::unmap_locked(uptr start, uptr end) {
@@ -489,23 +486,7 @@ Result<RefPtr<AddressSpace>> AddressSpace::fork() {
         }
         child->m_vmas.insert(*nv);
         if (v.wipeonfork) continue;   // the child faults in fresh zero pages
-        Result<void> ok = {};
-        bool shared = is_shared(v);
-        m_pt.for_each(v.start, v.end, [&](uptr va, arch::UserPage p) {
-            if (ok.is_error()) return;
-            u32 flags = p.flags;
-            if (!shared && (flags & arch::kUserWrite)) {
-                flags &= ~arch::kUserWrite;
-                m_pt.protect(va, flags);   // the parent loses write access too: copy on write
-            }
-            auto r = child->m_pt.map(va, p.phys, flags);
-            if (r.is_error()) {
-                ok = r.error();
-                return;
-            }
-            page_ref(p.phys);
-        });
-        TRY(ok);
+        TRY(m_pt.copy_range(child->m_pt, v.start, v.end, !is_shared(v), page_ref));
     }
     child->m_brk_start = m_brk_start;
     child->m_brk = m_brk;

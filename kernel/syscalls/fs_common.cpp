@@ -28,11 +28,19 @@ Result<void> UserPath::copy(UserCString p, bool allow_empty) {
     return {};
 }
 
-Result<RefPtr<File>> fd_file_raw(int fd) { return current_process()->fds->get(fd); }
+Result<RefPtr<File>> fd_file_raw(int fd) {
+    Process* p = current_process();
+    if (likely(fd_table_private(p))) {   // no lock needed: only this thread changes the table
+        File* f = p->fds->peek_private(fd);
+        if (!f) return Error(EBADF);
+        return RefPtr<File>(f);
+    }
+    return p->fds->get(fd);
+}
 
 
 Result<RefPtr<File>> fd_file(int fd) {
-    RefPtr<File> f = TRY(current_process()->fds->get(fd));
+    RefPtr<File> f = TRY(fd_file_raw(fd));
     if (f->is_path_only()) return Error(EBADF);
     return f;
 }

@@ -47,11 +47,13 @@ template <typename Fn>
     RefPtr<File> f = TRY(fd_file(fd));
     return fn(*f);
 }
+// One thread and a table no other process shares: nothing but the calling thread changes it.
+inline bool fd_table_private(const Process* p) { return p->live_threads == 1 && p->fds->ref_count() == 1; }
 template <typename Fn>
 [[gnu::always_inline]] inline auto with_fd(int fd, Fn fn) -> decltype(fn(std::declval<File&>())) {
     Process* p = current_process();
     FdTable& t = *p->fds;
-    if (likely(p->live_threads == 1 && t.ref_count() == 1)) {
+    if (likely(fd_table_private(p))) {
         File* f = t.peek_private(fd);
         if (unlikely(!f || f->is_path_only())) return Error(EBADF);
         return fn(*f);

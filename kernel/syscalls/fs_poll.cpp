@@ -16,6 +16,7 @@
 #include "fs/pipe/poll_wait.h"
 #include "syscalls/wait_args.h"
 #include "mm/kheap.h"
+#include "syscalls/fs_common.h"
 #include "syscalls/handlers.h"
 
 namespace {
@@ -31,21 +32,44 @@ static_assert(sizeof(__kernel_old_timeval) == 16 && sizeof(__kernel_timespec) ==
 
 u64 nofile_limit_now() { return current_process()->rlimits[RLIMIT_NOFILE].cur; }
 
-// A kernel array of n PollEntry (constructed and destroyed here: they hold file references).
+// A scratch buffer: on the stack when small (most calls watch a few descriptors; Linux's
+// POLL_STACK_ALLOC), else kmalloc'd; freed on scope exit.
+class Scratch {
+public:
+    Scratch() = default;
+    ~Scratch() {
+        if (m_p != m_inline) kfree(m_p);
+    }
+    ARAMID_NOCOPY(Scratch);
+    Result<void*> alloc(usize bytes, bool zero) {
+        if (bytes <= sizeof(m_inline)) {
+            m_p = m_inline;
+            if (zero) __builtin_memset(m_inline, 0, bytes);
+            return m_p;
+        }
+        m_p = zero ? kzalloc(bytes) : kmalloc(bytes);
+        if (!m_p) return Error(ENOMEM);
+        return m_p;
+    }
+
+private:
+    void* m_p = nullptr;
+    alignas(16) u8 m_inline[256];
+};
+
+// An array of n PollEntry (constructed and destroyed here: they hold file references).
 class EntryArray {
 public:
     EntryArray() = default;
     ~EntryArray() {
         for (usize i = 0; i < m_n; i++) m_p[i].~PollEntry();
-        kfree(m_p);
     }
     ARAMID_NOCOPY(EntryArray);
     Result<void> init(usize n) {
         if (!n) return {};
         usize bytes;
         if (__builtin_mul_overflow(n, sizeof(PollEntry), &bytes)) return Error(ENOMEM);
-        m_p = static_cast<PollEntry*>(kmalloc(bytes));
-        if (!m_p) return Error(ENOMEM);
+        m_p = static_cast<PollEntry*>(TRY(m_storage.alloc(bytes, false)));
         for (; m_n < n; m_n++) new (&m_p[m_n]) PollEntry();
         return {};
     }
@@ -53,22 +77,9 @@ public:
     PollEntry& operator[](usize i) { return m_p[i]; }
 
 private:
+    Scratch m_storage;
     PollEntry* m_p = nullptr;
     usize m_n = 0;
-};
-
-// A kmalloc'd scratch buffer, freed on scope exit.
-class Scratch {
-public:
-    ~Scratch() { kfree(m_p); }
-    Result<void*> alloc(usize bytes, bool zero) {
-        m_p = zero ? kzalloc(bytes ? bytes : 1) : kmalloc(bytes ? bytes : 1);
-        if (!m_p) return Error(ENOMEM);
-        return m_p;
-    }
-
-private:
-    void* m_p = nullptr;
 };
 
 enum class TimeKind { Timeval, Timespec };
@@ -101,17 +112,16 @@ SyscallResult poll_select_finish(Result<int> r, uptr p, u64 end_ns, TimeKind kin
 // linux: do_sys_poll().
 Result<int> do_sys_poll(UserPtr<pollfd> ufds, u32 nfds, u64 deadline) {
     if (nfds > nofile_limit_now()) return Error(EINVAL);
-    Scratch scratch;
+    [[gnu::uninitialized]] Scratch scratch;   // (no pattern fill of its inline buffer)
     auto* kfds = static_cast<pollfd*>(TRY(scratch.alloc(usize(nfds) * sizeof(pollfd), false)));
     TRY(copy_from_user(kfds, ufds.addr(), usize(nfds) * sizeof(pollfd)));
-    EntryArray entries;
+    [[gnu::uninitialized]] EntryArray entries;
     TRY(entries.init(nfds));
-    FdTable& table = *current_process()->fds;
     for (u32 i = 0; i < nfds; i++) {
         if (kfds[i].fd < 0) continue;   // ignored: revents 0
-        auto f = table.get(kfds[i].fd);
-        if (f.is_error() || f.value()->is_path_only()) {
-            entries[i].revents = POLLNVAL;   // linux: fdget() fails
+        auto f = fd_file(kfds[i].fd);
+        if (f.is_error()) {
+            entries[i].revents = POLLNVAL;   // linux: fdget() fails (O_PATH too)
             continue;
         }
         entries[i].file = f.release_value();
@@ -142,7 +152,7 @@ Result<int> core_sys_select(int n, UserPtr<u64> inp, UserPtr<u64> outp, UserPtr<
     n = min(n, select_fd_bound());
     usize words = (usize(n) + 63) / 64;
     usize bytes = words * sizeof(u64);
-    Scratch scratch;
+    [[gnu::uninitialized]] Scratch scratch;
     auto* sets = static_cast<u64*>(TRY(scratch.alloc(6 * bytes, true)));
     u64* in = sets;
     u64* out = sets + words;
@@ -157,9 +167,9 @@ Result<int> core_sys_select(int n, UserPtr<u64> inp, UserPtr<u64> outp, UserPtr<
 
     usize count = 0;
     for (usize w = 0; w < words; w++) count += __builtin_popcountll(in[w] | out[w] | ex[w]);
-    EntryArray entries;
+    [[gnu::uninitialized]] EntryArray entries;
     TRY(entries.init(count));
-    Scratch fd_scratch;
+    [[gnu::uninitialized]] Scratch fd_scratch;
     auto* fd_of = static_cast<int*>(TRY(fd_scratch.alloc(count * sizeof(int), false)));
 
     FdTable& table = *current_process()->fds;

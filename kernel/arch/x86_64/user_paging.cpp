@@ -18,7 +18,12 @@ constexpr u64 kAddrMask = 0x000ffffffffff000ull;
 u64* table(u64 phys) { return static_cast<u64*>(arch::phys_to_virt(PhysAddr(phys))); }
 unsigned idx(uptr va, unsigned level) { return (va >> (12 + 9 * level)) & 511; }
 
-bool nx_supported() { return x86::rdmsr(x86::kMsrEfer) & (1u << 11); }
+// EFER.NXE, read once (an MSR read per leaf written showed in fork's profile).
+bool nx_supported() {
+    static i8 cached = -1;
+    if (cached < 0) cached = (x86::rdmsr(x86::kMsrEfer) & (1u << 11)) ? 1 : 0;
+    return cached;
+}
 
 // A leaf that holds a frame: present, or PROT_NONE.
 bool leaf_mapped(u64 e) { return e & (kPresent | kProtNone); }
@@ -57,6 +62,37 @@ u64* walk(u64 root, uptr va, bool create, bool& oom) {
         t = table(e & kAddrMask);
     }
     return &t[idx(va, 0)];
+}
+
+// Calls fn(leaf_table, first, last, va_of_first) for every run of leaf entries in [start, end)
+// whose page table exists, walking from the root once per page table (fork, exit and munmap
+// touch only what is mapped, and each page in place).
+template <typename Fn>
+void for_each_leaf_run(u64 root, uptr start, uptr end, Fn fn) {
+    uptr va = start;
+    while (va < end) {
+        u64* tab = table(root);
+        bool skipped = false;
+        for (unsigned level = 3; level > 0; level--) {
+            u64 e = tab[idx(va, level)];
+            if (!(e & kPresent)) {
+                uptr span = uptr(1) << (12 + 9 * level);
+                uptr next = (va & ~(span - 1)) + span;
+                if (next <= va) return;   // wrapped: done
+                va = next;
+                skipped = true;
+                break;
+            }
+            tab = table(e & kAddrMask);
+        }
+        if (skipped) continue;
+        unsigned first = idx(va, 0);
+        uptr table_end = (va | (uptr(512) * kPageSize - 1)) + 1;
+        uptr run_end = min(end, table_end);
+        unsigned last = first + unsigned((run_end - va) / kPageSize);   // exclusive
+        if (!fn(tab, first, last, va)) return;
+        va = run_end;
+    }
 }
 
 void free_level(u64 phys, unsigned level) {
@@ -139,30 +175,56 @@ void UserPageTable::protect(uptr va, u32 flags) {
 }
 
 void for_each_present(const UserPageTable& t, uptr start, uptr end, void (*fn)(void*, uptr, UserPage), void* ctx) {
-    // Walk level by level, skipping empty subtrees (fork and exit touch only what is mapped).
-    uptr va = start;
-    while (va < end) {
-        u64* tab = table(t.m_root);
-        bool skipped = false;
-        for (unsigned level = 3; level > 0; level--) {
-            u64 e = tab[idx(va, level)];
-            if (!(e & kPresent)) {
-                uptr span = uptr(1) << (12 + 9 * level);
-                uptr next = (va & ~(span - 1)) + span;
-                if (next <= va) return;   // wrapped: done
-                va = next;
-                skipped = true;
-                break;
-            }
-            tab = table(e & kAddrMask);
-        }
-        if (skipped) continue;
-        // At a page table: visit its entries from va up to its end or `end`.
-        for (unsigned i = idx(va, 0); i < 512 && va < end; i++, va += kPageSize) {
+    for_each_leaf_run(t.m_root, start, end, [&](u64* tab, unsigned first, unsigned last, uptr va) {
+        for (unsigned i = first; i < last; i++, va += kPageSize) {
             u64 e = tab[i];
             if (leaf_mapped(e)) fn(ctx, va, UserPage{PhysAddr(e & kAddrMask), flags_of(e)});
         }
-    }
+        return true;
+    });
+}
+
+void UserPageTable::unmap_range(uptr start, uptr end, void (*fn)(void*, PhysAddr), void* ctx) {
+    for_each_leaf_run(m_root, start, end, [&](u64* tab, unsigned first, unsigned last, uptr va) {
+        for (unsigned i = first; i < last; i++, va += kPageSize) {
+            u64 e = tab[i];
+            if (!leaf_mapped(e)) continue;
+            tab[i] = 0;
+            flush_tlb_page(va);
+            fn(ctx, PhysAddr(e & kAddrMask));
+        }
+        return true;
+    });
+}
+
+Result<void> UserPageTable::copy_range(UserPageTable& child, uptr start, uptr end, bool cow,
+                                       void (*ref)(PhysAddr)) {
+    bool oom = false;
+    bool protected_any = false;
+    for_each_leaf_run(m_root, start, end, [&](u64* tab, unsigned first, unsigned last, uptr va) {
+        u64* dst = nullptr;
+        for (unsigned i = first; i < last; i++, va += kPageSize) {
+            u64 e = tab[i];
+            if (!leaf_mapped(e)) continue;
+            if (!dst) {
+                dst = walk(child.m_root, va, true, oom);
+                if (!dst) return false;
+                dst -= i;   // indexed like tab
+            }
+            if (cow && (e & kWrite)) {
+                e &= ~kWrite;   // the parent loses write access too: copy on write
+                tab[i] = e;
+                protected_any = true;
+            }
+            dst[i] = e;
+            ref(PhysAddr(e & kAddrMask));
+        }
+        return true;
+    });
+    // One flush for every entry write-protected above (they may be cached writable).
+    if (protected_any) flush_tlb_all();
+    if (oom) return Error(ENOMEM);
+    return {};
 }
 
 void switch_page_table(u64 root) {

@@ -36,6 +36,12 @@ public:
     bool query(uptr va, UserPage& out) const;
     // Changes the permission bits of a present page (no-op when absent).
     void protect(uptr va, u32 flags);
+    // Removes every mapping in [start, end), calling fn(ctx, frame) for each frame unmapped.
+    void unmap_range(uptr start, uptr end, void (*fn)(void*, PhysAddr), void* ctx);
+    // fork: maps every page of [start, end) into child at the same address with the same bits;
+    // with cow, writable pages lose write access in both tables. ref(frame) for each page copied.
+    // ENOMEM (part copied) when a page-table page cannot be allocated.
+    Result<void> copy_range(UserPageTable& child, uptr start, uptr end, bool cow, void (*ref)(PhysAddr));
     // Calls fn(va, page) for each mapped page (kUserNone ones included) in [start, end), walking the tree once.
     template <typename Fn>
     void for_each(uptr start, uptr end, Fn fn) const;
