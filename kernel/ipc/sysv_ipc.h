@@ -85,3 +85,15 @@ Result<int> ipc_get(IpcIds& ids, const Credentials& c, int key, int flg, Create 
 }
 
 i64 ipc_now();   // seconds of the wall clock, for the *_time fields
+
+// IPC_STAT and the *_STAT / *_STAT_ANY commands, with the kind's lock held: IPC_STAT names the
+// object by id, the others by table index and return its id; all but *_STAT_ANY need read
+// permission. fill(object, ds) writes the kind's *id64_ds. Returns the syscall's value.
+template <typename Obj, typename Ds, typename Fill>
+Result<int> ipc_stat_locked(IpcIds& ids, int id, int cmd, int stat_any_cmd, const Credentials& c, Ds& ds, Fill fill) {
+    IpcPerm* p = cmd == IPC_STAT ? ids.find_id(id) : ids.find_index(id);
+    if (!p) return Error(EINVAL);
+    if (cmd != stat_any_cmd && !ipc_permitted(c, *p, S_IRUGO)) return Error(EACCES);
+    fill(*static_cast<Obj*>(p->owner), ds);
+    return cmd == IPC_STAT ? 0 : p->id();
+}

@@ -253,19 +253,11 @@ SyscallResult sys_msgctl(int id, int cmd_raw, u64 buf) {
     case MSG_STAT:
     case MSG_STAT_ANY: {
         msqid64_ds ds;
-        int ret = 0;
+        int ret;
         {
             MutexGuard g(g_msg.lock);
-            MsgQueue* q;
-            if (cmd == IPC_STAT) {
-                q = TRY(lookup_locked(id));
-            } else {
-                q = queue_of(g_msg.ids.find_index(id));
-                if (!q) return Error(EINVAL);
-                ret = q->perm.id();
-            }
-            if (cmd != MSG_STAT_ANY && !ipc_permitted(creds(), q->perm, S_IRUGO)) return Error(EACCES);
-            fill_ds(*q, ds);
+            ret = TRY(ipc_stat_locked<MsgQueue>(g_msg.ids, id, cmd, MSG_STAT_ANY, creds(), ds,
+                                          [](const MsgQueue& o, msqid64_ds& d) { fill_ds(o, d); }));
         }
         TRY(copy_to_user(buf, &ds, sizeof(ds)));
         return ret;

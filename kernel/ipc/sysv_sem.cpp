@@ -305,19 +305,11 @@ SyscallResult sys_semctl(int id, int semnum, int cmd_raw, u64 arg) {
     case SEM_STAT:
     case SEM_STAT_ANY: {
         semid64_ds ds;
-        int ret = 0;
+        int ret;
         {
             MutexGuard g(g_sem.lock);
-            SemSet* s;
-            if (cmd == IPC_STAT) {
-                s = TRY(lookup_locked(id));
-            } else {
-                s = set_of(g_sem.ids.find_index(id));
-                if (!s) return Error(EINVAL);
-                ret = s->perm.id();
-            }
-            if (cmd != SEM_STAT_ANY && !ipc_permitted(creds(), s->perm, S_IRUGO)) return Error(EACCES);
-            fill_ds(*s, ds);
+            ret = TRY(ipc_stat_locked<SemSet>(g_sem.ids, id, cmd, SEM_STAT_ANY, creds(), ds,
+                                          [](const SemSet& o, semid64_ds& d) { fill_ds(o, d); }));
         }
         TRY(copy_to_user(arg, &ds, sizeof(ds)));
         return ret;

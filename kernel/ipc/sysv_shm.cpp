@@ -256,19 +256,11 @@ SyscallResult sys_shmctl(int id, int cmd_raw, u64 buf) {
     case SHM_STAT:
     case SHM_STAT_ANY: {
         shmid64_ds ds;
-        int ret = 0;
+        int ret;
         {
             MutexGuard g(g_shm.lock);
-            ShmSegment* s;
-            if (cmd == IPC_STAT) {
-                s = TRY(lookup_locked(id));
-            } else {
-                s = segment_of(g_shm.ids.find_index(id));
-                if (!s) return Error(EINVAL);
-                ret = s->perm.id();
-            }
-            if (cmd != SHM_STAT_ANY && !ipc_permitted(creds(), s->perm, S_IRUGO)) return Error(EACCES);
-            fill_ds(*s, ds);
+            ret = TRY(ipc_stat_locked<ShmSegment>(g_shm.ids, id, cmd, SHM_STAT_ANY, creds(), ds,
+                                          [](const ShmSegment& o, shmid64_ds& d) { fill_ds(o, d); }));
         }
         TRY(copy_to_user(buf, &ds, sizeof(ds)));
         return ret;
