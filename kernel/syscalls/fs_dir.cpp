@@ -1,9 +1,10 @@
 // SPDX-License-Identifier: MIT
-// Directories: mkdir, mkdirat, mknod, mknodat, rmdir, getdents64; the working directory and the
+// Directories: mkdir, mkdirat, mknod, mknodat, rmdir, getdents, getdents64; the working directory and the
 // root: chdir, fchdir, getcwd, chroot. linux: fs/namei.c, fs/readdir.c, fs/open.c, fs/d_path.c.
 #include "abi/linux/uapi.h"
 #include "core/fd_table.h"
 #include "core/process.h"
+#include "fs/vfs/dirent.h"
 #include "fs/vfs/path.h"
 #include "fs/vfs/permission.h"
 #include "fs/vfs/vfs_ops.h"
@@ -65,6 +66,29 @@ SyscallResult sys_rmdir(UserCString upath) {
 SyscallResult sys_getdents64(Fd fd, UserPtr<void> dirp, u32 count) {
     RefPtr<File> f = TRY(fd_file(fd));
     return TRY(f->getdents64(IoBuffer::user(dirp.addr(), count)));
+}
+
+// getdents(2): the old record (linux_dirent: d_ino, d_off, d_reclen, d_name with its NUL, then
+// d_type in the record's last byte). For every name it has the length of the linux_dirent64
+// record, so getdents64 fills the user's buffer and each record is then rewritten in place:
+// the name moves down one byte over d_type, which goes to the end.
+SyscallResult sys_getdents(Fd fd, UserPtr<void> dirp, u32 count) {
+    RefPtr<File> f = TRY(fd_file(fd));
+    usize n = TRY(f->getdents64(IoBuffer::user(dirp.addr(), count)));
+    u8 rec[dirent64_reclen(NAME_MAX)];
+    for (usize off = 0; off < n;) {
+        u16 reclen;
+        TRY(copy_from_user(&reclen, dirp.addr() + off + kDirent64ReclenOff, sizeof(reclen)));
+        if (reclen < kDirent64NameOff + 1 || reclen > sizeof(rec) || reclen > n - off) return Error(EFAULT);
+        TRY(copy_from_user(rec, dirp.addr() + off, reclen));
+        u8 type = rec[kDirent64TypeOff];
+        // The old d_name starts where d_type was.
+        __builtin_memmove(rec + kDirent64TypeOff, rec + kDirent64NameOff, reclen - kDirent64NameOff);
+        rec[reclen - 1] = type;
+        TRY(copy_to_user(dirp.addr() + off, rec, reclen));
+        off += reclen;
+    }
+    return n;
 }
 
 SyscallResult sys_chdir(UserCString path) {

@@ -49,6 +49,7 @@ SyscallResult sys_mkdirat(Fd dirfd, UserCString path, u32 mode);
 SyscallResult sys_mknod(UserCString path, u32 mode, u32 dev);
 SyscallResult sys_mknodat(Fd dirfd, UserCString path, u32 mode, u32 dev);
 SyscallResult sys_rmdir(UserCString path);
+SyscallResult sys_getdents(Fd fd, UserPtr<void> dirp, u32 count);
 SyscallResult sys_getdents64(Fd fd, UserPtr<void> dirp, u32 count);
 SyscallResult sys_chdir(UserCString path);
 SyscallResult sys_fchdir(Fd fd);

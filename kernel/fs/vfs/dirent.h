@@ -16,8 +16,13 @@ protected:
     ~DirSink() = default;
 };
 
+// struct linux_dirent64 (not in the UAPI headers): d_ino at 0, d_off at 8, then these.
+constexpr usize kDirent64ReclenOff = 16;   // u16
+constexpr usize kDirent64TypeOff = 18;     // u8
+constexpr usize kDirent64NameOff = 19;
+
 // The record length for a name: offsetof(d_name) + len + 1, rounded up to 8.
-constexpr usize dirent64_reclen(usize name_len) { return (19 + name_len + 1 + 7) & ~usize(7); }
+constexpr usize dirent64_reclen(usize name_len) { return (kDirent64NameOff + name_len + 1 + 7) & ~usize(7); }
 
 // Writes one record at out (which has room for dirent64_reclen(name.length()) bytes); the padding
 // is zeroed. Returns the record length.
