@@ -95,11 +95,21 @@ Timespec realtime_now() {
 Timespec monotonic_coarse_now() { return to_ts(read_coarse(false)); }
 Timespec realtime_coarse_now() { return to_ts(read_coarse(true)); }
 
-void realtime_set(Timespec t) {
+bool realtime_settable(Timespec t) {
+    // linux: timespec64_valid_settod(): TIME_SETTOD_SEC_MAX = KTIME_SEC_MAX - TIME_UPTIME_SEC_MAX.
+    constexpr i64 kKtimeSecMax = INT64_MAX / static_cast<i64>(kNsPerSecond);
+    constexpr i64 kUptimeSecMax = 30ll * 365 * 24 * 3600;
+    return t.sec >= 0 && t.nsec >= 0 && t.nsec < static_cast<i64>(kNsPerSecond) && t.sec < kKtimeSecMax - kUptimeSecMax;
+}
+
+Result<void> realtime_set(Timespec t) {
+    if (!realtime_settable(t)) return Error(EINVAL);
     {
         SpinlockGuard g(g_write_lock);
         u64 counter = arch::clock_counter();
         u64 now = vdso_counter_to_ns(counter, g_data->counter_base, g_data->mult);
+        // linux: do_settimeofday64(): wall_to_monotonic may not become positive.
+        if (t.sec * static_cast<i64>(kNsPerSecond) + t.nsec < static_cast<i64>(now)) return Error(EINVAL);
         i64 offset = t.sec * static_cast<i64>(kNsPerSecond) + t.nsec - static_cast<i64>(now);
         publish([&](VdsoData& d) {
             put(d.realtime_offset_ns, offset);
@@ -107,4 +117,5 @@ void realtime_set(Timespec t) {
         });
     }
     clock_timers_clock_was_set();   // absolute CLOCK_REALTIME timers and cancel-on-set timerfds
+    return {};
 }

@@ -4,6 +4,7 @@
 // in the vDSO data page ([vvar]), so the clock syscalls and the vDSO read the same numbers.
 #pragma once
 
+#include "lib/result.h"
 #include "lib/types.h"
 
 struct Timespec {
@@ -23,5 +24,11 @@ Timespec monotonic_now();
 Timespec realtime_now();
 Timespec monotonic_coarse_now();
 Timespec realtime_coarse_now();
-void realtime_set(Timespec t);
+// Sets CLOCK_REALTIME (settimeofday, clock_settime), with Linux's limits: EINVAL for a
+// negative or malformed time, one at or past TIME_SETTOD_SEC_MAX (KTIME_SEC_MAX less 30 years
+// of uptime: the clocks must not overflow), or one before the boot (earlier than the current
+// monotonic time).
+Result<void> realtime_set(Timespec t);
+// Only the first two of those checks (done before the permission check, as Linux does).
+bool realtime_settable(Timespec t);
 Timespec ns_to_timespec(u64 ns);

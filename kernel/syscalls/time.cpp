@@ -92,9 +92,12 @@ SyscallResult sys_clock_getres(int clock, UserPtr<void> tp) {
 
 SyscallResult sys_clock_settime(int clock, UserPtr<const void> tp) {
     if (clock != CLOCK_REALTIME) return Error(EINVAL);
+    struct __kernel_timespec ts;
+    TRY(copy_from_user(&ts, tp.addr(), sizeof(ts)));
+    Timespec t{ts.tv_sec, ts.tv_nsec};
+    if (!realtime_settable(t)) return Error(EINVAL);
     if (current_process()->creds.euid != 0) return Error(EPERM);
-    u64 ns = TRY(timespec_ns(tp.addr()));
-    realtime_set(ns_to_timespec(ns));
+    TRY(realtime_set(t));
     return 0;
 }
 
@@ -111,14 +114,19 @@ SyscallResult sys_gettimeofday(UserPtr<void> tv, UserPtr<void> tz) {
     return 0;
 }
 
+// linux: kernel/time/time.c settimeofday and do_sys_settimeofday64(): the time is checked
+// (EINVAL) before the caller's privilege (EPERM).
 SyscallResult sys_settimeofday(UserPtr<const void> tv, UserPtr<const void>) {
-    if (current_process()->creds.euid != 0) return Error(EPERM);
+    Timespec t{};
     if (!tv.is_null()) {
         struct __kernel_old_timeval v;
         TRY(copy_from_user(&v, tv.addr(), sizeof(v)));
-        if (v.tv_usec < 0 || v.tv_usec >= 1'000'000) return Error(EINVAL);
-        realtime_set(Timespec{v.tv_sec, v.tv_usec * 1000});
+        if (v.tv_usec < 0 || v.tv_usec > 1'000'000) return Error(EINVAL);
+        t = Timespec{v.tv_sec, v.tv_usec * 1000};
+        if (!realtime_settable(t)) return Error(EINVAL);
     }
+    if (current_process()->creds.euid != 0) return Error(EPERM);
+    if (!tv.is_null()) TRY(realtime_set(t));
     return 0;
 }
 

@@ -53,6 +53,7 @@ static int skipped(long nr) {
 }
 
 static uint64_t scratch_base;
+static uint64_t g_seed;   // argv[1]: another sequence of calls (the test uses 0)
 
 static uint64_t arg(void) {
     switch (rng() % 8) {
@@ -73,7 +74,7 @@ static void child(struct shared* sh) {
     dup2(devnull, 0);
     alarm(0);
     for (long i = sh->next; i < TOTAL; i = sh->next) {
-        rng_state = 0x9E3779B97F4A7C15ull ^ (uint64_t)i * 0x100000001B3ull;
+        rng_state = 0x9E3779B97F4A7C15ull ^ ((uint64_t)i + g_seed * TOTAL) * 0x100000001B3ull;
         long nr = (long)(rng() % 461);
         uint64_t a[6];
         for (int k = 0; k < 6; k++) a[k] = arg();
@@ -105,7 +106,8 @@ static void child(struct shared* sh) {
     _exit(0);
 }
 
-int main(void) {
+int main(int argc, char** argv) {
+    if (argc > 1) g_seed = strtoull(argv[1], NULL, 0);
     struct shared* sh = mmap(NULL, 4096, PROT_READ | PROT_WRITE, MAP_SHARED | MAP_ANONYMOUS, -1, 0);
     void* scratch = mmap((void*)0x200000000ull, 65536, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS | MAP_FIXED, -1, 0);
     if (sh == MAP_FAILED || scratch == MAP_FAILED) return 1;
