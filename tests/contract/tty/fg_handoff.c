@@ -45,6 +45,9 @@ static void shell(const char *name)
         signal(SIGTTOU, SIG_DFL);
         signal(SIGTSTP, SIG_DFL);
         signal(SIGINT, SIG_DFL);
+        // Read only once the shell made this job the foreground (a read before that would stop
+        // it with SIGTTIN: which comes first is the scheduler's choice, on Linux too).
+        while (tcgetpgrp(t) != getpgrp()) ct_msleep(1);
         char line[64];
         ssize_t n = read(t, line, sizeof line);
         _exit(n > 0 ? (int)n : 100);
