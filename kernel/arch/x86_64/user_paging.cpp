@@ -64,6 +64,20 @@ u64* walk(u64 root, uptr va, bool create, bool& oom) {
     return &t[idx(va, 0)];
 }
 
+// The index of the first non-zero entry of t in [i, n), or n: repe scasq, one instruction per
+// empty entry skipped (page tables are mostly empty; exit and fork scan them).
+[[gnu::noinline]] unsigned scan_used(const u64* t, unsigned i, unsigned n) {
+    const u64* p = t + i;
+    usize count = n - i;
+    bool found;
+    asm volatile("repe scasq" : "+D"(p), "+c"(count), "=@ccnz"(found) : "a"(0ull) : "memory");
+    return found ? static_cast<unsigned>(p - t - 1) : n;
+}
+inline unsigned next_used(const u64* t, unsigned i, unsigned n) {
+    if (i >= n || t[i]) return i < n ? i : n;   // a dense table needs no scan
+    return scan_used(t, i, n);
+}
+
 // Calls fn(leaf_table, first, last, va_of_first) for every run of leaf entries in [start, end)
 // whose page table exists, walking from the root once per page table (fork, exit and munmap
 // touch only what is mapped, and each page in place).
@@ -98,7 +112,7 @@ void for_each_leaf_run(u64 root, uptr start, uptr end, Fn fn) {
 void free_level(u64 phys, unsigned level) {
     if (level > 0) {
         u64* t = table(phys);
-        for (unsigned i = 0; i < 512; i++)
+        for (unsigned i = next_used(t, 0, 512); i < 512; i = next_used(t, i + 1, 512))
             if ((t[i] & kPresent) && !(t[i] & kHuge)) free_level(t[i] & kAddrMask, level - 1);
     }
     pmm_frame(PhysAddr(phys))->flags &= ~PageFrame::kPageTable;
@@ -110,18 +124,20 @@ void free_level(u64 phys, unsigned level) {
 namespace arch {
 
 Result<UserPageTable> UserPageTable::create() {
-    PhysAddr root = TRY(pmm_alloc_zeroed(0));
+    PhysAddr root = TRY(pmm_alloc(0));
     pmm_frame(root)->flags |= PageFrame::kPageTable;
     u64* dst = table(root.value);
     const u64* src = table(kernel_pml4_phys());
-    for (unsigned i = 256; i < 512; i++) dst[i] = src[i];
+    // An empty user half and the kernel's upper half, each written once.
+    __builtin_memset(dst, 0, 256 * sizeof(u64));
+    __builtin_memcpy(dst + 256, src + 256, 256 * sizeof(u64));
     return UserPageTable(root.value);
 }
 
 void UserPageTable::destroy() {
     if (!m_root) return;
     u64* t = table(m_root);
-    for (unsigned i = 0; i < 256; i++)
+    for (unsigned i = next_used(t, 0, 256); i < 256; i = next_used(t, i + 1, 256))
         if (t[i] & kPresent) free_level(t[i] & kAddrMask, 2);
     pmm_frame(PhysAddr(m_root))->flags &= ~PageFrame::kPageTable;
     pmm_free(PhysAddr(m_root), 0);
@@ -176,9 +192,9 @@ void UserPageTable::protect(uptr va, u32 flags) {
 
 void for_each_present(const UserPageTable& t, uptr start, uptr end, void (*fn)(void*, uptr, UserPage), void* ctx) {
     for_each_leaf_run(t.m_root, start, end, [&](u64* tab, unsigned first, unsigned last, uptr va) {
-        for (unsigned i = first; i < last; i++, va += kPageSize) {
+        for (unsigned i = next_used(tab, first, last); i < last; i = next_used(tab, i + 1, last)) {
             u64 e = tab[i];
-            if (leaf_mapped(e)) fn(ctx, va, UserPage{PhysAddr(e & kAddrMask), flags_of(e)});
+            if (leaf_mapped(e)) fn(ctx, va + (i - first) * kPageSize, UserPage{PhysAddr(e & kAddrMask), flags_of(e)});
         }
         return true;
     });
@@ -186,11 +202,11 @@ void for_each_present(const UserPageTable& t, uptr start, uptr end, void (*fn)(v
 
 void UserPageTable::unmap_range(uptr start, uptr end, void (*fn)(void*, PhysAddr), void* ctx) {
     for_each_leaf_run(m_root, start, end, [&](u64* tab, unsigned first, unsigned last, uptr va) {
-        for (unsigned i = first; i < last; i++, va += kPageSize) {
+        for (unsigned i = next_used(tab, first, last); i < last; i = next_used(tab, i + 1, last)) {
             u64 e = tab[i];
             if (!leaf_mapped(e)) continue;
             tab[i] = 0;
-            flush_tlb_page(va);
+            flush_tlb_page(va + (i - first) * kPageSize);
             fn(ctx, PhysAddr(e & kAddrMask));
         }
         return true;
@@ -203,11 +219,11 @@ Result<void> UserPageTable::copy_range(UserPageTable& child, uptr start, uptr en
     bool protected_any = false;
     for_each_leaf_run(m_root, start, end, [&](u64* tab, unsigned first, unsigned last, uptr va) {
         u64* dst = nullptr;
-        for (unsigned i = first; i < last; i++, va += kPageSize) {
+        for (unsigned i = next_used(tab, first, last); i < last; i = next_used(tab, i + 1, last)) {
             u64 e = tab[i];
             if (!leaf_mapped(e)) continue;
             if (!dst) {
-                dst = walk(child.m_root, va, true, oom);
+                dst = walk(child.m_root, va + (i - first) * kPageSize, true, oom);
                 if (!dst) return false;
                 dst -= i;   // indexed like tab
             }
