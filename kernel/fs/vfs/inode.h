@@ -29,6 +29,7 @@ class Dentry;
 class PageCache;
 class File;
 class SuperBlock;
+struct FsnotifyMark;
 
 // Attribute changes for Inode::setattr (chmod, chown, truncate, utimensat). The VFS has checked
 // permissions and computed the final values.
@@ -103,6 +104,11 @@ public:
     void mark_dead() { m_dead.store(true, std::memory_order_release); }
 
     Mutex& lock() { return m_lock; }
+
+    // The inotify watches on this inode and the union of their masks (fs/notify/), changed under
+    // the fsnotify lock; the mask is read without it to skip unwatched inodes.
+    FsnotifyMark* fsnotify_marks = nullptr;
+    std::atomic<u32> fsnotify_mask{0};
 
     // --- directory operations (called with this directory's mutex held) ---------------------
     // The child called name, or ENOENT. Default: ENOTDIR.
