@@ -12,13 +12,29 @@ namespace {
 constinit Spinlock g_lock(LockRank::Fsnotify, "fsnotify");
 constinit FsnotifyGroup* g_wake_list = nullptr;   // under g_lock
 constinit std::atomic<u32> g_cookie{0};
+constinit FsnotifyMark* g_numbered = nullptr;   // under g_lock
+constinit std::atomic<u32> g_numbered_count{0};
+
+bool per_lookup(const Inode& inode) { return inode.sb().inodes_per_lookup(); }
+
+// The inode whose marks stand for `inode`: itself, or the watched Inode of the same file on
+// a file system that makes an Inode per lookup. Null when there is none.
+Inode* watched_locked(Inode& inode) {
+    if (inode.fsnotify_marks) return &inode;
+    if (!g_numbered_count.load(std::memory_order_relaxed) || !per_lookup(inode)) return nullptr;
+    for (FsnotifyMark* m = g_numbered; m; m = m->numbered_next)
+        if (fsnotify_same_inode(*m->inode, inode)) return m->inode;
+    return nullptr;
+}
 
 // The bits a group may see of an event's mask.
 constexpr u32 kReportable = IN_ALL_EVENTS | IN_ISDIR | IN_UNMOUNT | IN_IGNORED | IN_Q_OVERFLOW;
 
-void deliver_locked(Inode& inode, u32 mask, u32 cookie, StringView name, bool unlinked, FsnotifyMark** dead) {
+void deliver_locked(Inode& target, u32 mask, u32 cookie, StringView name, bool unlinked, FsnotifyMark** dead) {
+    Inode* inode = watched_locked(target);
+    if (!inode) return;
     FsnotifyMark* next;
-    for (FsnotifyMark* m = inode.fsnotify_marks; m; m = next) {
+    for (FsnotifyMark* m = inode->fsnotify_marks; m; m = next) {
         next = m->inode_next;
         if (!(m->mask & mask & IN_ALL_EVENTS)) continue;
         // linux: FSNOTIFY_MARK_FLAG_EXCL_UNLINK: no events through an unlinked name.
@@ -60,7 +76,10 @@ void with_lock(Fn fn) {
     fsnotify_free_marks(dead);
 }
 
-bool has_marks(const Inode& inode) { return inode.fsnotify_mask.load(std::memory_order_relaxed) != 0; }
+bool has_marks(const Inode& inode) {
+    return inode.fsnotify_mask.load(std::memory_order_relaxed) != 0 ||
+           (g_numbered_count.load(std::memory_order_relaxed) && per_lookup(inode));
+}
 
 }  // namespace
 
@@ -80,7 +99,16 @@ void fsnotify_recalc_mask_locked(Inode& inode) {
     inode.fsnotify_mask.store(mask, std::memory_order_relaxed);
 }
 
+bool fsnotify_same_inode(const Inode& watched, const Inode& other) {
+    return &watched == &other || (&watched.sb() == &other.sb() && watched.ino() == other.ino() && per_lookup(other));
+}
+
 void fsnotify_add_mark_locked(FsnotifyMark& mark) {
+    if (per_lookup(*mark.inode)) {
+        mark.numbered_next = g_numbered;
+        g_numbered = &mark;
+        g_numbered_count.fetch_add(1, std::memory_order_relaxed);
+    }
     mark.inode_next = mark.inode->fsnotify_marks;
     mark.inode->fsnotify_marks = &mark;
     mark.group_next = mark.group->marks;
@@ -101,6 +129,15 @@ void fsnotify_detach_mark_locked(FsnotifyMark& mark, bool ignored, FsnotifyMark*
             *p = mark.group_next;
             break;
         }
+    }
+    if (per_lookup(*mark.inode)) {
+        for (FsnotifyMark** p = &g_numbered; *p; p = &(*p)->numbered_next) {
+            if (*p == &mark) {
+                *p = mark.numbered_next;
+                break;
+            }
+        }
+        g_numbered_count.fetch_sub(1, std::memory_order_relaxed);
     }
     fsnotify_recalc_mask_locked(*mark.inode);
     if (ignored) mark.group->queue_event(mark, IN_IGNORED, 0, {});

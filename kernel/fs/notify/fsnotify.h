@@ -30,6 +30,7 @@ struct FsnotifyMark {
     Inode* inode;                   // holds a reference
     FsnotifyMark* inode_next = nullptr;
     FsnotifyMark* group_next = nullptr;
+    FsnotifyMark* numbered_next = nullptr;   // marks on inodes_per_lookup() file systems
     u32 mask;                       // IN_ALL_EVENTS bits plus IN_ONESHOT / IN_EXCL_UNLINK
     int wd;
 };
@@ -58,6 +59,9 @@ void fsnotify_add_mark_locked(FsnotifyMark& mark);      // mark.inode referenced
 // go on *dead, to be freed by fsnotify_free_marks after the lock is dropped.
 void fsnotify_detach_mark_locked(FsnotifyMark& mark, bool ignored, FsnotifyMark** dead);
 void fsnotify_recalc_mask_locked(Inode& inode);
+// Whether a watch on `watched` covers `other`: the same object, or the same file on a file
+// system that makes an Inode per lookup.
+bool fsnotify_same_inode(const Inode& watched, const Inode& other);
 void fsnotify_free_marks(FsnotifyMark* dead);            // chained through group_next
 // Queues g for a wake-up after the lock is released (called from queue_event), and the
 // wake-ups themselves (no lock held).

@@ -55,7 +55,7 @@ public:
             return;
         }
         if (m_tail && m_tail != &m_overflow && m_tail->mask == mask && m_tail->wd == mark.wd &&
-            m_tail->name_len == name.length() && !memcmp(m_tail->name, name.data(), name.length()))
+            m_tail->name_len == name.length() && (name.empty() || !memcmp(m_tail->name, name.data(), name.length())))
             return;   // linux: inotify_merge() with the last queued event
         auto* e = static_cast<InotifyEvent*>(kmalloc(sizeof(InotifyEvent) + name.length()));
         if (!e) {
@@ -69,7 +69,7 @@ public:
         e->mask = mask;
         e->cookie = cookie;
         e->name_len = static_cast<u32>(name.length());
-        memcpy(e->name, name.data(), name.length());
+        if (!name.empty()) memcpy(e->name, name.data(), name.length());
         append(e);
     }
     void wake() override { wq.wake_all(POLLIN); }
@@ -101,7 +101,7 @@ public:
     }
     FsnotifyMark* find_inode_locked(const Inode& inode) {
         for (FsnotifyMark* m = marks; m; m = m->group_next)
-            if (m->inode == &inode) return m;
+            if (fsnotify_same_inode(*m->inode, inode)) return m;
         return nullptr;
     }
 
@@ -172,6 +172,8 @@ public:
         TRY(copy_to_user(UserPtr<int>(arg), n));
         return 0;
     }
+    // linux: noop_llseek(): the offset stays where it is, without error.
+    Result<u64> lseek(File&, u64 current, i64, int) override { return current; }
     u32 poll(File& f) override { return group_of(f)->empty() ? 0 : (POLLIN | POLLRDNORM); }
     WaitQueue* wait_queue(File& f) override { return &group_of(f)->wq; }
     usize fdinfo(File& f, char* buf, usize cap) override {
@@ -256,7 +258,7 @@ SyscallResult sys_inotify_add_watch(Fd fd, UserCString upath, u32 mask) {
     if ((mask & IN_ONLYDIR) && !inode.is_dir()) return Error(ENOTDIR);
     TRY(inode_permission(current_creds(), inode, kMayRead));
 
-    auto* fresh = new (std::nothrow) FsnotifyMark{g, &inode, nullptr, nullptr, mask & kMarkBits, 0};
+    auto* fresh = new (std::nothrow) FsnotifyMark{g, &inode, nullptr, nullptr, nullptr, mask & kMarkBits, 0};
     if (!fresh) return Error(ENOMEM);
     int wd;
     {

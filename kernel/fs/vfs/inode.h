@@ -223,6 +223,9 @@ public:
     // The file system keeps its names out of the dentry cache (devpts): an unhashed dentry of
     // it is a live name, not a removed one (no " (deleted)" in /proc fd links).
     virtual bool uncached_names() const { return false; }
+    // Every lookup makes a new Inode for the same file (procfs, sysfs): inotify then matches its
+    // watches by inode number rather than by object.
+    virtual bool inodes_per_lookup() const { return false; }
 
     // Whether lookups may add this file system's dentries to the cache. Turned off when the
     // last mount goes away (shutdown), so nothing new can pin the tree.
