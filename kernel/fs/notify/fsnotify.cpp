@@ -4,6 +4,7 @@
 
 #include "fs/vfs/dentry.h"
 #include "fs/vfs/file.h"
+#include "sync/lockdep.h"
 
 constinit std::atomic<u32> g_fsnotify_mark_count{0};
 
@@ -168,7 +169,10 @@ void fsnotify_self(Inode& inode, u32 mask) {
 void fsnotify_parent_and_self(Dentry& d, u32 mask, bool unlinked) {
     Inode& inode = *d.inode();
     if (inode.is_dir()) mask |= IN_ISDIR;
-    RefPtr<Dentry> parent = d.is_root() ? RefPtr<Dentry>() : d.parent_ref();
+    // The parent and the name need the dcache mutex: a File whose last reference goes under a
+    // spinlock tells only its own watches.
+    bool can_sleep = !lockdep_holding_spinlock();
+    RefPtr<Dentry> parent = d.is_root() || !can_sleep ? RefPtr<Dentry>() : d.parent_ref();
     Inode* dir = parent && has_marks(*parent->inode()) ? parent->inode() : nullptr;
     if (!dir && !has_marks(inode)) return;
     char name[NAME_MAX + 1];
