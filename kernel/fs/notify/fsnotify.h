@@ -109,6 +109,10 @@ inline void fsnotify_change(Dentry* d, u32 setattr_mask) {
         if (u32 ev = fsnotify_setattr_mask(setattr_mask)) fsnotify_parent_and_self(*d, ev, false);
     }
 }
+// An extended attribute of the inode named by d was set or removed (linux: fsnotify_xattr()).
+inline void fsnotify_xattr(Dentry* d) {
+    if (d && fsnotify_active()) fsnotify_parent_and_self(*d, IN_ATTRIB, false);
+}
 // rename(2) moved `moved` from old_dir/old_name to new_dir/new_name, replacing `replaced`.
 inline void fsnotify_move(Inode& old_dir, StringView old_name, Inode& new_dir, StringView new_name, Inode& moved,
                           Inode* replaced) {

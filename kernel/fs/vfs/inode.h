@@ -27,6 +27,7 @@
 
 class Dentry;
 class PageCache;
+class XattrStore;
 class File;
 class SuperBlock;
 struct FsnotifyMark;
@@ -161,6 +162,10 @@ public:
     // The file's seals (F_ADD_SEALS/F_GET_SEALS: F_SEAL_*), or null when its file system has
     // none (fcntl then fails with EINVAL). Memory file systems start every file with F_SEAL_SEAL.
     virtual std::atomic<u32>* seals() { return nullptr; }
+
+    // The inode's extended attributes (trusted.* and security.*, as tmpfs), or null when its
+    // file system has none: get/set/remove then fail with EOPNOTSUPP and the list is empty.
+    virtual XattrStore* xattrs() { return nullptr; }
 
     // EACCES unless creds may access this inode with mask (kMayRead | kMayWrite | kMayExec); the
     // default checks the mode bits (linux: generic_permission). inode_permission calls it.
