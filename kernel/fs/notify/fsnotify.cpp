@@ -13,7 +13,7 @@ namespace {
 constinit Spinlock g_lock(LockRank::Fsnotify, "fsnotify");
 constinit FsnotifyGroup* g_wake_list = nullptr;   // under g_lock
 constinit std::atomic<u32> g_cookie{0};
-constinit FsnotifyMark* g_numbered = nullptr;   // under g_lock
+constinit FsnotifyMark* g_all_marks = nullptr;   // under g_lock, chained through all_next
 constinit std::atomic<u32> g_numbered_count{0};
 
 bool per_lookup(const Inode& inode) { return inode.sb().inodes_per_lookup(); }
@@ -23,7 +23,7 @@ bool per_lookup(const Inode& inode) { return inode.sb().inodes_per_lookup(); }
 Inode* watched_locked(Inode& inode) {
     if (inode.fsnotify_marks) return &inode;
     if (!g_numbered_count.load(std::memory_order_relaxed) || !per_lookup(inode)) return nullptr;
-    for (FsnotifyMark* m = g_numbered; m; m = m->numbered_next)
+    for (FsnotifyMark* m = g_all_marks; m; m = m->all_next)
         if (fsnotify_same_inode(*m->inode, inode)) return m->inode;
     return nullptr;
 }
@@ -105,11 +105,9 @@ bool fsnotify_same_inode(const Inode& watched, const Inode& other) {
 }
 
 void fsnotify_add_mark_locked(FsnotifyMark& mark) {
-    if (per_lookup(*mark.inode)) {
-        mark.numbered_next = g_numbered;
-        g_numbered = &mark;
-        g_numbered_count.fetch_add(1, std::memory_order_relaxed);
-    }
+    mark.all_next = g_all_marks;
+    g_all_marks = &mark;
+    if (per_lookup(*mark.inode)) g_numbered_count.fetch_add(1, std::memory_order_relaxed);
     mark.inode_next = mark.inode->fsnotify_marks;
     mark.inode->fsnotify_marks = &mark;
     mark.group_next = mark.group->marks;
@@ -131,15 +129,13 @@ void fsnotify_detach_mark_locked(FsnotifyMark& mark, bool ignored, FsnotifyMark*
             break;
         }
     }
-    if (per_lookup(*mark.inode)) {
-        for (FsnotifyMark** p = &g_numbered; *p; p = &(*p)->numbered_next) {
-            if (*p == &mark) {
-                *p = mark.numbered_next;
-                break;
-            }
+    for (FsnotifyMark** p = &g_all_marks; *p; p = &(*p)->all_next) {
+        if (*p == &mark) {
+            *p = mark.all_next;
+            break;
         }
-        g_numbered_count.fetch_sub(1, std::memory_order_relaxed);
     }
+    if (per_lookup(*mark.inode)) g_numbered_count.fetch_sub(1, std::memory_order_relaxed);
     fsnotify_recalc_mask_locked(*mark.inode);
     if (ignored) mark.group->queue_event(mark, IN_IGNORED, 0, {});
     g_fsnotify_mark_count.fetch_sub(1, std::memory_order_relaxed);
@@ -224,4 +220,20 @@ u32 fsnotify_setattr_mask(u32 a) {
     else if (a & SetAttr::kAtime) mask |= IN_ACCESS;
     else if (a & SetAttr::kMtime) mask |= IN_MODIFY;
     return mask;
+}
+
+void fsnotify_sb_shutdown(SuperBlock& sb) {
+    if (!fsnotify_active()) return;
+    // linux: fsnotify_sb_delete(): IN_UNMOUNT on every watched inode, then the watches go.
+    with_lock([&](FsnotifyMark** dead) {
+        FsnotifyMark* next;
+        for (FsnotifyMark* m = g_all_marks; m; m = next) {
+            next = m->all_next;
+            if (&m->inode->sb() != &sb) continue;
+            m->group->queue_event(*m, IN_UNMOUNT, 0, {});
+            // The next mark may be detached too; restart from the head once this one is gone.
+            fsnotify_detach_mark_locked(*m, true, dead);
+            next = g_all_marks;
+        }
+    });
 }

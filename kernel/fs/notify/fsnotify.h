@@ -23,6 +23,7 @@
 class Dentry;
 class File;
 class Inode;
+class SuperBlock;
 class FsnotifyGroup;
 
 struct FsnotifyMark {
@@ -30,7 +31,7 @@ struct FsnotifyMark {
     Inode* inode;                   // holds a reference
     FsnotifyMark* inode_next = nullptr;
     FsnotifyMark* group_next = nullptr;
-    FsnotifyMark* numbered_next = nullptr;   // marks on inodes_per_lookup() file systems
+    FsnotifyMark* all_next = nullptr;   // every mark in the system
     u32 mask;                       // IN_ALL_EVENTS bits plus IN_ONESHOT / IN_EXCL_UNLINK
     int wd;
 };
@@ -59,6 +60,8 @@ void fsnotify_add_mark_locked(FsnotifyMark& mark);      // mark.inode referenced
 // go on *dead, to be freed by fsnotify_free_marks after the lock is dropped.
 void fsnotify_detach_mark_locked(FsnotifyMark& mark, bool ignored, FsnotifyMark** dead);
 void fsnotify_recalc_mask_locked(Inode& inode);
+// The file system goes away (umount): its watches see IN_UNMOUNT, then IN_IGNORED.
+void fsnotify_sb_shutdown(SuperBlock& sb);
 // Whether a watch on `watched` covers `other`: the same object, or the same file on a file
 // system that makes an Inode per lookup.
 bool fsnotify_same_inode(const Inode& watched, const Inode& other);
