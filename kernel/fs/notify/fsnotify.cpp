@@ -138,6 +138,7 @@ void fsnotify_detach_mark_locked(FsnotifyMark& mark, bool ignored, FsnotifyMark*
     if (per_lookup(*mark.inode)) g_numbered_count.fetch_sub(1, std::memory_order_relaxed);
     fsnotify_recalc_mask_locked(*mark.inode);
     if (ignored) mark.group->queue_event(mark, IN_IGNORED, 0, {});
+    mark.group->mark_detached_locked(mark);
     g_fsnotify_mark_count.fetch_sub(1, std::memory_order_relaxed);
     mark.group_next = *dead;
     *dead = &mark;

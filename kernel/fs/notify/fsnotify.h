@@ -44,6 +44,8 @@ public:
     virtual void queue_event(FsnotifyMark& mark, u32 mask, u32 cookie, StringView name) = 0;
     // Wakes the group's readers (no lock held).
     virtual void wake() = 0;
+    // mark left the group, whatever the reason (fsnotify lock held).
+    virtual void mark_detached_locked(FsnotifyMark&) {}
 
     FsnotifyMark* marks = nullptr;  // this group's marks, chained through group_next
     FsnotifyGroup* wake_next = nullptr;

@@ -25,6 +25,25 @@ constexpr u32 kAllInotifyBits = IN_ALL_EVENTS | IN_UNMOUNT | IN_Q_OVERFLOW | IN_
                                 IN_ONESHOT;
 constexpr u32 kMarkBits = IN_ALL_EVENTS | IN_ONESHOT | IN_EXCL_UNLINK;
 
+// linux: the ucounts UCOUNT_INOTIFY_INSTANCES and UCOUNT_INOTIFY_WATCHES, per effective uid
+// (under the fsnotify lock). A slot is free when both counts are zero.
+struct UserCounts {
+    u32 uid;
+    u32 instances;
+    u32 watches;
+};
+constinit UserCounts g_users[64];
+
+UserCounts* user_counts_locked(u32 uid) {
+    UserCounts* free_slot = nullptr;
+    for (UserCounts& u : g_users) {
+        if ((u.instances || u.watches) && u.uid == uid) return &u;
+        if (!u.instances && !u.watches && !free_slot) free_slot = &u;
+    }
+    if (free_slot) free_slot->uid = uid;
+    return free_slot;
+}
+
 struct InotifyEvent {
     InotifyEvent* next;
     int wd;
@@ -40,7 +59,10 @@ struct InotifyEvent {
 
 class InotifyGroup final : public FsnotifyGroup {
 public:
-    InotifyGroup() { m_overflow.wd = -1; m_overflow.mask = IN_Q_OVERFLOW; }
+    explicit InotifyGroup(u32 uid) : m_uid(uid) {
+        m_overflow.wd = -1;
+        m_overflow.mask = IN_Q_OVERFLOW;
+    }
     ~InotifyGroup() override {
         while (InotifyEvent* e = pop_locked()) free_event(e);
     }
@@ -73,6 +95,7 @@ public:
         append(e);
     }
     void wake() override { wq.wake_all(POLLIN); }
+    void mark_detached_locked(FsnotifyMark&) override { user_counts_locked(m_uid)->watches--; }
 
     // Takes the first event if it fits in room bytes; EINVAL when it does not, null when empty.
     Result<InotifyEvent*> take(usize room) {
@@ -106,6 +129,7 @@ public:
     }
 
     WaitQueue wq;
+    const u32 m_uid;   // whose instance and watch counts this group takes
 
 private:
     void append(InotifyEvent* e) {
@@ -197,6 +221,7 @@ public:
         {
             SpinlockGuard guard(fsnotify_lock());
             while (g->marks) fsnotify_detach_mark_locked(*g->marks, false, &dead);
+            user_counts_locked(g->m_uid)->instances--;
         }
         fsnotify_free_marks(dead);
         f.private_data = nullptr;
@@ -231,8 +256,19 @@ Result<InotifyGroup*> inotify_file(Fd fd, RefPtr<File>& out) {
 
 SyscallResult sys_inotify_init1(Flags flags) {
     if (flags.value & ~u64(IN_CLOEXEC | IN_NONBLOCK)) return Error(EINVAL);
-    auto* g = new (std::nothrow) InotifyGroup();
-    if (!g) return Error(ENOMEM);
+    u32 uid = current_creds().euid;
+    {
+        SpinlockGuard guard(fsnotify_lock());
+        UserCounts* u = user_counts_locked(uid);
+        if (!u || u->instances >= static_cast<u64>(sysctl_inotify_max_user_instances())) return Error(EMFILE);
+        u->instances++;
+    }
+    auto* g = new (std::nothrow) InotifyGroup(uid);
+    if (!g) {
+        SpinlockGuard guard(fsnotify_lock());
+        user_counts_locked(uid)->instances--;
+        return Error(ENOMEM);
+    }
     auto file = anon_inode_file("inotify", g_inotify_ops, g, O_RDONLY | (flags.value & O_NONBLOCK));
     if (file.is_error()) {
         RefPtr<FsnotifyGroup>::adopt(g);
@@ -271,7 +307,11 @@ SyscallResult sys_inotify_add_watch(Fd fd, UserCString upath, u32 mask) {
                 fsnotify_recalc_mask_locked(inode);
                 wd = m->wd;
             }
+        } else if (UserCounts* u = user_counts_locked(g->m_uid);
+                   u->watches >= static_cast<u64>(sysctl_inotify_max_user_watches())) {
+            wd = -ENOSPC;
         } else {
+            u->watches++;
             inode.ref();
             fresh->wd = wd = g->next_wd_locked();
             fsnotify_add_mark_locked(*fresh);

@@ -267,3 +267,5 @@ void proc_sys_init() {
 
 i64 sysctl_randomize_va_space() { return knob_value(g_randomize_va_space); }
 i64 sysctl_inotify_max_queued_events() { return knob_value(g_inotify_max_queued_events); }
+i64 sysctl_inotify_max_user_instances() { return knob_value(g_inotify_max_user_instances); }
+i64 sysctl_inotify_max_user_watches() { return knob_value(g_inotify_max_user_watches); }

@@ -20,3 +20,6 @@ usize access_process_memory(AddressSpace& mm, uptr addr, void* buf, usize len);
 i64 sysctl_randomize_va_space();
 // fs.inotify.max_queued_events: the queue length of an inotify instance created now.
 i64 sysctl_inotify_max_queued_events();
+// fs.inotify.max_user_instances / max_user_watches: per-user limits (EMFILE / ENOSPC).
+i64 sysctl_inotify_max_user_instances();
+i64 sysctl_inotify_max_user_watches();
