@@ -14,6 +14,8 @@ list(APPEND KERNEL_SOURCES
   ${CMAKE_CURRENT_SOURCE_DIR}/fs/vfs/vfs_namei.cpp
   ${CMAKE_CURRENT_SOURCE_DIR}/fs/vfs/vfs_attr.cpp
   ${CMAKE_CURRENT_SOURCE_DIR}/fs/vfs/vfs.cpp
+  ${CMAKE_CURRENT_SOURCE_DIR}/fs/vfs/xattr_store.cpp
+  ${CMAKE_CURRENT_SOURCE_DIR}/fs/vfs/vfs_xattr.cpp
   ${CMAKE_CURRENT_SOURCE_DIR}/mm/page_tree.cpp
   ${CMAKE_CURRENT_SOURCE_DIR}/mm/page_cache.cpp
   ${CMAKE_CURRENT_SOURCE_DIR}/fs/tmpfs/tmpfs.cpp

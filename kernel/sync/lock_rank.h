@@ -20,7 +20,9 @@ enum class LockRank : u8 {
     Timer = 25,        // kernel timers; the scheduler reads the next deadline under its own lock
     FdTable = 30,      // a process's descriptors; dropping a File under it may free (Heap)
     Tty = 35,          // a terminal's state; wakes readers (wait queues, scheduler) after release
-    Pty = 37,          // a pty master's queue (taken under its slave's Tty lock), the pty table, devpts
+    Pty = 37,
+    Fsnotify = 38,     // inotify watches and event queues (fs/notify/): taken from any VFS operation,
+                       // even while a File is dropped; allocates (Heap), wakes nothing while held          // a pty master's queue (taken under its slave's Tty lock), the pty table, devpts
     Heap = 40,         // kmalloc / slab: may be called with any of the above held
     PhysMem = 50,      // buddy allocator: the heap takes it to get pages
     KernelVm = 45,     // kernel page tables (kernel stacks, MMIO): allocates page-table pages (PhysMem)

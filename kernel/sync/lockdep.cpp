@@ -13,6 +13,7 @@ const char* lock_rank_name(LockRank r) {
     case LockRank::ProcessTree: return "process-tree";
     case LockRank::TimerObject: return "timer-object";
     case LockRank::Epoll: return "epoll";
+    case LockRank::Fsnotify: return "fsnotify";
     case LockRank::WaitQueue: return "waitqueue";
     case LockRank::Futex: return "futex";
     case LockRank::Timer: return "timer";

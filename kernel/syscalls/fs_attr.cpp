@@ -4,6 +4,7 @@
 // faccessat2. linux: fs/open.c, fs/utimes.c.
 #include "abi/linux/fs_abi.h"
 #include "abi/linux/uapi.h"
+#include "fs/notify/fsnotify.h"
 #include "fs/vfs/vfs_ops.h"
 #include "mm/kheap.h"
 #include "syscalls/fs_common.h"
@@ -21,7 +22,7 @@ Result<AtTarget> lookup(int dirfd, UserCString upath, bool follow, bool empty_ok
 SyscallResult do_chown(int dirfd, UserCString path, u32 uid, u32 gid, u64 flags) {
     if (flags & ~u64(AT_SYMLINK_NOFOLLOW | AT_EMPTY_PATH)) return Error(EINVAL);
     AtTarget t = TRY(lookup(dirfd, path, !(flags & AT_SYMLINK_NOFOLLOW), flags & AT_EMPTY_PATH));
-    TRY(vfs_chown(current_creds(), t.inode(), t.mount(), uid, gid));
+    TRY(vfs_chown(current_creds(), t.inode(), t.mount(), uid, gid, t.dentry()));
     return 0;
 }
 
@@ -31,12 +32,12 @@ SyscallResult do_utimes(int dirfd, UserCString path, const Timespec* times, u64 
     if (path.is_null() && dirfd != AT_FDCWD) {
         if (flags) return Error(EINVAL);
         RefPtr<File> f = TRY(fd_file(dirfd));
-        TRY(vfs_utimens(current_creds(), f->inode(), f->path().mnt.ptr(), times));
+        TRY(vfs_utimens(current_creds(), f->inode(), f->path().mnt.ptr(), times, f->path().dentry.ptr()));
         return 0;
     }
     if (flags & ~u64(AT_SYMLINK_NOFOLLOW | AT_EMPTY_PATH)) return Error(EINVAL);
     AtTarget t = TRY(lookup(dirfd, path, !(flags & AT_SYMLINK_NOFOLLOW), flags & AT_EMPTY_PATH));
-    TRY(vfs_utimens(current_creds(), t.inode(), t.mount(), times));
+    TRY(vfs_utimens(current_creds(), t.inode(), t.mount(), times, t.dentry()));
     return 0;
 }
 
@@ -100,13 +101,13 @@ SyscallResult sys_chmod(UserCString path, u32 mode) { return sys_fchmodat(AT_FDC
 
 SyscallResult sys_fchmodat(Fd dirfd, UserCString path, u32 mode) {
     AtTarget t = TRY(lookup(dirfd, path, true));
-    TRY(vfs_chmod(current_creds(), t.inode(), t.mount(), mode & 0xffff));
+    TRY(vfs_chmod(current_creds(), t.inode(), t.mount(), mode & 0xffff, t.dentry()));
     return 0;
 }
 
 SyscallResult sys_fchmod(Fd fd, u32 mode) {
     RefPtr<File> f = TRY(fd_file(fd));
-    TRY(vfs_chmod(current_creds(), f->inode(), f->path().mnt.ptr(), mode & 0xffff));
+    TRY(vfs_chmod(current_creds(), f->inode(), f->path().mnt.ptr(), mode & 0xffff, f->path().dentry.ptr()));
     return 0;
 }
 
@@ -120,7 +121,7 @@ SyscallResult sys_fchownat(Fd dirfd, UserCString path, u32 uid, u32 gid, Flags f
 
 SyscallResult sys_fchown(Fd fd, u32 uid, u32 gid) {
     RefPtr<File> f = TRY(fd_file(fd));
-    TRY(vfs_chown(current_creds(), f->inode(), f->path().mnt.ptr(), uid, gid));
+    TRY(vfs_chown(current_creds(), f->inode(), f->path().mnt.ptr(), uid, gid, f->path().dentry.ptr()));
     return 0;
 }
 
@@ -155,7 +156,7 @@ SyscallResult sys_utime(UserCString path, UserPtr<const void> times) {
 SyscallResult sys_truncate(UserCString path, i64 length) {
     if (length < 0) return Error(EINVAL);
     AtTarget t = TRY(lookup(AT_FDCWD, path, true));
-    TRY(vfs_truncate(current_creds(), t.inode(), t.mount(), static_cast<u64>(length)));
+    TRY(vfs_truncate(current_creds(), t.inode(), t.mount(), static_cast<u64>(length), t.dentry()));
     return 0;
 }
 
@@ -171,7 +172,7 @@ SyscallResult sys_ftruncate(Fd fd, i64 length) {
     a.mask = SetAttr::kSize | SetAttr::kMtime | SetAttr::kCtime;
     a.size = static_cast<u64>(length);
     a.mtime = a.ctime = realtime_now();
-    TRY(vfs_setattr(inode, a));
+    TRY(vfs_setattr(inode, a, f->path().dentry.ptr()));
     return 0;
 }
 
@@ -202,6 +203,7 @@ SyscallResult sys_fallocate(Fd fd, int mode, i64 offset, i64 len) {
     if (type != S_IFREG || fs == "proc" || fs == "sysfs" || fs == "ramfs") return Error(EOPNOTSUPP);
     if (mode & ~(FALLOC_FL_KEEP_SIZE | FALLOC_FL_PUNCH_HOLE)) return Error(EOPNOTSUPP);
     TRY(allocate_range(inode, mode, static_cast<u64>(offset), static_cast<u64>(end)));
+    fsnotify_modify(*f);
     return 0;
 }
 

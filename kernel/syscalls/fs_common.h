@@ -91,6 +91,7 @@ struct AtTarget {
     RefPtr<File> file;
     Inode& inode() const { return file ? file->inode() : *path.inode(); }
     const Mount* mount() const { return file ? file->path().mnt.ptr() : path.mnt.ptr(); }
+    Dentry* dentry() const { return file ? file->path().dentry.ptr() : path.dentry.ptr(); }
 };
 
 // Resolves (dirfd, path) as Linux's user_path_at(): "" with empty_ok names dirfd itself (the

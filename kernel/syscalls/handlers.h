@@ -134,6 +134,8 @@ SyscallResult sys_getrandom(UserPtr<void> buf, usize len, Flags flags);
 #if __has_include("syscalls/pipe_handlers.h")
 #include "syscalls/pipe_handlers.h"
 #endif
+#include "syscalls/inotify_handlers.h"
+#include "syscalls/xattr_handlers.h"
 #if __has_include("syscalls/event_fd_handlers.h")
 #include "syscalls/event_fd_handlers.h"
 #endif

@@ -162,14 +162,14 @@ KTEST(vfs_sparse_truncate, "vfs.sparse_and_truncate") {
     // truncate(2) semantics: EISDIR on a directory, EINVAL for negative sizes; times move.
     Credentials root = kernel_credentials();
     KASSERT(vfs_mkdir(c, "d", 0755).is_ok());
-    KEXPECT_EQ(err(vfs_truncate(root, *resolve(c, "d").value().inode(), nullptr, 0)), EISDIR);
-    KEXPECT_EQ(err(vfs_truncate(root, in, nullptr, u64(-1))), EINVAL);
+    KEXPECT_EQ(err(vfs_truncate(root, *resolve(c, "d").value().inode(), nullptr, 0, nullptr)), EISDIR);
+    KEXPECT_EQ(err(vfs_truncate(root, in, nullptr, u64(-1), nullptr)), EINVAL);
     in.set_mtime(Timespec{3, 0});
-    KASSERT(vfs_truncate(root, in, nullptr, 100).is_ok());
+    KASSERT(vfs_truncate(root, in, nullptr, 100, nullptr).is_ok());
     KEXPECT_EQ(in.size(), 100u);
     KEXPECT(in.mtime().sec > 3);
     in.set_mtime(Timespec{3, 0});
-    KASSERT(vfs_truncate(root, in, nullptr, 100).is_ok());
+    KASSERT(vfs_truncate(root, in, nullptr, 100, nullptr).is_ok());
     KEXPECT_EQ(in.mtime().sec, 3);   // no size change, no time change
     // The size limit of a small tmpfs: ENOSPC once the pages run out, statfs says so.
     Scratch small("sparse-small", "size=64k");
@@ -433,15 +433,15 @@ KTEST(vfs_stat, "vfs.stat_statx_statfs") {
     Timespec t[2] = {{100, 5}, {Timespec{0, kUtimeOmit}}};
     t[1] = Timespec{0, kUtimeOmit};
     i64 mtime_before = f.mtime().sec;
-    KASSERT(vfs_utimens(kernel_credentials(), f, nullptr, t).is_ok());
+    KASSERT(vfs_utimens(kernel_credentials(), f, nullptr, t, nullptr).is_ok());
     KEXPECT_EQ(f.atime().sec, 100);
     KEXPECT_EQ(f.atime().nsec, 5);
     KEXPECT_EQ(f.mtime().sec, mtime_before);
     Timespec bad[2] = {{0, 1000000000}, {0, 0}};
-    KEXPECT_EQ(err(vfs_utimens(kernel_credentials(), f, nullptr, bad)), EINVAL);
+    KEXPECT_EQ(err(vfs_utimens(kernel_credentials(), f, nullptr, bad, nullptr)), EINVAL);
     // chmod changes ctime and keeps the type.
     f.set_ctime(Timespec{2, 0});
-    KASSERT(vfs_chmod(kernel_credentials(), f, nullptr, 0600).is_ok());
+    KASSERT(vfs_chmod(kernel_credentials(), f, nullptr, 0600, nullptr).is_ok());
     KEXPECT_EQ(f.mode(), u32(S_IFREG | 0600));
     KEXPECT(f.ctime().sec > 2);
 }

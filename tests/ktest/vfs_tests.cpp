@@ -287,25 +287,25 @@ KTEST(vfs_permissions, "vfs.permissions_nonroot") {
     // Group permission: a member of group 1000 may read a 0640 file of group 1000.
     KASSERT(put_file(c, "pub/grp", "g", 0640).is_ok());
     Inode& grp = *resolve(c, "pub/grp").value().inode();
-    KASSERT(vfs_chown(kernel_credentials(), grp, nullptr, 0xffffffff, 1000).is_ok());
+    KASSERT(vfs_chown(kernel_credentials(), grp, nullptr, 0xffffffff, 1000, nullptr).is_ok());
     KEXPECT(file_is(uc, "pub/grp", "g"));
     KEXPECT_EQ(err(open(oc, "pub/grp", O_RDONLY)), EACCES);
     // Attribute changes: only the owner (or root) may chmod; only root may give files away.
     Inode& r = *resolve(c, "pub/r").value().inode();
-    KEXPECT_EQ(err(vfs_chmod(u, r, nullptr, 0777)), EPERM);
-    KEXPECT_EQ(err(vfs_chown(u, r, nullptr, 1000, 0xffffffff)), EPERM);
-    KEXPECT_EQ(err(vfs_truncate(u, r, nullptr, 0)), EACCES);
+    KEXPECT_EQ(err(vfs_chmod(u, r, nullptr, 0777, nullptr)), EPERM);
+    KEXPECT_EQ(err(vfs_chown(u, r, nullptr, 1000, 0xffffffff, nullptr)), EPERM);
+    KEXPECT_EQ(err(vfs_truncate(u, r, nullptr, 0, nullptr)), EACCES);
     Timespec when[2] = {{5, 0}, {6, 0}};
-    KEXPECT_EQ(err(vfs_utimens(u, r, nullptr, when)), EPERM);
-    KEXPECT_EQ(err(vfs_utimens(u, r, nullptr, nullptr)), EACCES);   // "now" needs write access
-    KASSERT(vfs_chown(kernel_credentials(), r, nullptr, 1000, 1000).is_ok());
-    KEXPECT(vfs_chmod(u, r, nullptr, 0600).is_ok());                  // now the owner
+    KEXPECT_EQ(err(vfs_utimens(u, r, nullptr, when, nullptr)), EPERM);
+    KEXPECT_EQ(err(vfs_utimens(u, r, nullptr, nullptr, nullptr)), EACCES);   // "now" needs write access
+    KASSERT(vfs_chown(kernel_credentials(), r, nullptr, 1000, 1000, nullptr).is_ok());
+    KEXPECT(vfs_chmod(u, r, nullptr, 0600, nullptr).is_ok());                  // now the owner
     KEXPECT_EQ(r.mode() & 07777, 0600u);
-    KEXPECT(vfs_utimens(u, r, nullptr, when).is_ok());
+    KEXPECT(vfs_utimens(u, r, nullptr, when, nullptr).is_ok());
     KEXPECT_EQ(r.mtime().sec, 6);
     KEXPECT_EQ(r.atime().sec, 5);
-    KEXPECT_EQ(err(vfs_chown(u, r, nullptr, 0xffffffff, 1001)), EPERM);   // not a member of 1001
-    KEXPECT(vfs_chown(u, r, nullptr, 0xffffffff, 1000).is_ok());
+    KEXPECT_EQ(err(vfs_chown(u, r, nullptr, 0xffffffff, 1001, nullptr)), EPERM);   // not a member of 1001
+    KEXPECT(vfs_chown(u, r, nullptr, 0xffffffff, 1000, nullptr).is_ok());
     // A world-writable sticky directory: only the owner of the file (or the directory) removes it.
     KASSERT(vfs_mkdir(c, "tmp", 01777).is_ok());
     KASSERT(put_file(uc, "tmp/mine", "m").is_ok());
@@ -327,8 +327,8 @@ KTEST(vfs_permissions, "vfs.permissions_nonroot") {
     // Set-group-ID directories pass their group on (and the bit to subdirectories).
     KASSERT(vfs_mkdir(c, "sgid", 02777).is_ok());
     Inode& sg = *resolve(c, "sgid").value().inode();
-    KASSERT(vfs_chown(kernel_credentials(), sg, nullptr, 0xffffffff, 4242).is_ok());
-    KASSERT(vfs_chmod(kernel_credentials(), sg, nullptr, 02777).is_ok());
+    KASSERT(vfs_chown(kernel_credentials(), sg, nullptr, 0xffffffff, 4242, nullptr).is_ok());
+    KASSERT(vfs_chmod(kernel_credentials(), sg, nullptr, 02777, nullptr).is_ok());
     KASSERT(put_file(uc, "sgid/f", "f").is_ok());
     KASSERT(vfs_mkdir(uc, "sgid/d", 0755).is_ok());
     KEXPECT_EQ(resolve(c, "sgid/f").value().inode()->gid(), 4242u);
@@ -336,9 +336,9 @@ KTEST(vfs_permissions, "vfs.permissions_nonroot") {
     // chown clears set-user-ID on files, even done by root.
     KASSERT(put_file(c, "suid", "s", 04755).is_ok());
     Inode& su = *resolve(c, "suid").value().inode();
-    KASSERT(vfs_chmod(kernel_credentials(), su, nullptr, 04755).is_ok());
+    KASSERT(vfs_chmod(kernel_credentials(), su, nullptr, 04755, nullptr).is_ok());
     KEXPECT((su.mode() & S_ISUID) != 0);
-    KASSERT(vfs_chown(kernel_credentials(), su, nullptr, 1000, 0xffffffff).is_ok());
+    KASSERT(vfs_chown(kernel_credentials(), su, nullptr, 1000, 0xffffffff, nullptr).is_ok());
     KEXPECT_EQ(su.mode() & 07777, 0755u);
     // access(2)-style checks; root executes only files with some x bit.
     KEXPECT_EQ(err(vfs_access(u, *resolve(c, "pub/none").value().inode(), nullptr, kMayRead)), EACCES);

@@ -45,5 +45,7 @@
 #include <linux/ipc.h>           // struct ipc64_perm, IPC_* (System V IPC)
 #include <linux/shm.h>           // struct shmid64_ds, shminfo64, shm_info, SHM_* (shmget...)
 #include <linux/sem.h>           // struct semid64_ds, sembuf, seminfo, SEM_* (semget...)
+#include <linux/xattr.h>         // XATTR_CREATE, XATTR_*_PREFIX (xattrs)
+#include <linux/inotify.h>       // IN_*, struct inotify_event (inotify)
 #include <linux/msg.h>           // struct msqid64_ds, msginfo, MSG_* (msgget...)
 #pragma pop_macro("__GLIBC__")

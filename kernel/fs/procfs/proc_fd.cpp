@@ -120,6 +120,8 @@ Result<void> proc_fd_link_target(const ProcNode& node, const Credentials& viewer
         auto ino = static_cast<unsigned long long>(in.ino());
         if (is_pipe_inode(in)) out.appendf("pipe:[%llu]", ino);
         else if ((in.mode() & S_IFMT) == S_IFSOCK) out.appendf("socket:[%llu]", ino);
+        // linux: the name passed to anon_inode_getfile(); inotify's alone has no brackets.
+        else if (StringView(in.sb().fs_name()) == "inotify") out.appendf("anon_inode:inotify");
         else out.appendf("anon_inode:[%s]", in.sb().fs_name());
         return out.status();
     }

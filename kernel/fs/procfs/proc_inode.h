@@ -69,6 +69,7 @@ public:
     static Result<RefPtr<ProcSuperBlock>> create();
     ~ProcSuperBlock() override;
     void statfs(FsStats& out) override;
+    bool inodes_per_lookup() const override { return true; }
 
 private:
     ProcSuperBlock();

@@ -41,6 +41,9 @@ constinit IntKnob g_mmap_min_addr{65536, 0, 0x7fffffffffffffff};
 constinit IntKnob g_overcommit_memory{0, 0, 2};
 constinit IntKnob g_overcommit_ratio{50, 0, 0x7fffffff};
 constinit IntKnob g_swappiness{60, 0, 200};
+constinit IntKnob g_inotify_max_queued_events{16384, 0, 0x7fffffff};
+constinit IntKnob g_inotify_max_user_instances{128, 0, 0x7fffffff};
+constinit IntKnob g_inotify_max_user_watches{8192, 0, 0x7fffffff};
 
 char g_boot_id[37];
 
@@ -226,9 +229,16 @@ constinit const ProcEntry kKernel[] = {
     {"version", kRo, ProcKind::File, show_version, nullptr, nullptr, 0, kProcSysctl},
 };
 
+constinit const ProcEntry kInotify[] = {
+    INT_RW("max_queued_events", g_inotify_max_queued_events),
+    INT_RW("max_user_instances", g_inotify_max_user_instances),
+    INT_RW("max_user_watches", g_inotify_max_user_watches),
+};
+
 constinit const ProcEntry kFs[] = {
     INT_RW("file-max", g_file_max),
     {"file-nr", kRo, ProcKind::File, show_file_nr, nullptr, nullptr, 0, kProcSysctl},
+    {"inotify", kDir, ProcKind::Dir, nullptr, nullptr, TABLE(kInotify)},
     INT_RW("nr_open", g_nr_open),
     INT_RW("overflowgid", g_overflowgid),
     INT_RW("overflowuid", g_overflowuid),
@@ -256,3 +266,6 @@ void proc_sys_init() {
 }
 
 i64 sysctl_randomize_va_space() { return knob_value(g_randomize_va_space); }
+i64 sysctl_inotify_max_queued_events() { return knob_value(g_inotify_max_queued_events); }
+i64 sysctl_inotify_max_user_instances() { return knob_value(g_inotify_max_user_instances); }
+i64 sysctl_inotify_max_user_watches() { return knob_value(g_inotify_max_user_watches); }

@@ -18,3 +18,8 @@ usize access_process_memory(AddressSpace& mm, uptr addr, void* buf, usize len);
 
 // kernel.randomize_va_space (0, 1 or 2), read by exec for the address-space layout.
 i64 sysctl_randomize_va_space();
+// fs.inotify.max_queued_events: the queue length of an inotify instance created now.
+i64 sysctl_inotify_max_queued_events();
+// fs.inotify.max_user_instances / max_user_watches: per-user limits (EMFILE / ENOSPC).
+i64 sysctl_inotify_max_user_instances();
+i64 sysctl_inotify_max_user_watches();

@@ -59,6 +59,7 @@ public:
         out.namelen = 255;
     }
     Result<void> set_root(RefPtr<Inode> in) { return make_root(std::move(in)); }
+    bool inodes_per_lookup() const override { return true; }
 };
 
 class SysfsDir final : public Inode {

@@ -3,17 +3,22 @@
 #pragma once
 
 #include "fs/tmpfs/tmpfs.h"
+#include "fs/vfs/xattr_store.h"
 #include "lib/intrusive_list.h"
 #include "mm/page_cache.h"
 
 class TmpfsInode : public Inode {
 public:
     ~TmpfsInode() override;
+    XattrStore* xattrs() override { return &m_xattrs; }
 
 protected:
     TmpfsInode(TmpfsSuperBlock& sb, u32 mode);
     TmpfsSuperBlock& tsb() const { return static_cast<TmpfsSuperBlock&>(sb()); }
     friend class TmpfsDir;
+
+private:
+    XattrStore m_xattrs;
 };
 
 class TmpfsFile final : public TmpfsInode {

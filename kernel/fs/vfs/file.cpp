@@ -5,6 +5,7 @@
 #include "abi/linux/uapi.h"
 #include "core/fd_table.h"
 #include "core/file_write_rules.h"
+#include "fs/notify/fsnotify.h"
 #include "lib/member_owner.h"
 #include "fs/vfs/vfs_ops.h"
 #include "ipc/epoll.h"
@@ -173,6 +174,12 @@ File::File(Path path, RefPtr<Inode> inode, u32 flags)
     : m_path(std::move(path)), m_inode(std::move(inode)), m_flags(flags), m_ops(&g_path_only_ops) {}
 
 File::~File() {
+    if (m_opened && m_path.dentry) {
+        // linux: __fput(): the close event (none for O_PATH in 6.1, as no open event), then
+        // the name's last reference may delete it.
+        if (!is_path_only()) fsnotify_close(*this, writable());
+        fsnotify_dentry_dropping(*m_path.dentry);
+    }
     if (m_async_queue) m_async_queue->remove_async(m_async);
     if (epoll_items.load(std::memory_order_acquire)) epoll_file_released(*this);
     if (m_opened) m_ops->release(*this);
@@ -314,7 +321,7 @@ static inline bool offset_range_ok(u64 offset, usize n) {
             SetAttr a;
             a.mask = SetAttr::kMode;
             a.mode = kept;
-            TRY(vfs_setattr(*m_inode, a));
+            TRY(vfs_setattr(*m_inode, a, m_path.dentry.ptr()));
         }
     }
     return m_ops->write(*this, buf, offset);
@@ -327,31 +334,41 @@ static inline bool offset_range_ok(u64 offset, usize n) {
     return m_ops->write(*this, in, offset);
 }
 
+Result<usize> File::accessed(Result<usize> r) {
+    if (!r.is_error() && r.value()) fsnotify_access(*this);
+    return r;
+}
+
+Result<usize> File::modified(Result<usize> r) {
+    if (!r.is_error() && r.value()) fsnotify_modify(*this);
+    return r;
+}
+
 Result<usize> File::read(const IoBuffer& buf) {
     if (!readable()) return Error(EBADF);
     if (!m_positional) {
         // Streams: no shared offset, and no f_pos lock held while a read blocks.
         u64 ignored = 0;
-        return do_read(buf, ignored);
+        return accessed(do_read(buf, ignored));
     }
     OptionalMutexGuard g(m_pos_lock, pos_lock_needed());
     u64 off = m_pos;
     usize n = TRY(do_read(buf, off));
     m_pos = off;
-    return n;
+    return accessed(n);
 }
 
 Result<usize> File::write(const IoBuffer& buf) {
     if (!writable()) return Error(EBADF);
     if (!m_positional) {
         u64 ignored = 0;
-        return do_write(buf, ignored);
+        return modified(do_write(buf, ignored));
     }
     OptionalMutexGuard g(m_pos_lock, pos_lock_needed());
     u64 off = m_pos;
     usize n = TRY(do_write(buf, off));
     m_pos = off;
-    return n;
+    return modified(n);
 }
 
 Result<usize> File::pread(const IoBuffer& buf, u64 offset) {
@@ -360,7 +377,7 @@ Result<usize> File::pread(const IoBuffer& buf, u64 offset) {
     if (!m_positional) return Error(ESPIPE);
     if (!readable()) return Error(EBADF);
     u64 off = offset;
-    return do_read(buf, off);
+    return accessed(do_read(buf, off));
 }
 
 Result<usize> File::pwrite(const IoBuffer& buf, u64 offset) {
@@ -369,7 +386,7 @@ Result<usize> File::pwrite(const IoBuffer& buf, u64 offset) {
     if (!m_positional) return Error(ESPIPE);
     if (!writable()) return Error(EBADF);
     u64 off = offset;   // LINUX: with O_APPEND, pwrite appends too (documented bug, kept)
-    return do_write(buf, off);
+    return modified(do_write(buf, off));
 }
 
 Result<u64> File::lseek(i64 offset, int whence) {
@@ -386,6 +403,7 @@ Result<usize> File::getdents64(const IoBuffer& buf) {
     u64 pos = m_pos;
     usize n = TRY(m_ops->getdents64(*this, buf, pos));
     m_pos = pos;
+    fsnotify_access(*this);   // linux: iterate_dir(), even at the end of the directory
     return n;
 }
 

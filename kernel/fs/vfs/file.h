@@ -125,6 +125,9 @@ private:
     // descriptor lookup (fd_get) borrows the table's reference when the table is private to the
     // caller and takes its own otherwise, so a second reference is exactly "someone else".
     bool pos_lock_needed() const { return ref_count() > 1; }
+    // linux: fsnotify_access()/fsnotify_modify() after a transfer of at least one byte.
+    Result<usize> accessed(Result<usize> r);
+    Result<usize> modified(Result<usize> r);
     void drop_owned_ops();
 
     Path m_path;

@@ -4,6 +4,7 @@
 #include "abi/linux/uapi.h"
 #include "core/log.h"
 #include "fs/devfs/chardev.h"
+#include "fs/notify/fsnotify.h"
 #include "fs/vfs/dentry.h"
 #include "fs/vfs/file.h"
 
@@ -138,6 +139,7 @@ void SuperBlock::statfs(FsStats& out) { out = FsStats{}; }
 
 void SuperBlock::shutdown() {
     m_cache_enabled.store(false, std::memory_order_release);
+    fsnotify_sb_shutdown(*this);
     if (m_root) dcache_prune(*m_root);
 }
 

@@ -27,8 +27,10 @@
 
 class Dentry;
 class PageCache;
+class XattrStore;
 class File;
 class SuperBlock;
+struct FsnotifyMark;
 
 // Attribute changes for Inode::setattr (chmod, chown, truncate, utimensat). The VFS has checked
 // permissions and computed the final values.
@@ -104,6 +106,11 @@ public:
 
     Mutex& lock() { return m_lock; }
 
+    // The inotify watches on this inode and the union of their masks (fs/notify/), changed under
+    // the fsnotify lock; the mask is read without it to skip unwatched inodes.
+    FsnotifyMark* fsnotify_marks = nullptr;
+    std::atomic<u32> fsnotify_mask{0};
+
     // --- directory operations (called with this directory's mutex held) ---------------------
     // The child called name, or ENOENT. Default: ENOTDIR.
     virtual Result<RefPtr<Inode>> lookup(StringView name);
@@ -155,6 +162,10 @@ public:
     // The file's seals (F_ADD_SEALS/F_GET_SEALS: F_SEAL_*), or null when its file system has
     // none (fcntl then fails with EINVAL). Memory file systems start every file with F_SEAL_SEAL.
     virtual std::atomic<u32>* seals() { return nullptr; }
+
+    // The inode's extended attributes (trusted.* and security.*, as tmpfs), or null when its
+    // file system has none: get/set/remove then fail with EOPNOTSUPP and the list is empty.
+    virtual XattrStore* xattrs() { return nullptr; }
 
     // EACCES unless creds may access this inode with mask (kMayRead | kMayWrite | kMayExec); the
     // default checks the mode bits (linux: generic_permission). inode_permission calls it.
@@ -217,6 +228,9 @@ public:
     // The file system keeps its names out of the dentry cache (devpts): an unhashed dentry of
     // it is a live name, not a removed one (no " (deleted)" in /proc fd links).
     virtual bool uncached_names() const { return false; }
+    // Every lookup makes a new Inode for the same file (procfs, sysfs): inotify then matches its
+    // watches by inode number rather than by object.
+    virtual bool inodes_per_lookup() const { return false; }
 
     // Whether lookups may add this file system's dentries to the cache. Turned off when the
     // last mount goes away (shutdown), so nothing new can pin the tree.

@@ -4,6 +4,7 @@
 // fs/utimes.c.
 #include "abi/linux/fs_abi.h"
 #include "abi/linux/uapi.h"
+#include "fs/notify/fsnotify.h"
 #include "fs/vfs/path.h"
 #include "core/file_write_rules.h"
 #include "fs/vfs/permission.h"
@@ -19,9 +20,7 @@ Result<void> writable_mount(const Mount* mnt) {
     return {};
 }
 
-}  // namespace
-
-Result<void> vfs_setattr(Inode& inode, const SetAttr& attr) {
+Result<void> setattr_locked(Inode& inode, const SetAttr& attr) {
     MutexGuard g(inode.lock());
     if ((attr.mask & SetAttr::kSize) && inode.is_reg() && attr.size > inode.size())
         TRY(file_size_limit_check(attr.size));
@@ -34,20 +33,7 @@ Result<void> vfs_setattr(Inode& inode, const SetAttr& attr) {
     return inode.setattr(a);
 }
 
-Result<void> vfs_chmod(const Credentials& creds, Inode& inode, const Mount* mnt, u32 mode) {
-    TRY(writable_mount(mnt));
-    if (!inode_owner_or_root(creds, inode)) return Error(EPERM);
-    u32 m = mode & 07777;
-    // linux: setattr_copy(): set-group-ID survives only for members of the file's group.
-    if (!creds.is_root() && !creds.in_group(inode.gid())) m &= ~S_ISGID;
-    SetAttr a;
-    a.mask = SetAttr::kMode | SetAttr::kCtime;
-    a.mode = m;
-    a.ctime = realtime_now();
-    return vfs_setattr(inode, a);
-}
-
-Result<void> vfs_chown(const Credentials& creds, Inode& inode, const Mount* mnt, u32 uid, u32 gid) {
+Result<u32> chown_locked(const Credentials& creds, Inode& inode, const Mount* mnt, u32 uid, u32 gid) {
     TRY(writable_mount(mnt));
     MutexGuard g(inode.lock());
     bool owner = creds.fsuid == inode.uid();
@@ -79,10 +65,39 @@ Result<void> vfs_chown(const Credentials& creds, Inode& inode, const Mount* mnt,
             a.mode = m;
         }
     }
-    return inode.setattr(a);
+    TRY(inode.setattr(a));
+    return a.mask;
 }
 
-Result<void> vfs_utimens(const Credentials& creds, Inode& inode, const Mount* mnt, const Timespec* times) {
+}  // namespace
+
+Result<void> vfs_setattr(Inode& inode, const SetAttr& attr, Dentry* notify) {
+    TRY(setattr_locked(inode, attr));
+    fsnotify_change(notify, attr.mask);
+    return {};
+}
+
+Result<void> vfs_chmod(const Credentials& creds, Inode& inode, const Mount* mnt, u32 mode, Dentry* notify) {
+    TRY(writable_mount(mnt));
+    if (!inode_owner_or_root(creds, inode)) return Error(EPERM);
+    u32 m = mode & 07777;
+    // linux: setattr_copy(): set-group-ID survives only for members of the file's group.
+    if (!creds.is_root() && !creds.in_group(inode.gid())) m &= ~S_ISGID;
+    SetAttr a;
+    a.mask = SetAttr::kMode | SetAttr::kCtime;
+    a.mode = m;
+    a.ctime = realtime_now();
+    return vfs_setattr(inode, a, notify);
+}
+
+Result<void> vfs_chown(const Credentials& creds, Inode& inode, const Mount* mnt, u32 uid, u32 gid, Dentry* notify) {
+    u32 mask = TRY(chown_locked(creds, inode, mnt, uid, gid));
+    fsnotify_change(notify, mask);
+    return {};
+}
+
+Result<void> vfs_utimens(const Credentials& creds, Inode& inode, const Mount* mnt, const Timespec* times,
+                         Dentry* notify) {
     bool explicit_time = false;
     if (times) {
         for (int i = 0; i < 2; i++) {
@@ -116,10 +131,10 @@ Result<void> vfs_utimens(const Credentials& creds, Inode& inode, const Mount* mn
             a.mtime = t;
         }
     }
-    return vfs_setattr(inode, a);
+    return vfs_setattr(inode, a, notify);
 }
 
-Result<void> vfs_truncate(const Credentials& creds, Inode& inode, const Mount* mnt, u64 size) {
+Result<void> vfs_truncate(const Credentials& creds, Inode& inode, const Mount* mnt, u64 size, Dentry* notify) {
     if (size > u64(kMaxFileSize)) return Error(EINVAL);
     if (inode.is_dir()) return Error(EISDIR);
     if (!inode.is_reg()) return Error(EINVAL);
@@ -128,7 +143,7 @@ Result<void> vfs_truncate(const Credentials& creds, Inode& inode, const Mount* m
     SetAttr a;
     a.mask = SetAttr::kSize;
     a.size = size;
-    return vfs_setattr(inode, a);
+    return vfs_setattr(inode, a, notify);
 }
 
 Result<void> vfs_access(const Credentials& creds, const Inode& inode, const Mount* mnt, int mask) {

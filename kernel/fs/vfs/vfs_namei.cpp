@@ -5,6 +5,7 @@
 // takes the global rename lock, then the two parents (an ancestor first), then the two inodes.
 #include "abi/linux/fs_abi.h"
 #include "abi/linux/uapi.h"
+#include "fs/notify/fsnotify.h"
 #include "fs/vfs/late_init.h"
 #include "fs/vfs/path.h"
 #include "fs/vfs/permission.h"
@@ -66,7 +67,9 @@ Result<RefPtr<Dentry>> create_locked(Dentry& dir, StringView name, u32 mode, Dev
         inode = TRY(d.mknod(name, mode, dev, creds));
         break;
     }
-    return d_add(dir, name, std::move(inode));
+    auto child = TRY(d_add(dir, name, std::move(inode)));
+    fsnotify_create(d, name, S_ISDIR(mode));
+    return child;
 }
 
 // The checks on a new name for mkdir/mknod/symlink/link, parent locked (linux:
@@ -142,8 +145,9 @@ Result<RefPtr<File>> open_resolved(const Credentials& creds, const Path& p, u32 
         a.mask = SetAttr::kSize | SetAttr::kMtime | SetAttr::kCtime;   // O_TRUNC always touches
         a.size = 0;
         a.mtime = a.ctime = now;
-        TRY(vfs_setattr(inode, a));
+        TRY(vfs_setattr(inode, a, p.dentry.ptr()));
     }
+    fsnotify_open(*file);
     return file;
 }
 
@@ -236,6 +240,9 @@ Result<void> vfs_link(const WalkContext& old_ctx, StringView old_path, const Wal
     TRY(dir.inode()->link(pp.last, target));
     target.set_linkable(false);
     TRY(d_add(dir, pp.last, RefPtr<Inode>(&target)));
+    // linux: fsnotify_link(): the count on the target, then the name in the directory.
+    fsnotify_link_count(target);
+    fsnotify_create(*dir.inode(), pp.last, false);
     return {};
 }
 
@@ -255,6 +262,11 @@ Result<void> vfs_unlink(const WalkContext& ctx, StringView path) {
     locks.lock(victim);
     TRY(dir.inode()->unlink(pp.last, victim));
     d_delete(*child);
+    // linux: vfs_unlink(): the count, the victim's own watches if that was its last name, then
+    // the directory's.
+    fsnotify_link_count(victim);
+    fsnotify_dentry_dropping(*child);
+    fsnotify_delete(*dir.inode(), pp.last, false);
     return {};
 }
 
@@ -282,6 +294,8 @@ Result<void> vfs_rmdir(const WalkContext& ctx, StringView path) {
     locks.lock(victim);
     TRY(dir.inode()->rmdir(pp.last, victim));
     d_delete(*child);
+    fsnotify_dentry_dropping(*child);
+    fsnotify_delete(*dir.inode(), pp.last, true);
     return {};
 }
 
@@ -361,6 +375,10 @@ Result<void> vfs_rename(const WalkContext& old_ctx, StringView old_path, const W
         if (dst) d_delete(*dst);
         d_move(*src, p2, new_name.release_value());
     }
+    // linux: vfs_rename() → fsnotify_move(), once per moved inode.
+    fsnotify_move(*p1.inode(), op.last, *p2.inode(), np.last, source, exchange ? nullptr : target);
+    if (exchange) fsnotify_move(*p2.inode(), np.last, *p1.inode(), op.last, *target, nullptr);
+    else if (dst) fsnotify_dentry_dropping(*dst);
     return {};
 }
 

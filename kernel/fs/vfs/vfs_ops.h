@@ -38,18 +38,20 @@ Result<usize> vfs_readlink(const WalkContext& ctx, StringView path, const IoBuff
 Result<usize> vfs_readlink_inode(Inode& inode, const IoBuffer& buf);
 
 // The attribute operations take the inode and the mount it was reached through (null for
-// anonymous inodes such as pipes): a read-only mount gives EROFS.
+// anonymous inodes such as pipes): a read-only mount gives EROFS. notify: the name the inode was
+// reached by, whose inotify watches (and its directory's) see the change; null for none.
 //
 // chmod(2)/fchmod(2)/fchmodat(2): the owner or root; S_ISGID is dropped for non-members.
-Result<void> vfs_chmod(const Credentials& creds, Inode& inode, const Mount* mnt, u32 mode);
+Result<void> vfs_chmod(const Credentials& creds, Inode& inode, const Mount* mnt, u32 mode, Dentry* notify);
 // chown family: uid/gid of 0xffffffff leave that id unchanged. Clears S_ISUID (and S_ISGID when
 // group-executable) on non-directories, as Linux.
-Result<void> vfs_chown(const Credentials& creds, Inode& inode, const Mount* mnt, u32 uid, u32 gid);
+Result<void> vfs_chown(const Credentials& creds, Inode& inode, const Mount* mnt, u32 uid, u32 gid, Dentry* notify);
 // utimensat(2): times == null means both "now"; otherwise times[0] atime, times[1] mtime, with
 // tv_nsec UTIME_NOW / UTIME_OMIT (kUtimeNow/kUtimeOmit) honoured. EINVAL for a bad tv_nsec.
-Result<void> vfs_utimens(const Credentials& creds, Inode& inode, const Mount* mnt, const Timespec* times);
+Result<void> vfs_utimens(const Credentials& creds, Inode& inode, const Mount* mnt, const Timespec* times,
+                         Dentry* notify);
 // truncate(2) (by path: write permission needed). ftruncate goes through File::truncate.
-Result<void> vfs_truncate(const Credentials& creds, Inode& inode, const Mount* mnt, u64 size);
+Result<void> vfs_truncate(const Credentials& creds, Inode& inode, const Mount* mnt, u64 size, Dentry* notify);
 // access(2)/faccessat(2): mask is R_OK|W_OK|X_OK (0 = F_OK). creds should carry the real ids
 // unless AT_EACCESS. W_OK on a read-only mount: EROFS (regular files, directories, symlinks).
 Result<void> vfs_access(const Credentials& creds, const Inode& inode, const Mount* mnt, int mask);
@@ -60,7 +62,7 @@ Result<RefPtr<Dentry>> vfs_create_child(Dentry& dir, StringView name, u32 mode, 
                                         const Credentials& creds);
 // Applies attr under the inode mutex, no permission checks. A size change also sets mtime and
 // ctime unless attr sets them.
-Result<void> vfs_setattr(Inode& inode, const SetAttr& attr);
+Result<void> vfs_setattr(Inode& inode, const SetAttr& attr, Dentry* notify = nullptr);
 
 // Boot (vfs_init): the rename lock.
 void vfs_ops_init();
