@@ -134,6 +134,9 @@ SyscallResult sys_getrandom(UserPtr<void> buf, usize len, Flags flags);
 #if __has_include("syscalls/pipe_handlers.h")
 #include "syscalls/pipe_handlers.h"
 #endif
+#if __has_include("syscalls/net_handlers.h")
+#include "syscalls/net_handlers.h"
+#endif
 #if __has_include("syscalls/event_fd_handlers.h")
 #include "syscalls/event_fd_handlers.h"
 #endif
