@@ -39,27 +39,43 @@ Result<void> UnixSocket::listen(int backlog) {
     return {};
 }
 
-static Result<void> connect_dgram(UnixSocket& self, const UnixTarget& target) {
-    RefPtr<UnixSocket> other = TRY(unix_find(target, self.m_type));
+// linux: unix_dgram_disconnected(): a datagram socket leaving its peer loses its queue, and a
+// peer connected back to it learns of that (ECONNRESET). Under unix_lock(); the messages go to
+// *dropped for freeing after the lock is released.
+void unix_dgram_disconnected_locked(UnixSocket& self, UnixSocket& old, UnixMsgList& dropped) {
+    if (self.m_rxq.empty()) return;
+    while (UnixMsg* m = self.m_rxq.pop_front()) dropped.push_back(*m);
+    self.m_rx_bytes = 0;
+    if (!old.m_dead && old.m_peer.ptr() == &self) old.m_err = ECONNRESET;
+}
+
+void unix_free_msgs(UnixMsgList& list) {
+    while (UnixMsg* m = list.pop_front()) unix_msg_free(m);
+}
+
+// linux: unix_dgram_connect(); other null: AF_UNSPEC.
+static Result<void> set_dgram_peer(UnixSocket& self, RefPtr<UnixSocket> other) {
     RefPtr<UnixSocket> old;
-    SpinlockGuard g(unix_lock());
-    // linux: unix_may_send(): the target is unconnected or connected to us.
-    if (other->m_peer && other->m_peer.ptr() != &self) return Error(EPERM);
-    old = move_ref(self.m_peer);
-    self.m_peer = move_ref(other);
-    self.m_state = UnixState::Connected;
+    UnixMsgList dropped;
+    {
+        SpinlockGuard g(unix_lock());
+        // linux: unix_may_send(): the target is unconnected or connected to us.
+        if (other && other->m_peer && other->m_peer.ptr() != &self) return Error(EPERM);
+        old = move_ref(self.m_peer);
+        self.m_peer = move_ref(other);
+        self.m_state = self.m_peer ? UnixState::Connected : UnixState::Unconnected;
+        if (old && old != self.m_peer) unix_dgram_disconnected_locked(self, *old, dropped);
+    }
+    if (old) old->wait_queue().wake_all();
+    self.wait_queue().wake_all(POLLOUT);
+    unix_free_msgs(dropped);
     return {};
 }
 
-void UnixSocket::disconnect() {
-    RefPtr<UnixSocket> old;
-    SpinlockGuard g(unix_lock());
-    old = move_ref(m_peer);
-    m_state = UnixState::Unconnected;
-}
+void UnixSocket::disconnect() { (void)set_dgram_peer(*this, nullptr); }
 
 Result<void> UnixSocket::connect(const UnixTarget& target, bool nonblock) {
-    if (m_type == kSockDgram) return connect_dgram(*this, target);
+    if (m_type == kSockDgram) return set_dgram_peer(*this, TRY(unix_find(target, m_type)));
     if (m_passcred) TRY(autobind());
     RefPtr<UnixSocket> embryo = TRY(create(m_type));
     UnixCred cred = unix_current_cred();

@@ -156,6 +156,7 @@ Result<usize> UnixSocket::send_dgram(const DataIter& data, const UnixTarget* des
         int err = 0;
         bool full = false;
         RefPtr<UnixSocket> dropped;
+        UnixMsgList purged;
         {
             SpinlockGuard g(unix_lock());
             if (other->m_dead) {
@@ -165,6 +166,7 @@ Result<usize> UnixSocket::send_dgram(const DataIter& data, const UnixTarget* des
                 } else if (m_peer.ptr() == other.ptr()) {
                     dropped = move_ref(m_peer);   // linux: the datagram socket is disconnected
                     m_state = UnixState::Unconnected;
+                    unix_dgram_disconnected_locked(*this, *other, purged);
                 }
             } else if (other->m_peer && other->m_peer.ptr() != this) {
                 err = EPERM;
@@ -180,6 +182,7 @@ Result<usize> UnixSocket::send_dgram(const DataIter& data, const UnixTarget* des
                 other->m_rx_bytes += m->len;
             }
         }
+        unix_free_msgs(purged);
         if (err) {
             delete m;
             return Error(err);

@@ -143,8 +143,8 @@ u32 UnixSocket::poll() {
     return mask;
 }
 
-void UnixSocket::release() {
-    IntrusiveList<UnixMsg, &UnixMsg::node> dropped;
+void UnixSocket::release(bool embryo) {
+    UnixMsgList dropped;
     IntrusiveList<UnixSocket, &UnixSocket::m_accept_node> embryos;
     RefPtr<UnixSocket> pair;
     {
@@ -156,7 +156,7 @@ void UnixSocket::release() {
         pair = move_ref(m_peer);
         if (pair && m_type != kSockDgram && pair->m_peer.ptr() == this) {
             pair->m_shutdown = kRcvShutdown | kSendShutdown;
-            if (!m_rxq.empty()) pair->m_err = ECONNRESET;
+            if (!m_rxq.empty() || embryo) pair->m_err = ECONNRESET;
         }
         while (UnixMsg* m = m_rxq.pop_front()) dropped.push_back(*m);
         m_rx_bytes = 0;
@@ -165,8 +165,8 @@ void UnixSocket::release() {
     m_wq.wake_all();
     if (pair) pair->wait_queue().wake_all();
     while (UnixSocket* e = embryos.pop_front()) {
-        e->release();
+        e->release(true);
         RefPtr<UnixSocket>::adopt(e);   // the queue's reference
     }
-    while (UnixMsg* m = dropped.pop_front()) unix_msg_free(m);
+    unix_free_msgs(dropped);
 }

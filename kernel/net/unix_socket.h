@@ -33,6 +33,8 @@ struct UnixMsg {
     ~UnixMsg();
 };
 
+using UnixMsgList = IntrusiveList<UnixMsg, &UnixMsg::node>;
+
 enum class UnixState : u8 { Unconnected, Listening, Connected };
 
 class UnixSocket : public RefCounted<UnixSocket> {
@@ -44,8 +46,9 @@ public:
     int type() const { return m_type; }
     WaitQueue& wait_queue() { return m_wq; }
     u32 poll();
-    // The socket's File is gone (linux: unix_release_sock).
-    void release();
+    // The socket's File is gone, or (embryo) the listener holding it unaccepted closed
+    // (linux: unix_release_sock).
+    void release(bool embryo = false);
 
     // Names (unix_names.cpp). bind_inode/bind_abstract: EINVAL when already bound.
     Result<void> bind_inode(RefPtr<Inode> inode, const UnixAddr& addr);
@@ -124,6 +127,8 @@ Spinlock& unix_lock();
 // Frees a message taken off a queue: its sender's send accounting drops (and the sender is
 // woken), then its descriptors and sender reference go. Call without unix_lock().
 void unix_msg_free(UnixMsg* m);
+void unix_free_msgs(UnixMsgList& list);
+void unix_dgram_disconnected_locked(UnixSocket& self, UnixSocket& old, UnixMsgList& dropped);
 // Forgets a socket's name (unix_names.cpp). Under unix_lock().
 void unix_names_remove_locked(UnixSocket& s);
 // The credentials of the calling process (pid, euid, egid), for SO_PEERCRED and SCM_CREDENTIALS.
