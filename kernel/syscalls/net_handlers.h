@@ -29,4 +29,4 @@ SyscallResult sys_recvfrom(Fd fd, UserPtr<void> buf, usize len, Flags flags, Use
 SyscallResult sys_sendmsg(Fd fd, UserPtr<const void> msg, Flags flags);
 SyscallResult sys_recvmsg(Fd fd, UserPtr<void> msg, Flags flags);
 SyscallResult sys_sendmmsg(Fd fd, UserPtr<void> msgs, u32 vlen, Flags flags);
-SyscallResult sys_recvmmsg(Fd fd, UserPtr<void> msgs, u32 vlen, Flags flags, UserPtr<const void> timeout);
+SyscallResult sys_recvmmsg(Fd fd, UserPtr<void> msgs, u32 vlen, Flags flags, UserPtr<void> timeout);

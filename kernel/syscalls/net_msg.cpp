@@ -3,6 +3,7 @@
 // net/socket.c ___sys_sendmsg/___sys_recvmsg): struct msghdr in and out, the iovec, the
 // address and the ancillary data around a UnixSocket send or receive.
 #include "abi/linux/uapi.h"
+#include "core/time.h"
 #include "mm/kheap.h"
 #include "syscalls/fs_iov.h"
 #include "syscalls/handlers.h"
@@ -175,13 +176,19 @@ SyscallResult sys_sendmmsg(Fd fd, UserPtr<void> msgs, u32 vlen, Flags flags) {
     return done;
 }
 
-SyscallResult sys_recvmmsg(Fd fd, UserPtr<void> msgs, u32 vlen, Flags flags, UserPtr<const void> timeout) {
-    // LINUX-DIVERGENCE: the timeout is only checked for validity-free presence; it does not end
-    // the wait (Linux checks it only between datagrams as well).
-    (void)timeout;
+SyscallResult sys_recvmmsg(Fd fd, UserPtr<void> msgs, u32 vlen, Flags flags, UserPtr<void> timeout) {
+    // linux: do_recvmmsg(): the timeout is only looked at between datagrams (a receive that
+    // blocks is not cut short); the time left is written back.
+    u64 end = 0;
+    if (timeout.addr()) {
+        Timespec ts;
+        TRY(copy_from_user(&ts, timeout.addr(), sizeof(ts)));
+        if (ts.sec < 0 || ts.nsec < 0 || ts.nsec >= 1000000000) return Error(EINVAL);
+        end = monotonic_ns() + static_cast<u64>(ts.sec) * 1000000000 + static_cast<u64>(ts.nsec);
+    }
     u32 fl = static_cast<u32>(flags.value);
     u32 done = 0;
-    for (; done < vlen; done++) {
+    while (done < vlen) {
         uptr entry = msgs.addr() + done * sizeof(LinuxMmsghdr);
         auto r = do_recvmsg(fd, entry, fl & ~kMsgWaitforone);
         if (r.is_error()) {
@@ -190,7 +197,15 @@ SyscallResult sys_recvmmsg(Fd fd, UserPtr<void> msgs, u32 vlen, Flags flags, Use
         }
         u32 got = static_cast<u32>(r.value());
         TRY(copy_to_user(entry + offsetof(LinuxMmsghdr, len), &got, sizeof(got)));
+        done++;
         if (fl & kMsgWaitforone) fl |= kMsgDontwait;
+        if (timeout.addr()) {
+            u64 now = monotonic_ns();
+            u64 left = now < end ? end - now : 0;
+            Timespec rem{static_cast<i64>(left / 1000000000), static_cast<i64>(left % 1000000000)};
+            TRY(copy_to_user(timeout.addr(), &rem, sizeof(rem)));
+            if (!left) break;
+        }
     }
     return done;
 }

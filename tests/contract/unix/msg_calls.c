@@ -83,5 +83,16 @@ int main(void)
     RET(recv(sv[1], buf, 8, MSG_WAITALL));
     say("waitall: %s\n", buf);
     ct_wait(pid);
+
+    int dp[2];
+    socketpair(AF_UNIX, SOCK_DGRAM, 0, dp);
+    send(dp[0], "d1", 2, 0);
+    send(dp[0], "d2", 2, 0);
+    struct timespec ts = {5, 0};
+    RET(recvmmsg(dp[1], mm, 4, MSG_WAITFORONE, &ts));
+    FACT("time left", ts.tv_sec > 0 || ts.tv_nsec > 0);
+    ts.tv_nsec = 2000000000;
+    RET(recvmmsg(dp[1], mm, 4, MSG_DONTWAIT, &ts));
+    RET(recvmmsg(dp[1], mm, 4, MSG_DONTWAIT, (struct timespec *)8));
     return 0;
 }
