@@ -78,7 +78,6 @@ public:
     bool listening();
 
 private:
-    friend struct UnixLink;
     UnixSocket() = default;
 
     Result<usize> send_stream(const DataIter& data, FdList& fds, const UnixCred& cred, u32 flags, bool nonblock);

@@ -8,9 +8,9 @@
 #include "syscalls/net_addr.h"
 
 SyscallResult sys_setsockopt(Fd fd, int level, int name, UserPtr<const void> val, int len) {
+    if (len < 0) return Error(EINVAL);
     RefPtr<File> file;
     UnixSocket* s = TRY(socket_fd(fd, file));
-    if (len < 0) return Error(EINVAL);
     if (level != SOL_SOCKET) return Error(EOPNOTSUPP);
     u8 buf[16] = {};
     usize n = min<usize>(static_cast<usize>(len), sizeof(buf));
