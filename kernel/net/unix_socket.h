@@ -114,10 +114,10 @@ public:
     RefPtr<Inode> m_inode;         // filesystem names
     UnixCred m_peercred;
     bool m_has_peercred = false;
-
-private:
+    // Readers, writers, pollers, accepters and connectors waiting for room in a backlog.
     WaitQueue m_wq;
-public:
+    // Serialise the readers (so the head message stays put while copied out unlocked) and the
+    // stream writers (so concurrent writes do not interleave within one call) of this socket.
     Mutex m_recv_lock{"unix-recv"};
     Mutex m_send_lock{"unix-send"};
 };
