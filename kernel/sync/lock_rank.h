@@ -19,6 +19,8 @@ enum class LockRank : u8 {
     Scheduler = 20,    // run queues: taken from timer interrupts and wakeups
     Timer = 25,        // kernel timers; the scheduler reads the next deadline under its own lock
     FdTable = 30,      // a process's descriptors; dropping a File under it may free (Heap)
+    UnixSocket = 32,   // AF_UNIX socket state (net/unix_*.cpp): taken when a File is released under
+                       // FdTable; wakes and frees only after release
     Tty = 35,          // a terminal's state; wakes readers (wait queues, scheduler) after release
     Pty = 37,
     Fsnotify = 38,     // inotify watches and event queues (fs/notify/): taken from any VFS operation,

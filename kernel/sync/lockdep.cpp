@@ -18,6 +18,7 @@ const char* lock_rank_name(LockRank r) {
     case LockRank::Futex: return "futex";
     case LockRank::Timer: return "timer";
     case LockRank::FdTable: return "fd-table";
+    case LockRank::UnixSocket: return "unix-socket";
     case LockRank::Tty: return "tty";
     case LockRank::Pty: return "pty";
     case LockRank::Heap: return "heap";

@@ -136,6 +136,9 @@ SyscallResult sys_getrandom(UserPtr<void> buf, usize len, Flags flags);
 #endif
 #include "syscalls/inotify_handlers.h"
 #include "syscalls/xattr_handlers.h"
+#if __has_include("syscalls/net_handlers.h")
+#include "syscalls/net_handlers.h"
+#endif
 #if __has_include("syscalls/event_fd_handlers.h")
 #include "syscalls/event_fd_handlers.h"
 #endif
