@@ -13,6 +13,7 @@
 #include <signal.h>
 #include <spawn.h>
 #include <sys/mman.h>
+#include <sys/socket.h>
 #include <sys/stat.h>
 #include <sys/syscall.h>
 #include <sys/time.h>
@@ -364,6 +365,37 @@ static void bench_pingpong(const char *name, long n) {
     wait_child_ok(pid);
 }
 
+// The same round trip over one AF_UNIX stream socket pair.
+static void bench_unix_pingpong(const char *name, long n) {
+    int sv[2];
+    BENCH_CHECK(socketpair(AF_UNIX, SOCK_STREAM, 0, sv) == 0);
+    pid_t pid = fork();
+    BENCH_CHECK(pid >= 0);
+    if (pid == 0) {
+        close(sv[0]);
+        char c;
+        ssize_t r;
+        while ((r = read(sv[1], &c, 1)) == 1)
+            if (write(sv[1], &c, 1) != 1) _exit(1);
+        _exit(r == 0 ? 0 : 1);
+    }
+    close(sv[1]);
+    g_fd = sv[0];
+    g_fd2 = sv[0];
+    bench_loop(name, n, 1, op_pingpong);
+    close(sv[0]);
+    wait_child_ok(pid);
+}
+
+static void op_socketpair(long k) {
+    int sv[2];
+    for (long i = 0; i < k; i++) {
+        BENCH_CHECK(socketpair(AF_UNIX, SOCK_STREAM, 0, sv) == 0);
+        close(sv[0]);
+        close(sv[1]);
+    }
+}
+
 static void bench_yield_pair(const char *name, long n) {
     int p[2];
     BENCH_CHECK(pipe(p) == 0);
@@ -587,6 +619,7 @@ static void b_fcntl(const char *name, long n) { bench_file(name, n, op_fcntl_get
 static void b_lseek(const char *name, long n) { bench_file(name, n, op_lseek); }
 static void b_creat_unlink(const char *name, long n) { bench_file(name, n, op_creat_unlink); }
 static void b_mkdir_rmdir(const char *name, long n) { bench_file(name, n, op_mkdir_rmdir); }
+static void b_socketpair(const char *name, long n) { bench_loop(name, n, 1, op_socketpair); }
 static void b_mprotect(const char *name, long n) {
     g_map = mmap(NULL, 4096, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
     BENCH_CHECK(g_map != MAP_FAILED);
@@ -646,6 +679,8 @@ static const struct bench benches[] = {
     {"sigaction", 530000, b_sigaction},
     {"pipe_throughput_64k", 1360, bench_pipe_throughput},
     {"pipe_pingpong", 29000, bench_pingpong},
+    {"unix_pingpong", 20000, bench_unix_pingpong},
+    {"socketpair_create", 30000, b_socketpair},
     {"sched_yield_pair", 168000, bench_yield_pair},
     {"fork_exit_wait", 1540, b_fork_exit_wait},
     {"fork_exit_wait_16m", 160, bench_fork_16m},
