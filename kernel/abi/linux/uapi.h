@@ -46,4 +46,5 @@
 #include <linux/shm.h>           // struct shmid64_ds, shminfo64, shm_info, SHM_* (shmget...)
 #include <linux/sem.h>           // struct semid64_ds, sembuf, seminfo, SEM_* (semget...)
 #include <linux/msg.h>           // struct msqid64_ds, msginfo, MSG_* (msgget...)
+#include <linux/capability.h>    // struct __user_cap_header_struct, CAP_*, _LINUX_CAPABILITY_VERSION_* (capget)
 #pragma pop_macro("__GLIBC__")
