@@ -38,10 +38,6 @@ SyscallResult sys_prctl(int option, u64 arg2, u64 arg3, u64 arg4, u64 arg5);
 SyscallResult sys_arch_prctl(int code, u64 addr);
 SyscallResult sys_set_tid_address(UserPtr<int> tidptr);
 SyscallResult sys_reboot(int magic1, int magic2, u32 cmd, UserPtr<const void> arg);
-// Capabilities and the kernel log (syscalls/capability.cpp, syslog.cpp)
-SyscallResult sys_capget(UserPtr<void> header, UserPtr<void> data);
-SyscallResult sys_capset(UserPtr<void> header, UserPtr<const void> data);
-SyscallResult sys_syslog(int type, UserPtr<char> buf, int len);
 SyscallResult sys_exit(int code);
 SyscallResult sys_exit_group(int code);
 SyscallResult sys_fork();
@@ -141,3 +137,4 @@ SyscallResult sys_getrandom(UserPtr<void> buf, usize len, Flags flags);
 #if __has_include("syscalls/event_fd_handlers.h")
 #include "syscalls/event_fd_handlers.h"
 #endif
+#include "syscalls/misc_handlers.h"
