@@ -260,6 +260,9 @@ Result<int> process_clone(const CloneArgs& a, TrapFrame* parent_frame) {
     child->exit_signal = (flags & CLONE_PARENT) ? parent->exit_signal : a.exit_signal;
     child->controlling_tty = parent->controlling_tty;
     child->nice = parent->nice;
+    child->sched_policy = parent->sched_policy;
+    // linux: sched_fork(): reset-on-fork children start without the flag and a negative nice.
+    if (parent->sched_reset_on_fork && child->nice < 0) child->nice = 0;
     child->personality = parent->personality;
     child->start_time_ns = monotonic_ns();
     child->mm = (flags & CLONE_VM) ? parent->mm : TRY(parent->mm->fork());

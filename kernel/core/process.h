@@ -80,6 +80,10 @@ public:
     int pdeath_signal = 0;
     bool did_exec = false;
     int nice = 0;
+    // Scheduling class as set by sched_setscheduler/sched_setattr (SCHED_NORMAL, BATCH or IDLE:
+    // all run alike here) and SCHED_RESET_ON_FORK.
+    int sched_policy = 0;
+    bool sched_reset_on_fork = false;
     u32 personality = 0;
     Tty* controlling_tty = nullptr;  // under the tree lock
     WaitQueue child_events;          // the parent sleeps here in wait4

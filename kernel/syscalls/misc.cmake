@@ -6,4 +6,5 @@ list(APPEND KERNEL_SOURCES
   ${CMAKE_CURRENT_SOURCE_DIR}/syscalls/io_hints.cpp
   ${CMAKE_CURRENT_SOURCE_DIR}/syscalls/ioprio.cpp
   ${CMAKE_CURRENT_SOURCE_DIR}/syscalls/membarrier.cpp
+  ${CMAKE_CURRENT_SOURCE_DIR}/syscalls/sched_attr.cpp
 )

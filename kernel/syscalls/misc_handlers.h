@@ -15,3 +15,6 @@ SyscallResult sys_ioprio_get(int which, int who);
 SyscallResult sys_ioprio_set(int which, int who, int ioprio);
 // Memory barriers (membarrier.cpp)
 SyscallResult sys_membarrier(int cmd, u32 flags, int cpu_id);
+// Extensible scheduling attributes (sched_attr.cpp)
+SyscallResult sys_sched_setattr(int pid, UserPtr<void> attr, u32 flags);
+SyscallResult sys_sched_getattr(int pid, UserPtr<void> attr, u32 size, u32 flags);

@@ -5,10 +5,9 @@
 #include "core/percpu.h"
 #include "core/process_table.h"
 #include "syscalls/handlers.h"
+#include "syscalls/sched_target.h"
 
-namespace {
-
-Result<Process*> target_process(int pid) {
+Result<Process*> sched_target(int pid) {
     if (pid < 0) return Error(EINVAL);
     if (pid == 0) return current_process();
     SpinlockGuard g(g_process_tree_lock);
@@ -16,6 +15,10 @@ Result<Process*> target_process(int pid) {
     if (!t || !t->process) return Error(ESRCH);
     return t->process;
 }
+
+namespace {
+
+Result<Process*> target_process(int pid) { return sched_target(pid); }
 
 // The affinity calls look the id up without checking its sign first: -1 is just not found.
 Result<Process*> affinity_target(int pid) { return target_process(pid < 0 ? INT32_MAX : pid); }
@@ -42,18 +45,23 @@ SyscallResult sys_sched_setaffinity(int pid, usize len, UserPtr<const u64> mask)
 }
 
 SyscallResult sys_sched_getscheduler(int pid) {
-    TRY(target_process(pid));
-    return SCHED_NORMAL;
+    Process* p = TRY(target_process(pid));
+    return p->sched_policy | (p->sched_reset_on_fork ? SCHED_RESET_ON_FORK : 0);
 }
 
 SyscallResult sys_sched_setscheduler(int pid, int policy, UserPtr<const int> param) {
-    TRY(target_process(pid));
+    Process* p = TRY(target_process(pid));
     int prio = TRY(copy_from_user(param));
+    bool reset = policy & SCHED_RESET_ON_FORK;
+    policy &= ~SCHED_RESET_ON_FORK;
     if (policy != SCHED_NORMAL && policy != SCHED_BATCH && policy != SCHED_IDLE) {
         if (policy == SCHED_FIFO || policy == SCHED_RR) return Error(EPERM);   // no real-time classes
         return Error(EINVAL);
     }
     if (prio != 0) return Error(EINVAL);
+    TRY(sched_may_change(*p, policy, p->nice, reset));
+    p->sched_policy = policy;
+    p->sched_reset_on_fork = reset;
     return 0;
 }
 

@@ -50,5 +50,6 @@
 #include <linux/ioprio.h>        // IOPRIO_* (ioprio_get/ioprio_set)
 #include <linux/membarrier.h>    // MEMBARRIER_CMD_* (membarrier)
 #include <linux/kcmp.h>          // KCMP_* (kcmp)
+#include <linux/sched/types.h>   // struct sched_attr (sched_setattr)
 #include <linux/capability.h>    // struct __user_cap_header_struct, CAP_*, _LINUX_CAPABILITY_VERSION_* (capget)
 #pragma pop_macro("__GLIBC__")
