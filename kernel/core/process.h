@@ -88,6 +88,7 @@ public:
     Tty* controlling_tty = nullptr;  // under the tree lock
     WaitQueue child_events;          // the parent sleeps here in wait4
     WaitQueue stop_wait;             // stopped threads sleep here until SIGCONT/SIGKILL
+    WaitQueue exit_wait;             // pidfd pollers, woken when the process becomes a zombie
 
     u64 utime_ns = 0, stime_ns = 0, cutime_ns = 0, cstime_ns = 0;
     u64 start_time_ns = 0;

@@ -18,3 +18,12 @@ SyscallResult sys_membarrier(int cmd, u32 flags, int cpu_id);
 // Extensible scheduling attributes (sched_attr.cpp)
 SyscallResult sys_sched_setattr(int pid, UserPtr<void> attr, u32 flags);
 SyscallResult sys_sched_getattr(int pid, UserPtr<void> attr, u32 size, u32 flags);
+// Other processes' objects: kcmp.cpp, process_vm.cpp, ipc/pidfd.cpp
+SyscallResult sys_kcmp(int pid1, int pid2, int type, u64 idx1, u64 idx2);
+SyscallResult sys_process_vm_readv(int pid, UserPtr<const void> lvec, u64 liovcnt, UserPtr<const void> rvec,
+                                   u64 riovcnt, u64 flags);
+SyscallResult sys_process_vm_writev(int pid, UserPtr<const void> lvec, u64 liovcnt, UserPtr<const void> rvec,
+                                    u64 riovcnt, u64 flags);
+SyscallResult sys_pidfd_open(int pid, u32 flags);
+SyscallResult sys_pidfd_send_signal(Fd pidfd, int sig, UserPtr<const void> info, u32 flags);
+SyscallResult sys_pidfd_getfd(Fd pidfd, Fd fd, u32 flags);
