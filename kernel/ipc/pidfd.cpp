@@ -9,6 +9,7 @@
 #include "core/signal.h"
 #include "fs/anon/anon_inode.h"
 #include "ipc/fd_events.h"
+#include "ipc/pidfd.h"
 #include "lib/format.h"
 #include "syscalls/fs_common.h"
 #include "syscalls/handlers.h"
@@ -59,6 +60,14 @@ Result<Process*> pidfd_process(File& f) {
 }
 
 }  // namespace
+
+Result<int> pidfd_target_pid(int fd, bool& nonblock) {
+    RefPtr<File> f = TRY(fd_file(fd));
+    Process* p = TRY(pidfd_process(*f));
+    nonblock = f->flags() & O_NONBLOCK;
+    if (!listed(*p)) return Error(ECHILD);
+    return p->pid;
+}
 
 SyscallResult sys_pidfd_open(int pid, u32 flags) {
     if (flags & ~u32(O_NONBLOCK)) return Error(EINVAL);   // PIDFD_NONBLOCK

@@ -133,6 +133,31 @@ int main(void)
     ct_read_file(path, all, sizeof all);
     FACT("reaped fdinfo Pid -1", strstr(all, "Pid:\t-1\n") != NULL);
 
+    // waitid(P_PIDFD): waits for that child; an O_NONBLOCK pidfd says EAGAIN while it runs.
+    int go[2];
+    (void)!pipe(go);
+    c = fork();
+    if (c == 0) {
+        ct_sync_wait(go);
+        _exit(5);
+    }
+    int wfd = (int)pidfd_open(c, O_NONBLOCK);
+    siginfo_t wi;
+    memset(&wi, 0, sizeof wi);
+    RET(syscall(SYS_waitid, 3, wfd, &wi, WEXITED, NULL));
+    RET(syscall(SYS_waitid, 3, wfd, &wi, WEXITED | WNOHANG, NULL));
+    say("WNOHANG pid: %s\n", wi.si_pid == 0 ? "0" : "set");
+    RET(syscall(SYS_waitid, 3, -1, &wi, WEXITED, NULL));
+    RET(syscall(SYS_waitid, 3, go[0], &wi, WEXITED, NULL));
+    RET(syscall(SYS_waitid, 3, 999, &wi, WEXITED, NULL));
+    RET(syscall(SYS_waitid, 3, self, &wi, WEXITED | WNOHANG, NULL));
+    int bfd = (int)pidfd_open(c, 0);
+    ct_sync_post(go);
+    memset(&wi, 0, sizeof wi);
+    RET(syscall(SYS_waitid, 3, bfd, &wi, WEXITED, NULL));
+    say("waitid: pid %s code %d status %d\n", wi.si_pid == c ? "child" : "other", wi.si_code, wi.si_status);
+    RET(syscall(SYS_waitid, 3, bfd, &wi, WEXITED, NULL));
+
     // Unprivileged: may not signal or steal from root's processes.
     c = fork();
     if (c == 0) {
