@@ -31,13 +31,15 @@ void caps_fix_setuid(const Credentials& old, Credentials& n, bool fs_only) {
         if (old.fsuid != 0 && n.fsuid == 0) n.cap_effective |= n.cap_permitted & kFsCaps;
         return;
     }
-    // Leaving root entirely (no 0 among real, effective, saved) drops everything.
-    if (any_root(old) && !any_root(n)) n.cap_permitted = n.cap_effective = 0;
+    // Leaving root entirely (no 0 among real, effective, saved) drops everything, unless
+    // PR_SET_KEEPCAPS asked to keep the permitted set.
+    if (any_root(old) && !any_root(n) && !n.keep_caps) n.cap_permitted = n.cap_effective = 0;
     if (old.euid == 0 && n.euid != 0) n.cap_effective = 0;
     if (old.euid != 0 && n.euid == 0) n.cap_effective = n.cap_permitted;
 }
 
 void caps_on_exec(Credentials& n) {
+    n.keep_caps = false;
     // Root runs every program as if it had all file capabilities: pP' = bounding | pI.
     n.cap_permitted = (n.euid == 0 || n.uid == 0) ? (n.cap_bounding | n.cap_inheritable) : 0;
     n.cap_effective = n.euid == 0 ? n.cap_permitted : 0;

@@ -16,6 +16,7 @@ struct Credentials {
     // all. LINUX-DIVERGENCE: privilege checks still test euid/fsuid 0, not these bits (except
     // syslog's CAP_SYSLOG); no ambient set, no file capabilities, no securebits.
     u64 cap_effective = kAllCaps, cap_permitted = kAllCaps, cap_inheritable = 0, cap_bounding = kAllCaps;
+    bool keep_caps = false;   // PR_SET_KEEPCAPS (securebit SECURE_KEEP_CAPS): cleared by execve
 
     static constexpr u64 kAllCaps = (u64(1) << (CAP_LAST_CAP + 1)) - 1;
     bool has_cap(int cap) const { return (cap_effective >> cap) & 1; }

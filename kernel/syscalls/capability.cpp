@@ -88,3 +88,25 @@ SyscallResult sys_capset(UserPtr<void> header_ptr, UserPtr<const void> data) {
     c.cap_inheritable = inh;
     return 0;
 }
+
+Result<i64> capability_prctl(int option, u64 arg2) {
+    Credentials& c = current_process()->creds;
+    switch (option) {
+    case PR_CAPBSET_READ:
+        if (arg2 > CAP_LAST_CAP) return Error(EINVAL);
+        return static_cast<i64>((c.cap_bounding >> arg2) & 1);
+    case PR_CAPBSET_DROP:
+        if (!c.has_cap(CAP_SETPCAP)) return Error(EPERM);
+        if (arg2 > CAP_LAST_CAP) return Error(EINVAL);
+        c.cap_bounding &= ~(u64(1) << arg2);
+        return 0;
+    case PR_GET_KEEPCAPS:
+        return c.keep_caps ? 1 : 0;
+    case PR_SET_KEEPCAPS:
+        if (arg2 > 1) return Error(EINVAL);   // linux 6.1 ignores the other arguments
+        c.keep_caps = arg2 == 1;
+        return 0;
+    default:
+        return Error(EINVAL);
+    }
+}

@@ -12,6 +12,7 @@ struct __user_cap_data_struct { unsigned effective, permitted, inheritable; };
 #define CAP_CHOWN 0
 #define CAP_KILL 5
 #define CAP_NET_RAW 13
+#include <sys/prctl.h>
 #include <sys/syscall.h>
 
 static long cget(unsigned version, int pid, struct __user_cap_data_struct *d)
@@ -38,6 +39,8 @@ static void show(const char *who)
 static int child(const char *mode)
 {
     show(mode);
+    if (!strcmp(mode, "exec-keepcaps")) say("keepcaps after exec: %d\n", prctl(PR_GET_KEEPCAPS, 0, 0, 0, 0));
+    if (!strcmp(mode, "exec-bset")) say("bset has CAP_KILL: %d\n", prctl(PR_CAPBSET_READ, CAP_KILL, 0, 0, 0));
     if (!strcmp(mode, "exec-user")) {
         struct __user_cap_data_struct d[2] = {{0}};
         d[0].permitted = 1u << CAP_CHOWN;
@@ -134,5 +137,41 @@ int main(int argc, char **argv)
         _exit(127);
     }
     say("nobody: %s\n", ct_wait(pid));
+
+    pid = fork();
+    if (pid == 0) {
+        // The bounding set: readable by anyone, lowered with CAP_SETPCAP, applied at exec.
+        RET(prctl(PR_CAPBSET_READ, CAP_KILL, 0, 0, 0));
+        RET(prctl(PR_CAPBSET_READ, 41, 0, 0, 0));
+        RET(prctl(PR_CAPBSET_READ, -1L, 0, 0, 0));
+        RET(prctl(PR_CAPBSET_DROP, 41, 0, 0, 0));
+        RET(prctl(PR_CAPBSET_DROP, CAP_KILL, 0, 0, 0));
+        RET(prctl(PR_CAPBSET_READ, CAP_KILL, 0, 0, 0));
+        show("bset dropped");
+        // Raising an inheritable bit outside the bounding set: EPERM even with CAP_SETPCAP.
+        struct __user_cap_data_struct c[2] = {{0}};
+        cget(_LINUX_CAPABILITY_VERSION_3, 0, c);
+        c[0].inheritable = 1u << CAP_KILL;
+        RET(cset(_LINUX_CAPABILITY_VERSION_3, 0, c));
+        ct_exec_self("exec-bset", NULL);
+        _exit(127);
+    }
+    say("bset: %s\n", ct_wait(pid));
+
+    pid = fork();
+    if (pid == 0) {
+        // PR_SET_KEEPCAPS keeps the permitted set across leaving root; exec forgets it.
+        RET(prctl(PR_GET_KEEPCAPS, 0, 0, 0, 0));
+        RET(prctl(PR_SET_KEEPCAPS, 2, 0, 0, 0));
+        RET(prctl(PR_SET_KEEPCAPS, 1, 1, 0, 0));
+        RET(prctl(PR_SET_KEEPCAPS, 1, 0, 0, 0));
+        RET(prctl(PR_GET_KEEPCAPS, 0, 0, 0, 0));
+        RET(setresuid(65534, 65534, 65534));
+        show("keepcaps nobody");
+        RET(prctl(PR_CAPBSET_DROP, CAP_KILL, 0, 0, 0));
+        ct_exec_self("exec-keepcaps", NULL);
+        _exit(127);
+    }
+    say("keepcaps: %s\n", ct_wait(pid));
     return 0;
 }
