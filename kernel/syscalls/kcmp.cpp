@@ -4,6 +4,7 @@
 // are meaningful). linux: kernel/kcmp.c.
 #include "abi/linux/uapi.h"
 #include "fs/vfs/file.h"
+#include "ipc/sysv_sem.h"
 #include "syscalls/handlers.h"
 #include "core/process_table.h"
 #include "syscalls/task_access.h"
@@ -47,8 +48,11 @@ SyscallResult sys_kcmp(int pid1, int pid2, int type, u64 idx1, u64 idx2) {
     case KCMP_FS: return order(a.fs, b.fs);
     case KCMP_SIGHAND: return order(a.sighand, b.sighand);
     case KCMP_IO: return order(io_context(pid1), io_context(pid2));
-    // LINUX-DIVERGENCE: System V undo lists and epoll targets are not compared yet.
+    // Undo records are kept per process, so the process stands for its undo list.
     case KCMP_SYSVSEM:
+        return order(sysv_sem_has_undo(a.process->pid) ? a.process.ptr() : nullptr,
+                     sysv_sem_has_undo(b.process->pid) ? b.process.ptr() : nullptr);
+    // LINUX-DIVERGENCE: epoll targets are not compared yet.
     case KCMP_EPOLL_TFD: return Error(ENOSYS);
     default: return Error(EINVAL);
     }

@@ -3,6 +3,7 @@
 // codes; the ordering values' antisymmetry (their direction is not comparable across kernels).
 #include "contract.h"
 #include <sched.h>
+#include <sys/sem.h>
 #include <sys/syscall.h>
 
 #define KCMP_FILE 0
@@ -11,6 +12,7 @@
 #define KCMP_FS 3
 #define KCMP_SIGHAND 4
 #define KCMP_IO 5
+#define KCMP_SYSVSEM 6
 
 static long kcmp(int p1, int p2, int type, unsigned long i1, unsigned long i2)
 {
@@ -83,6 +85,19 @@ int main(void)
     say("fork: %s\n", ct_wait(forked));
     say("clone VM: %s\n", ct_wait(vmc));
     say("clone shared: %s\n", ct_wait(shared));
+
+    // System V undo lists: none until a SEM_UNDO operation; fork children start without.
+    pid_t plain = fork();
+    if (plain == 0) { pause(); _exit(0); }
+    say("sysvsem before: %s\n", rel(kcmp(me, plain, KCMP_SYSVSEM, 0, 0)));
+    int sem = semget(IPC_PRIVATE, 1, 0600);
+    struct sembuf op = {0, 1, SEM_UNDO};
+    RET(semop(sem, &op, 1));
+    say("sysvsem after undo: %s\n", rel(kcmp(me, plain, KCMP_SYSVSEM, 0, 0)));
+    say("sysvsem self: %s\n", rel(kcmp(me, me, KCMP_SYSVSEM, 0, 0)));
+    kill(plain, SIGKILL);
+    say("plain: %s\n", ct_wait(plain));
+    semctl(sem, 0, IPC_RMID);
 
     // Unprivileged: another user's process is off limits, its own children are not.
     pid_t c = fork();
