@@ -4,6 +4,7 @@
 // are meaningful). linux: kernel/kcmp.c.
 #include "abi/linux/uapi.h"
 #include "fs/vfs/file.h"
+#include "ipc/epoll.h"
 #include "ipc/sysv_sem.h"
 #include "syscalls/handlers.h"
 #include "core/process_table.h"
@@ -52,8 +53,17 @@ SyscallResult sys_kcmp(int pid1, int pid2, int type, u64 idx1, u64 idx2) {
     case KCMP_SYSVSEM:
         return order(sysv_sem_has_undo(a.process->pid) ? a.process.ptr() : nullptr,
                      sysv_sem_has_undo(b.process->pid) ? b.process.ptr() : nullptr);
-    // LINUX-DIVERGENCE: epoll targets are not compared yet.
-    case KCMP_EPOLL_TFD: return Error(ENOSYS);
+    case KCMP_EPOLL_TFD: {
+        // idx2 points at a struct kcmp_epoll_slot naming an item of an epoll instance of pid2.
+        RefPtr<File> f1 = file_at(a, idx1);
+        if (!f1) return Error(EBADF);
+        kcmp_epoll_slot slot;
+        TRY(copy_from_user(&slot, idx2, sizeof(slot)));
+        RefPtr<File> ep = file_at(b, slot.efd);
+        if (!ep) return Error(EBADF);
+        const File* target = TRY(epoll_watched_file(*ep, static_cast<int>(slot.tfd), slot.toff));
+        return order(f1.ptr(), target);
+    }
     default: return Error(EINVAL);
     }
 }

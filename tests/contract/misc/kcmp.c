@@ -3,6 +3,7 @@
 // codes; the ordering values' antisymmetry (their direction is not comparable across kernels).
 #include "contract.h"
 #include <sched.h>
+#include <sys/epoll.h>
 #include <sys/sem.h>
 #include <sys/syscall.h>
 
@@ -13,6 +14,9 @@
 #define KCMP_SIGHAND 4
 #define KCMP_IO 5
 #define KCMP_SYSVSEM 6
+#define KCMP_EPOLL_TFD 7
+
+struct epoll_slot { unsigned efd, tfd, toff; };
 
 static long kcmp(int p1, int p2, int type, unsigned long i1, unsigned long i2)
 {
@@ -98,6 +102,28 @@ int main(void)
     kill(plain, SIGKILL);
     say("plain: %s\n", ct_wait(plain));
     semctl(sem, 0, IPC_RMID);
+
+    // KCMP_EPOLL_TFD: is a file the one an epoll instance watches under a descriptor number?
+    int ep = epoll_create1(0);
+    int pp[2];
+    (void)!pipe(pp);
+    int pdup = dup(pp[0]);
+    struct epoll_event ev = {EPOLLIN, {0}};
+    RET(epoll_ctl(ep, EPOLL_CTL_ADD, pdup, &ev));
+    struct epoll_slot slot = {ep, pdup, 0};
+    say("epoll watched: %s\n", rel(kcmp(me, me, KCMP_EPOLL_TFD, pp[0], (unsigned long)&slot)));
+    say("epoll other file: %s\n", rel(kcmp(me, me, KCMP_EPOLL_TFD, pp[1], (unsigned long)&slot)));
+    slot.toff = 1;
+    RET(kcmp(me, me, KCMP_EPOLL_TFD, pp[0], (unsigned long)&slot));
+    slot.toff = 0;
+    slot.tfd = pp[0];
+    RET(kcmp(me, me, KCMP_EPOLL_TFD, pp[0], (unsigned long)&slot));
+    slot.efd = fd;
+    RET(kcmp(me, me, KCMP_EPOLL_TFD, fd, (unsigned long)&slot));
+    slot.efd = 999;
+    RET(kcmp(me, me, KCMP_EPOLL_TFD, fd, (unsigned long)&slot));
+    RET(kcmp(me, me, KCMP_EPOLL_TFD, 999, (unsigned long)&slot));
+    RET(kcmp(me, me, KCMP_EPOLL_TFD, fd, 0));
 
     // Unprivileged: another user's process is off limits, its own children are not.
     pid_t c = fork();
