@@ -16,3 +16,31 @@ bool permission_allows(const Credentials& c, u32 mode, u32 uid, u32 gid, int mas
     else bits = mode & 7;
     return (bits & static_cast<u32>(mask)) == static_cast<u32>(mask);
 }
+
+namespace {
+constexpr u64 bit(int cap) { return u64(1) << cap; }
+// linux: cap_fs_set, the capabilities that follow the file-system uid.
+constexpr u64 kFsCaps = bit(CAP_CHOWN) | bit(CAP_MKNOD) | bit(CAP_DAC_OVERRIDE) | bit(CAP_DAC_READ_SEARCH) |
+                        bit(CAP_FOWNER) | bit(CAP_FSETID) | bit(CAP_LINUX_IMMUTABLE) | bit(CAP_MAC_OVERRIDE);
+bool any_root(const Credentials& c) { return c.uid == 0 || c.euid == 0 || c.suid == 0; }
+}  // namespace
+
+void caps_fix_setuid(const Credentials& old, Credentials& n, bool fs_only) {
+    if (fs_only) {
+        if (old.fsuid == 0 && n.fsuid != 0) n.cap_effective &= ~kFsCaps;
+        if (old.fsuid != 0 && n.fsuid == 0) n.cap_effective |= n.cap_permitted & kFsCaps;
+        return;
+    }
+    // Leaving root entirely (no 0 among real, effective, saved) drops everything, unless
+    // PR_SET_KEEPCAPS asked to keep the permitted set.
+    if (any_root(old) && !any_root(n) && !n.keep_caps) n.cap_permitted = n.cap_effective = 0;
+    if (old.euid == 0 && n.euid != 0) n.cap_effective = 0;
+    if (old.euid != 0 && n.euid == 0) n.cap_effective = n.cap_permitted;
+}
+
+void caps_on_exec(Credentials& n) {
+    n.keep_caps = false;
+    // Root runs every program as if it had all file capabilities: pP' = bounding | pI.
+    n.cap_permitted = (n.euid == 0 || n.uid == 0) ? (n.cap_bounding | n.cap_inheritable) : 0;
+    n.cap_effective = n.euid == 0 ? n.cap_permitted : 0;
+}

@@ -10,7 +10,7 @@
 
 namespace {
 
-constexpr usize kRingSize = 64 * 1024;
+constexpr usize kRingSize = kLogRingSize;
 
 struct LogRing {
     char data[kRingSize];
@@ -68,4 +68,26 @@ usize log_read_ring(char* buf, usize size) {
     usize n = 0;
     for (u64 i = start; i < g_ring.head && n < size; i++) buf[n++] = g_ring.data[i % kRingSize];
     return n;
+}
+
+u64 log_end() {
+    SpinlockGuard g(g_log_lock);
+    return g_ring.head;
+}
+
+LogSpan log_copy_since(u64 pos, char* buf, usize size) {
+    SpinlockGuard g(g_log_lock);
+    u64 oldest = g_ring.head > kRingSize ? g_ring.head - kRingSize : 0;
+    if (pos < oldest) {
+        // The line under the oldest byte lost its beginning: start after it.
+        pos = oldest;
+        if (oldest > 0) {
+            while (pos < g_ring.head && g_ring.data[pos % kRingSize] != '\n') pos++;
+            if (pos < g_ring.head) pos++;
+        }
+    }
+    if (pos > g_ring.head) pos = g_ring.head;
+    usize n = 0;
+    for (u64 i = pos; i < g_ring.head && n < size; i++) buf[n++] = g_ring.data[i % kRingSize];
+    return {pos, n};
 }

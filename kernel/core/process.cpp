@@ -75,6 +75,7 @@ Result<Thread*> make_user_thread(Process* p, const TrapFrame& frame, const Threa
         t->fs_base = like->fs_base;
         t->gs_base = like->gs_base;
         t->sigmask = like->sigmask;
+        t->ioprio = like->ioprio;   // linux: copy_io() without CLONE_IO
         // fork keeps the alternate signal stack (it is in the copied memory).
         t->altstack_sp = like->altstack_sp;
         t->altstack_size = like->altstack_size;
@@ -259,6 +260,9 @@ Result<int> process_clone(const CloneArgs& a, TrapFrame* parent_frame) {
     child->exit_signal = (flags & CLONE_PARENT) ? parent->exit_signal : a.exit_signal;
     child->controlling_tty = parent->controlling_tty;
     child->nice = parent->nice;
+    child->sched_policy = parent->sched_policy;
+    // linux: sched_fork(): reset-on-fork children start without the flag and a negative nice.
+    if (parent->sched_reset_on_fork && child->nice < 0) child->nice = 0;
     child->personality = parent->personality;
     child->start_time_ns = monotonic_ns();
     child->mm = (flags & CLONE_VM) ? parent->mm : TRY(parent->mm->fork());

@@ -80,10 +80,15 @@ public:
     int pdeath_signal = 0;
     bool did_exec = false;
     int nice = 0;
+    // Scheduling class as set by sched_setscheduler/sched_setattr (SCHED_NORMAL, BATCH or IDLE:
+    // all run alike here) and SCHED_RESET_ON_FORK.
+    int sched_policy = 0;
+    bool sched_reset_on_fork = false;
     u32 personality = 0;
     Tty* controlling_tty = nullptr;  // under the tree lock
     WaitQueue child_events;          // the parent sleeps here in wait4
     WaitQueue stop_wait;             // stopped threads sleep here until SIGCONT/SIGKILL
+    WaitQueue exit_wait;             // pidfd pollers, woken when the process becomes a zombie
 
     u64 utime_ns = 0, stime_ns = 0, cutime_ns = 0, cstime_ns = 0;
     u64 start_time_ns = 0;

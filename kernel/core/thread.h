@@ -67,6 +67,7 @@ public:
     u64 fs_base = 0;
     u64 gs_base = 0;
     SigSet sigmask = 0;
+    u16 ioprio = 0;                    // ioprio_set(2) value (Linux keeps it per task, as a u16)
     SigSet saved_sigmask = 0;          // rt_sigsuspend/ppoll restore this on return
     SigSet real_blocked = 0;           // the mask rt_sigtimedwait replaced while it waits
     bool restore_sigmask = false;

@@ -55,7 +55,8 @@ bool sigchld_ignored(Process* parent) {
     if (p->sid == p->pid && p->controlling_tty) tty_session_leader_exit();
     // Release resources now: a zombie holds no memory, files or directories.
     file_locks_release_process(p, nullptr);
-    p->fds->close_all();
+    // A table shared through CLONE_FILES stays open for the other sharers (linux:
+    // put_files_struct closes only with the last reference; the destructor does that here).
     p->fds = nullptr;
     file_locks_collect();
     p->fs = nullptr;
@@ -83,6 +84,7 @@ bool sigchld_ignored(Process* parent) {
         if (heir) heir->child_events.wake_all();
         p->exit_code = wait_status;
         p->zombie = true;
+        p->exit_wait.wake_all(POLLIN);   // linux: do_notify_pidfd()
         exit_signal = p->exit_signal;
         if (p->parent) {
             parent_ref = RefPtr<Process>(p->parent);

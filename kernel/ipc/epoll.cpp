@@ -481,3 +481,14 @@ SyscallResult sys_epoll_pwait2(Fd epfd, UserPtr<void> events, int maxevents, Use
     if (!timeout.is_null()) deadline = TRY(timespec_timeout(timeout.addr())).deadline;
     return wait_with_mask(epfd, events.addr(), maxevents, deadline, sigmask.addr(), sigsetsize);
 }
+
+Result<const File*> epoll_watched_file(File& epfile, int tfd, u32 toff) {
+    if (!is_epoll(epfile)) return Error(EINVAL);
+    EventPoll& ep = *ep_of(epfile);
+    SpinlockGuard g(g_lock);
+    for (EpollItem& it : ep.items) {
+        if (it.dead || it.fd != tfd) continue;
+        if (toff-- == 0) return static_cast<const File*>(it.file);
+    }
+    return Error(ENOENT);
+}

@@ -401,6 +401,13 @@ SyscallResult sys_semctl(int id, int semnum, int cmd_raw, u64 arg) {
     }
 }
 
+bool sysv_sem_has_undo(int pid) {
+    MutexGuard g(g_sem.lock);
+    for (SemUndo* u = g_sem.undos; u; u = u->next)
+        if (u->pid == pid) return true;
+    return false;
+}
+
 void sysv_sem_exit(int pid) {
     MutexGuard g(g_sem.lock);
     for (SemUndo** u = &g_sem.undos; *u;) {

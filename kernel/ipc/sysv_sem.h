@@ -7,4 +7,7 @@
 
 // A process's last thread is leaving: its SEM_UNDO adjustments are applied (Linux's exit_sem).
 void sysv_sem_exit(int pid);
+// Whether process pid holds SEM_UNDO records (kcmp's KCMP_SYSVSEM: Linux's undo list exists
+// from the first SEM_UNDO operation; LINUX-DIVERGENCE: here it goes with the last record).
+bool sysv_sem_has_undo(int pid);
 Result<void> sysv_sem_show(SeqBuf& out);   // /proc/sysvipc/sem

@@ -472,6 +472,7 @@ FaultResult AddressSpace::handle_fault(uptr addr, bool write, bool exec) {
 
 Result<RefPtr<AddressSpace>> AddressSpace::fork() {
     auto child = TRY(AddressSpace::create());
+    child->membarrier_state.store(membarrier_state.load(std::memory_order_relaxed), std::memory_order_relaxed);
     MutexGuard g(m_lock);
     for (Vma& v : m_vmas) {
         if (v.dontfork) continue;

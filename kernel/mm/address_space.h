@@ -4,6 +4,8 @@
 // on the first write; fork shares every page copy-on-write.
 #pragma once
 
+#include <atomic>
+
 #include "abi/linux/uapi.h"
 #include "arch/user_paging.h"
 #include "lib/rb_tree.h"
@@ -53,6 +55,10 @@ public:
 
     // A copy for fork: every mapping shared copy-on-write (MAP_SHARED ones stay shared).
     Result<RefPtr<AddressSpace>> fork();
+
+    // membarrier(2) registrations (MEMBARRIER_CMD_REGISTER_*, syscalls/membarrier.cpp): fork
+    // copies them, exec starts from a fresh address space without any.
+    std::atomic<u32> membarrier_state{0};
 
     // mmap. addr is a hint unless MAP_FIXED (or MAP_FIXED_NOREPLACE: EEXIST on overlap).
     Result<uptr> map(uptr addr, usize length, u32 prot, u32 flags, RefPtr<VmObject> object, u64 offset,

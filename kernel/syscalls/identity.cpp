@@ -12,19 +12,22 @@ constexpr u32 kKeep = 0xffffffffu;
 bool one_of(u32 v, u32 a, u32 b, u32 c) { return v == a || v == b || v == c; }
 
 // linux: commit_creds(): a change of effective or file-system ids makes the process
-// non-dumpable. Scoped around each call that may change them.
+// non-dumpable, and a change of user ids moves capabilities (cap_task_fix_setuid). Scoped
+// around each call that may change them; fs_only for setfsuid.
 class DumpableCheck {
 public:
-    DumpableCheck() : m_old(creds()) {}
+    explicit DumpableCheck(bool fs_only = false) : m_old(creds()), m_fs_only(fs_only) {}
     ~DumpableCheck() {
-        const Credentials& n = creds();
+        Credentials& n = creds();
         if (n.euid != m_old.euid || n.egid != m_old.egid || n.fsuid != m_old.fsuid || n.fsgid != m_old.fsgid)
             current_process()->dumpable.store(0, std::memory_order_relaxed);
+        caps_fix_setuid(m_old, n, m_fs_only);
     }
     ARAMID_NOCOPY(DumpableCheck);
 
 private:
     Credentials m_old;
+    bool m_fs_only;
 };
 }  // namespace
 
@@ -142,7 +145,7 @@ SyscallResult sys_getresgid(UserPtr<u32> r, UserPtr<u32> e, UserPtr<u32> s) {
 
 // setfsuid returns the previous fsuid whether or not it changed anything.
 SyscallResult sys_setfsuid(u32 uid) {
-    DumpableCheck dumpable;
+    DumpableCheck dumpable(true);
     Credentials& c = creds();
     u32 old = c.fsuid;
     if (privileged() || one_of(uid, c.uid, c.euid, c.suid) || uid == c.fsuid) c.fsuid = uid;

@@ -6,6 +6,7 @@
 #include "core/process_lifecycle.h"
 #include "core/process_table.h"
 #include "core/signal.h"
+#include "ipc/pidfd.h"
 #include "syscalls/handlers.h"
 
 // getpid, gettid and getpgrp: syscalls/light.h.
@@ -43,13 +44,17 @@ SyscallResult sys_waitid(int idtype, int id, UserPtr<void> infop, Flags options,
     if (opts & ~(WNOHANG | WEXITED | WSTOPPED | WCONTINUED | WNOWAIT | __WNOTHREAD | __WCLONE | __WALL)) return Error(EINVAL);
     if (!(opts & (WEXITED | WSTOPPED | WCONTINUED))) return Error(EINVAL);
     int spec;
+    bool nonblock = false;
     switch (idtype) {
     case P_ALL: spec = -1; break;
     case P_PID: if (id <= 0) return Error(EINVAL); spec = id; break;
     case P_PGID: if (id < 0) return Error(EINVAL); spec = id == 0 ? 0 : -id; break;
+    case P_PIDFD: if (id < 0) return Error(EINVAL); spec = TRY(pidfd_target_pid(id, nonblock)); break;
     default: return Error(EINVAL);
     }
-    WaitResult r = TRY(process_wait(spec, static_cast<int>(opts), true));
+    // An O_NONBLOCK pidfd makes the wait WNOHANG, and "nothing yet" an EAGAIN.
+    WaitResult r = TRY(process_wait(spec, static_cast<int>(opts | (nonblock ? WNOHANG : 0)), true));
+    if (nonblock && !(opts & WNOHANG) && !r.pid) return Error(EAGAIN);
     if (!infop.is_null()) {
         KSigInfo info{};
         if (r.pid) {

@@ -5,10 +5,9 @@
 #include "core/percpu.h"
 #include "core/process_table.h"
 #include "syscalls/handlers.h"
+#include "syscalls/sched_target.h"
 
-namespace {
-
-Result<Process*> target_process(int pid) {
+Result<Process*> sched_target(int pid) {
     if (pid < 0) return Error(EINVAL);
     if (pid == 0) return current_process();
     SpinlockGuard g(g_process_tree_lock);
@@ -17,8 +16,10 @@ Result<Process*> target_process(int pid) {
     return t->process;
 }
 
+namespace {
+
 // The affinity calls look the id up without checking its sign first: -1 is just not found.
-Result<Process*> affinity_target(int pid) { return target_process(pid < 0 ? INT32_MAX : pid); }
+Result<Process*> affinity_target(int pid) { return sched_target(pid < 0 ? INT32_MAX : pid); }
 
 }  // namespace
 
@@ -42,29 +43,34 @@ SyscallResult sys_sched_setaffinity(int pid, usize len, UserPtr<const u64> mask)
 }
 
 SyscallResult sys_sched_getscheduler(int pid) {
-    TRY(target_process(pid));
-    return SCHED_NORMAL;
+    Process* p = TRY(sched_target(pid));
+    return p->sched_policy | (p->sched_reset_on_fork ? SCHED_RESET_ON_FORK : 0);
 }
 
 SyscallResult sys_sched_setscheduler(int pid, int policy, UserPtr<const int> param) {
-    TRY(target_process(pid));
+    Process* p = TRY(sched_target(pid));
     int prio = TRY(copy_from_user(param));
+    bool reset = policy & SCHED_RESET_ON_FORK;
+    policy &= ~SCHED_RESET_ON_FORK;
     if (policy != SCHED_NORMAL && policy != SCHED_BATCH && policy != SCHED_IDLE) {
         if (policy == SCHED_FIFO || policy == SCHED_RR) return Error(EPERM);   // no real-time classes
         return Error(EINVAL);
     }
     if (prio != 0) return Error(EINVAL);
+    TRY(sched_may_change(*p, policy, p->nice, reset));
+    p->sched_policy = policy;
+    p->sched_reset_on_fork = reset;
     return 0;
 }
 
 SyscallResult sys_sched_getparam(int pid, UserPtr<int> param) {
-    TRY(target_process(pid));
+    TRY(sched_target(pid));
     TRY(copy_to_user(param, 0));
     return 0;
 }
 
 SyscallResult sys_sched_setparam(int pid, UserPtr<const int> param) {
-    TRY(target_process(pid));
+    TRY(sched_target(pid));
     int prio = TRY(copy_from_user(param));
     if (prio != 0) return Error(EINVAL);
     return 0;
@@ -83,7 +89,7 @@ SyscallResult sys_sched_get_priority_min(int policy) {
 }
 
 SyscallResult sys_sched_rr_get_interval(int pid, UserPtr<void> tp) {
-    TRY(target_process(pid));
+    TRY(sched_target(pid));
     struct __kernel_timespec ts{0, 0};   // SCHED_OTHER tasks report 0 (CFS has no fixed slice)
     TRY(copy_to_user(tp.addr(), &ts, sizeof(ts)));
     return 0;

@@ -203,6 +203,11 @@ SyscallResult sys_prctl(int option, u64 arg2, u64, u64, u64) {
         if (arg2 > 1) return Error(EINVAL);   // linux: SUID_DUMP_ROOT (2) is for the sysctl only
         p->dumpable.store(static_cast<u8>(arg2), std::memory_order_relaxed);
         return 0;
+    case PR_CAPBSET_READ:
+    case PR_CAPBSET_DROP:
+    case PR_GET_KEEPCAPS:
+    case PR_SET_KEEPCAPS:
+        return capability_prctl(option, arg2);
     default:
         return Error(EINVAL);
     }

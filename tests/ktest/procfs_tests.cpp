@@ -136,6 +136,7 @@ struct FakeProcess {
         __builtin_memcpy(p->comm, "fake (x) y", 11);
         __builtin_memcpy(p->exe_path, "/bin/fake-init", 15);
         p->creds.uid = p->creds.euid = p->creds.suid = p->creds.fsuid = 1000;
+        p->creds.cap_effective = p->creds.cap_permitted = 0;   // as setuid away from root leaves them
         p->creds.gid = p->creds.egid = p->creds.sgid = p->creds.fsgid = 100;
         for (int i = 0; i < kRlimitCount; i++) p->rlimits[i] = {~0ull, ~0ull};
         p->rlimits[RLIMIT_NOFILE] = {1024, 4096};

@@ -13,7 +13,6 @@
 namespace {
 
 constexpr u64 kNsPerTick = 10'000'000;   // USER_HZ = 100
-constexpr u64 kFullCaps = 0x000001ffffffffffull;   // CAP_LAST_CAP = 40 (Linux 6.1)
 constexpr u64 kRlimInfinity = ~0ull;
 constexpr unsigned kMaxNumNodes = 1024;   // Debian's CONFIG_NODES_SHIFT=10
 
@@ -226,12 +225,10 @@ PROC_SHOW(proc_show_pid_status) {
     put_sigset(out, "SigBlk:\t", t.blocked);
     put_sigset(out, "SigIgn:\t", t.ignored);
     put_sigset(out, "SigCgt:\t", t.caught);
-    // Root's capabilities (no capability sets yet): everything for uid 0, nothing otherwise.
-    bool any_root = c.uid == 0 || c.euid == 0 || c.suid == 0;
-    put_sigset(out, "CapInh:\t", 0);
-    put_sigset(out, "CapPrm:\t", any_root ? kFullCaps : 0);
-    put_sigset(out, "CapEff:\t", c.euid == 0 ? kFullCaps : 0);
-    put_sigset(out, "CapBnd:\t", kFullCaps);
+    put_sigset(out, "CapInh:\t", c.cap_inheritable);
+    put_sigset(out, "CapPrm:\t", c.cap_permitted);
+    put_sigset(out, "CapEff:\t", c.cap_effective);
+    put_sigset(out, "CapBnd:\t", c.cap_bounding);
     put_sigset(out, "CapAmb:\t", 0);
     out.append("NoNewPrivs:\t0\nSeccomp:\t0\nSeccomp_filters:\t0\n");
     out.append("Speculation_Store_Bypass:\t");

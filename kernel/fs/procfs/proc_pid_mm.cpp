@@ -47,7 +47,7 @@ constexpr usize kMaxEnvOrArgs = 128 * 1024;   // what cmdline/environ show at mo
 
 }  // namespace
 
-usize access_process_memory(AddressSpace& mm, uptr addr, void* buf, usize len) {
+usize access_process_memory(AddressSpace& mm, uptr addr, void* buf, usize len, bool write) {
     auto* dst = static_cast<u8*>(buf);
     usize done = 0;
     while (done < len) {
@@ -58,7 +58,7 @@ usize access_process_memory(AddressSpace& mm, uptr addr, void* buf, usize len) {
         // Only addresses inside a VMA: handle_fault would grow a stack for one just below it.
         bool inside = false;
         mm.for_each_vma([&](const Vma& v) { inside |= a >= v.start && a < v.end; });
-        if (!inside || mm.handle_fault(a, false, false) != FaultResult::Handled) break;
+        if (!inside || mm.handle_fault(a, write, false) != FaultResult::Handled) break;
         bool copied = false;
         bool first = true;
         mm.for_each_vma([&](const Vma&) {
@@ -66,7 +66,9 @@ usize access_process_memory(AddressSpace& mm, uptr addr, void* buf, usize len) {
             first = false;
             PhysAddr frame;
             if (!query_locked(mm, page, frame)) return;   // unmapped since the fault
-            __builtin_memcpy(dst + done, static_cast<u8*>(arch::phys_to_virt(frame)) + (a - page), chunk);
+            u8* mem = static_cast<u8*>(arch::phys_to_virt(frame)) + (a - page);
+            if (write) __builtin_memcpy(mem, dst + done, chunk);
+            else __builtin_memcpy(dst + done, mem, chunk);
             copied = true;
         });
         if (!copied) break;

@@ -13,8 +13,9 @@ void procfs_init();
 // Copies up to len bytes at addr in mm (any process's address space) into the kernel buffer
 // buf, as Linux's access_remote_vm: pages are faulted in for reading first, and the copy stops
 // early at an unmapped or unreadable page. Returns the bytes copied (0 when addr itself is not
-// readable). Sleeps (takes mm's lock): call it with no spinlock held.
-usize access_process_memory(AddressSpace& mm, uptr addr, void* buf, usize len);
+// readable). Sleeps (takes mm's lock): call it with no spinlock held. With write, the bytes go
+// the other way, into writable pages only (copy-on-write ones are copied first).
+usize access_process_memory(AddressSpace& mm, uptr addr, void* buf, usize len, bool write = false);
 
 // kernel.randomize_va_space (0, 1 or 2), read by exec for the address-space layout.
 i64 sysctl_randomize_va_space();
