@@ -6,6 +6,7 @@
 #include <new>
 
 #include "core/log.h"
+#include "ipc/ipc_namespace.h"
 
 namespace {
 
@@ -48,8 +49,14 @@ Namespaces ns_initial() {
         VERIFY(u);
         return u;
     }();
+    static IpcNamespace* ipc = [] {
+        auto r = IpcNamespace::create(kInitIpcInum);
+        VERIFY(r.is_ok());
+        return r.release_value().leak();   // its first reference is never dropped
+    }();
     Namespaces ns;
     ns.uts = RefPtr<UtsNamespace>(uts);
+    ns.ipc = RefPtr<IpcNamespace>(ipc);
     return ns;
 }
 
@@ -70,5 +77,6 @@ Result<Namespaces> ns_copy(const Namespaces& from, u64 flags) {
         u->names = from.uts->names;
         u->inum = ns_alloc_inum();
     }
+    if (flags & CLONE_NEWIPC) ns.ipc = TRY(IpcNamespace::create(ns_alloc_inum()));
     return ns;
 }

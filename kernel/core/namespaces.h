@@ -24,8 +24,11 @@ public:
     u32 inum = kInitUtsInum;
 };
 
+class IpcNamespace;   // ipc/ipc_namespace.h
+
 struct Namespaces {
     RefPtr<UtsNamespace> uts;
+    RefPtr<IpcNamespace> ipc;
     Namespaces();
     ~Namespaces();
     Namespaces(const Namespaces&);
