@@ -20,13 +20,22 @@ namespace {
 constexpr u64 kUnshareFlags = CLONE_THREAD | CLONE_FS | CLONE_SIGHAND | CLONE_VM | CLONE_FILES | CLONE_SYSVSEM |
                               kCloneNsFlags;
 
+// Another live process uses p's address space (CLONE_VM, a vfork parent): Linux's
+// current_is_single_threaded(). The count alone would also see /proc readers' references.
+bool mm_shared(Process* p) {
+    bool shared = false;
+    SpinlockGuard g(g_process_tree_lock);
+    for_each_process_locked([&](Process& q) { shared |= &q != p && q.mm.ptr() == p->mm.ptr(); });
+    return shared;
+}
+
 // Linux "pretends" to unshare the thread group, signal handlers and address space when nothing
 // shares them, and refuses otherwise.
 Result<void> check_unshare_flags(u64 flags, Process* p) {
     if (flags & ~kUnshareFlags) return Error(EINVAL);
     if ((flags & (CLONE_THREAD | CLONE_SIGHAND | CLONE_VM)) && p->live_threads > 1) return Error(EINVAL);
     if ((flags & (CLONE_SIGHAND | CLONE_VM)) && p->sighand->ref_count() > 1) return Error(EINVAL);
-    if ((flags & CLONE_VM) && p->mm->ref_count() > 1) return Error(EINVAL);
+    if ((flags & CLONE_VM) && mm_shared(p)) return Error(EINVAL);
     return {};
 }
 

@@ -31,6 +31,15 @@ static void report_shared(const char *how, int cflags)
     for (int i = 0; i < 5; i++) say("%s: unshare(%s): %s\n", how, names[i], ct_errname(out[i]));
 }
 
+// A vfork child shares the parent's address space while the parent waits.
+static int vfork_result = -1;
+static int vfork_fn(void *arg)
+{
+    (void)arg;
+    vfork_result = unshare(CLONE_VM) ? errno : 0;
+    return 0;
+}
+
 static int go[2];
 static void *idle_thread(void *arg)
 {
@@ -62,6 +71,9 @@ int main(void)
     if (pipe(pipefd)) return 1;
     report_shared("vm", CLONE_VM);
     report_shared("vm+sighand", CLONE_VM | CLONE_SIGHAND);
+    pid_t pid = clone(vfork_fn, stack + sizeof stack, CLONE_VM | CLONE_VFORK | SIGCHLD, NULL);
+    say("vfork child: %s\n", ct_wait(pid));
+    say("vfork child: unshare(CLONE_VM): %s\n", ct_errname(vfork_result));
 
     // With a second thread alive, the thread group is not empty.
     if (pipe(go)) return 1;
