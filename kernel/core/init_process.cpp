@@ -32,6 +32,7 @@ Result<Process*> make_init_process(Thread* t) {
     p->sighand = RefPtr<SignalHandlers>::adopt(sh);
     p->fds = TRY(FdTable::create());
     p->fs = TRY(FsContext::create(vfs_root()));
+    p->ns = ns_initial();
     p->mm = TRY(AddressSpace::create());
     p->start_time_ns = monotonic_ns();
     t->fpu = TRY(arch::fpu_alloc());

@@ -150,9 +150,6 @@ Result<void> check_clone_flags(const CloneArgs& a, Process* parent) {
     if ((flags & CLONE_PARENT) && parent->pid == 1) return Error(EINVAL);
     if ((flags & CLONE_THREAD) && (flags & (CLONE_NEWUSER | CLONE_NEWPID))) return Error(EINVAL);
     if ((flags & CLONE_PIDFD) && (flags & (CLONE_DETACHED | CLONE_THREAD))) return Error(EINVAL);
-    constexpr u64 kNamespaces = CLONE_NEWNS | CLONE_NEWUTS | CLONE_NEWIPC | CLONE_NEWUSER | CLONE_NEWPID |
-                                CLONE_NEWNET | CLONE_NEWCGROUP;
-    if (flags & kNamespaces) return Error(EINVAL);   // namespaces: a later issue
     return {};
 }
 
@@ -205,6 +202,7 @@ Result<int> clone_thread(const CloneArgs& a, TrapFrame* parent_frame) {
     Process* p = self->process;
     // One descriptor table and fs context per process: a thread with its own is not modelled.
     if (!(a.flags & CLONE_FILES) || !(a.flags & CLONE_FS)) return Error(ENOSYS);
+    if (a.flags & kCloneNsFlags) return Error(ENOSYS);   // namespaces are per process here
     TrapFrame frame = *parent_frame;
     frame.rax = 0;
     if (a.stack) frame.rsp = a.stack;
@@ -241,6 +239,10 @@ Result<int> process_clone(const CloneArgs& a, TrapFrame* parent_frame) {
     u64 flags = a.flags;
     TRY(check_clone_flags(a, parent));
     TRY(check_nproc(parent));
+    // copy_namespaces: after the resource checks; CLONE_NEWIPC leaves the SEM_UNDO list behind,
+    // which CLONE_SYSVSEM would share.
+    TRY(ns_check_new(flags, parent->creds));
+    if ((flags & CLONE_NEWIPC) && (flags & CLONE_SYSVSEM)) return Error(EINVAL);
     if (flags & CLONE_PIDFD) return Error(ENOSYS);   // pidfds: not implemented yet
     if (flags & CLONE_THREAD) return clone_thread(a, parent_frame);
 
@@ -268,6 +270,7 @@ Result<int> process_clone(const CloneArgs& a, TrapFrame* parent_frame) {
     child->mm = (flags & CLONE_VM) ? parent->mm : TRY(parent->mm->fork());
     child->fds = (flags & CLONE_FILES) ? parent->fds : TRY(parent->fds->clone());
     child->fs = (flags & CLONE_FS) ? parent->fs : TRY(parent->fs->clone());
+    child->ns = TRY(ns_copy(parent->ns, flags));
     if (flags & CLONE_SIGHAND) {
         child->sighand = parent->sighand;
     } else {

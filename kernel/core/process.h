@@ -7,6 +7,7 @@
 #include <atomic>
 
 #include "core/credentials.h"
+#include "core/namespaces.h"
 #include "core/signal_state.h"
 #include "core/thread.h"
 #include "core/timers.h"
@@ -41,6 +42,7 @@ public:
     RefPtr<FdTable> fds;
     RefPtr<FsContext> fs;
     RefPtr<SignalHandlers> sighand;
+    Namespaces ns;                         // dropped at exit (a zombie has none)
     PendingSignals shared_pending;         // process-directed signals
 
     char comm[16] = {};

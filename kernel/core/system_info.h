@@ -8,6 +8,7 @@ struct SystemNames {
     char hostname[65];
     char domainname[65];
 };
+// The calling process's (its UTS namespace's; core/namespaces.h).
 SystemNames& system_names();
 
 constexpr const char* kUnameSysname = "Linux";   // programs test for it; we implement Linux's ABI

@@ -60,6 +60,15 @@ bool sigchld_ignored(Process* parent) {
     p->fds = nullptr;
     file_locks_collect();
     p->fs = nullptr;
+    // Leaving its namespaces may destroy the last one's System V objects (Linux's
+    // exit_task_namespaces); /proc readers take them under the tree lock.
+    Namespaces ns;
+    {
+        SpinlockGuard g(g_process_tree_lock);
+        ns = p->ns;
+        p->ns = Namespaces{};
+    }
+    ns = Namespaces{};
     // Order matters with preemption: first take the address space out of the process (a switch
     // back to this thread then loads the kernel's page tables), then leave its page tables, and
     // only then drop it. The other order lets a preemption reload a root that is about to be freed.

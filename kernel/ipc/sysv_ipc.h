@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-// What the three System V IPC kinds share (one global namespace, as Linux's init_ipc_ns): the
+// What the three System V IPC kinds share (each IPC namespace has its own tables: ipc_namespace.h): the
 // permission block, the id table (id = seq * 32768 + index, indices handed out cyclically and the
 // sequence bumped on each wrap so a stale id misses), the ipcperms and owner checks, and the
 // get-or-create logic behind shmget/semget/msgget.

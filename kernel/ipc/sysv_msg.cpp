@@ -7,6 +7,7 @@
 #include "ipc/sysv_msg.h"
 
 #include "core/process.h"
+#include "ipc/ipc_namespace.h"
 #include "core/wait_queue.h"
 #include "mm/kheap.h"
 #include "sync/mutex.h"
@@ -45,30 +46,47 @@ public:
     }
 };
 
+}  // namespace
+
 struct MsgState {
     Mutex lock{"sysv-msg"};
     IpcIds ids;
     u64 total_msgs = 0, total_bytes = 0;
 };
-MsgState g_msg;
+
+namespace {
+
+// The caller's namespace's table (a process changes namespace only while single-threaded, so it
+// stays the same for the whole call).
+MsgState& msg_ns() { return *current_ipc_ns().msg; }
+
+// Removal: the table lets go and sleepers see EIDRM.
+void remove_locked(MsgState& st, MsgQueue* q) {
+    st.ids.remove(q->perm);
+    st.total_msgs -= q->qnum;
+    st.total_bytes -= q->cbytes;
+    q->removed.store(true);
+    q->changed();
+    RefPtr<MsgQueue> drop = RefPtr<MsgQueue>::adopt(q);
+}
 
 MsgQueue* queue_of(IpcPerm* p) { return p ? static_cast<MsgQueue*>(p->owner) : nullptr; }
 const Credentials& creds() { return current_process()->creds; }
 
 Result<MsgQueue*> lookup_locked(int id) {
-    MsgQueue* q = queue_of(g_msg.ids.find_id(id));
+    MsgQueue* q = queue_of(msg_ns().ids.find_id(id));
     if (!q) return Error(EINVAL);
     return q;
 }
 
 Result<MsgQueue*> create_queue(int key, int flg) {
-    if (g_msg.ids.in_use() >= MSGMNI) return Error(ENOSPC);
+    if (msg_ns().ids.in_use() >= MSGMNI) return Error(ENOSPC);
     auto* q = new (std::nothrow) MsgQueue;
     if (!q) return Error(ENOMEM);
     ipc_init_perm(q->perm, creds(), key, flg);
     q->perm.owner = q;
     q->ctime = ipc_now();
-    if (Result<void> r = g_msg.ids.add(q->perm); r.is_error()) {
+    if (Result<void> r = msg_ns().ids.add(q->perm); r.is_error()) {
         RefPtr<MsgQueue>::adopt(q);
         return r.error();
     }
@@ -117,13 +135,13 @@ void fill_ds(const MsgQueue& q, msqid64_ds& d) {
 
 SyscallResult sys_msgget(int key, Flags flg_f) {
     int flg = static_cast<int>(flg_f.value);
-    MutexGuard g(g_msg.lock);
+    MutexGuard g(msg_ns().lock);
     auto create = [&]() -> Result<IpcPerm*> {
         MsgQueue* q = TRY(create_queue(key, flg));
         return &q->perm;
     };
     auto check = [](IpcPerm&) -> Result<void> { return {}; };
-    return TRY(ipc_get(g_msg.ids, creds(), key, flg, create, check));
+    return TRY(ipc_get(msg_ns().ids, creds(), key, flg, create, check));
 }
 
 SyscallResult sys_msgsnd(int id, u64 msgp, usize msgsz, Flags flg_f) {
@@ -146,7 +164,7 @@ SyscallResult sys_msgsnd(int id, u64 msgp, usize msgsz, Flags flg_f) {
     for (;;) {
         u64 seen;
         {
-            MutexGuard g(g_msg.lock);
+            MutexGuard g(msg_ns().lock);
             if (!q) {
                 MsgQueue* found = TRY(lookup_locked(id));
                 if (!ipc_permitted(creds(), found->perm, S_IWUGO)) return Error(EACCES);
@@ -159,8 +177,8 @@ SyscallResult sys_msgsnd(int id, u64 msgp, usize msgsz, Flags flg_f) {
                 q->tail = &m->next;
                 q->cbytes += msgsz;
                 q->qnum++;
-                g_msg.total_msgs++;
-                g_msg.total_bytes += msgsz;
+                msg_ns().total_msgs++;
+                msg_ns().total_bytes += msgsz;
                 q->lspid = current_process()->pid;
                 q->stime = ipc_now();
                 q->changed();
@@ -185,7 +203,7 @@ SyscallResult sys_msgrcv(int id, u64 msgp, usize msgsz, i64 msgtyp, Flags flg_f)
     for (;;) {
         u64 seen;
         {
-            MutexGuard g(g_msg.lock);
+            MutexGuard g(msg_ns().lock);
             if (!q) {
                 MsgQueue* found = TRY(lookup_locked(id));
                 if (!ipc_permitted(creds(), found->perm, S_IRUGO)) return Error(EACCES);
@@ -199,8 +217,8 @@ SyscallResult sys_msgrcv(int id, u64 msgp, usize msgsz, i64 msgtyp, Flags flg_f)
                 if (q->tail == &m->next) q->tail = link;
                 q->cbytes -= m->size;
                 q->qnum--;
-                g_msg.total_msgs--;
-                g_msg.total_bytes -= m->size;
+                msg_ns().total_msgs--;
+                msg_ns().total_bytes -= m->size;
                 q->lrpid = current_process()->pid;
                 q->rtime = ipc_now();
                 q->changed();
@@ -234,17 +252,17 @@ SyscallResult sys_msgctl(int id, int cmd_raw, u64 buf) {
         info.msgseg = MSGSEG;
         int maxidx;
         {
-            MutexGuard g(g_msg.lock);
+            MutexGuard g(msg_ns().lock);
             if (cmd == MSG_INFO) {
-                info.msgpool = g_msg.ids.in_use();
-                info.msgmap = static_cast<int>(g_msg.total_msgs);
-                info.msgtql = static_cast<int>(g_msg.total_bytes);
+                info.msgpool = msg_ns().ids.in_use();
+                info.msgmap = static_cast<int>(msg_ns().total_msgs);
+                info.msgtql = static_cast<int>(msg_ns().total_bytes);
             } else {
                 info.msgmap = MSGMAP;
                 info.msgpool = MSGPOOL;
                 info.msgtql = MSGTQL;
             }
-            maxidx = g_msg.ids.max_index();
+            maxidx = msg_ns().ids.max_index();
         }
         TRY(copy_to_user(buf, &info, sizeof(info)));
         return maxidx < 0 ? 0 : maxidx;
@@ -255,8 +273,8 @@ SyscallResult sys_msgctl(int id, int cmd_raw, u64 buf) {
         msqid64_ds ds;
         int ret;
         {
-            MutexGuard g(g_msg.lock);
-            ret = TRY(ipc_stat_locked<MsgQueue>(g_msg.ids, id, cmd, MSG_STAT_ANY, creds(), ds,
+            MutexGuard g(msg_ns().lock);
+            ret = TRY(ipc_stat_locked<MsgQueue>(msg_ns().ids, id, cmd, MSG_STAT_ANY, creds(), ds,
                                           [](const MsgQueue& o, msqid64_ds& d) { fill_ds(o, d); }));
         }
         TRY(copy_to_user(buf, &ds, sizeof(ds)));
@@ -265,7 +283,7 @@ SyscallResult sys_msgctl(int id, int cmd_raw, u64 buf) {
     case IPC_SET: {
         msqid64_ds in;
         TRY(copy_from_user(&in, buf, sizeof(in)));
-        MutexGuard g(g_msg.lock);
+        MutexGuard g(msg_ns().lock);
         MsgQueue* q = TRY(lookup_locked(id));
         if (!ipc_is_owner(creds(), q->perm)) return Error(EPERM);
         if (in.msg_qbytes > MSGMNB && creds().euid != 0) return Error(EPERM);   // CAP_SYS_RESOURCE
@@ -276,15 +294,10 @@ SyscallResult sys_msgctl(int id, int cmd_raw, u64 buf) {
         return 0;
     }
     case IPC_RMID: {
-        MutexGuard g(g_msg.lock);
+        MutexGuard g(msg_ns().lock);
         MsgQueue* q = TRY(lookup_locked(id));
         if (!ipc_is_owner(creds(), q->perm)) return Error(EPERM);
-        g_msg.ids.remove(q->perm);
-        g_msg.total_msgs -= q->qnum;
-        g_msg.total_bytes -= q->cbytes;
-        q->removed.store(true);
-        q->changed();
-        RefPtr<MsgQueue> drop = RefPtr<MsgQueue>::adopt(q);
+        remove_locked(msg_ns(), q);
         return 0;
     }
     default:
@@ -295,11 +308,25 @@ SyscallResult sys_msgctl(int id, int cmd_raw, u64 buf) {
 Result<void> sysv_msg_show(SeqBuf& out) {
     out.append("       key      msqid perms      cbytes       qnum lspid lrpid   uid   gid  cuid  cgid"
                "      stime      rtime      ctime\n");
-    MutexGuard g(g_msg.lock);
-    g_msg.ids.for_each([&](IpcPerm& p) {
+    MutexGuard g(msg_ns().lock);
+    msg_ns().ids.for_each([&](IpcPerm& p) {
         MsgQueue& q = *queue_of(&p);
         out.appendf("%10d %10d  %4o  %10lu %10lu %5u %5u %5u %5u %5u %5u %10ld %10ld %10ld\n", p.key, p.id(), p.mode,
                     q.cbytes, q.qnum, q.lspid, q.lrpid, p.uid, p.gid, p.cuid, p.cgid, q.stime, q.rtime, q.ctime);
     });
     return out.status();
+}
+
+Result<MsgState*> sysv_msg_ns_create() {
+    auto* st = new (std::nothrow) MsgState();
+    if (!st) return Error(ENOMEM);
+    return st;
+}
+
+void sysv_msg_ns_destroy(MsgState* st) {
+    {
+        MutexGuard g(st->lock);
+        st->ids.for_each([&](IpcPerm& p) { remove_locked(*st, queue_of(&p)); });
+    }
+    delete st;
 }

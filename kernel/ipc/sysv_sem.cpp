@@ -9,6 +9,7 @@
 
 #include "arch/cpu.h"
 #include "core/process.h"
+#include "ipc/ipc_namespace.h"
 #include "core/wait_queue.h"
 #include "mm/kheap.h"
 #include "sync/mutex.h"
@@ -48,28 +49,34 @@ struct SemUndo {
     int adj[];
 };
 
+}  // namespace
+
 struct SemState {
     Mutex lock{"sysv-sem"};
     IpcIds ids;
     SemUndo* undos = nullptr;
     u64 used_sems = 0;
 };
-SemState g_sem;
+
+namespace {
+
+// The caller's namespace's table (fixed for the call: see msg_ns in sysv_msg.cpp).
+SemState& sem_ns() { return *current_ipc_ns().sem; }
 
 SemSet* set_of(IpcPerm* p) { return p ? static_cast<SemSet*>(p->owner) : nullptr; }
 const Credentials& creds() { return current_process()->creds; }
 int my_pid() { return current_process()->pid; }
 
 Result<SemSet*> lookup_locked(int id) {
-    SemSet* s = set_of(g_sem.ids.find_id(id));
+    SemSet* s = set_of(sem_ns().ids.find_id(id));
     if (!s) return Error(EINVAL);
     return s;
 }
 
 Result<SemSet*> create_set(int key, int nsems, int flg) {
     if (nsems == 0) return Error(EINVAL);
-    if (g_sem.used_sems + static_cast<u64>(nsems) > SEMMNS) return Error(ENOSPC);
-    if (g_sem.ids.in_use() >= SEMMNI) return Error(ENOSPC);
+    if (sem_ns().used_sems + static_cast<u64>(nsems) > SEMMNS) return Error(ENOSPC);
+    if (sem_ns().ids.in_use() >= SEMMNI) return Error(ENOSPC);
     auto* s = new (std::nothrow) SemSet;
     if (!s) return Error(ENOMEM);
     s->sems = static_cast<Sem*>(kzalloc(sizeof(Sem) * static_cast<usize>(nsems)));
@@ -81,20 +88,20 @@ Result<SemSet*> create_set(int key, int nsems, int flg) {
     s->perm.owner = s;
     s->nsems = nsems;
     s->ctime = ipc_now();
-    if (Result<void> r = g_sem.ids.add(s->perm); r.is_error()) {
+    if (Result<void> r = sem_ns().ids.add(s->perm); r.is_error()) {
         RefPtr<SemSet>::adopt(s);
         return r.error();
     }
-    g_sem.used_sems += static_cast<u64>(nsems);
+    sem_ns().used_sems += static_cast<u64>(nsems);
     return s;   // the table's reference is the initial one
 }
 
 // Removal: the table lets go, sleepers see EIDRM, undo records of the set go.
-void remove_locked(SemSet* s) {
-    g_sem.ids.remove(s->perm);
-    g_sem.used_sems -= static_cast<u64>(s->nsems);
+void remove_locked(SemState& st, SemSet* s) {
+    st.ids.remove(s->perm);
+    st.used_sems -= static_cast<u64>(s->nsems);
     int id = s->perm.id();
-    for (SemUndo** u = &g_sem.undos; *u;) {
+    for (SemUndo** u = &st.undos; *u;) {
         if ((*u)->semid == id) {
             SemUndo* dead = *u;
             *u = dead->next;
@@ -109,7 +116,7 @@ void remove_locked(SemSet* s) {
 }
 
 SemUndo* find_undo_locked(int pid, int semid) {
-    for (SemUndo* u = g_sem.undos; u; u = u->next)
+    for (SemUndo* u = sem_ns().undos; u; u = u->next)
         if (u->pid == pid && u->semid == semid) return u;
     return nullptr;
 }
@@ -121,14 +128,14 @@ Result<SemUndo*> get_undo_locked(SemSet& s) {
     u->pid = my_pid();
     u->semid = s.perm.id();
     u->nsems = s.nsems;
-    u->next = g_sem.undos;
-    g_sem.undos = u;
+    u->next = sem_ns().undos;
+    sem_ns().undos = u;
     return u;
 }
 
 // SETVAL/SETALL: the adjustments for the changed semaphores no longer apply (semnum -1: all).
 void clear_undos_locked(int semid, int semnum) {
-    for (SemUndo* u = g_sem.undos; u; u = u->next) {
+    for (SemUndo* u = sem_ns().undos; u; u = u->next) {
         if (u->semid != semid) continue;
         for (int i = 0; i < u->nsems; i++)
             if (semnum < 0 || i == semnum) u->adj[i] = 0;
@@ -220,7 +227,7 @@ Result<i64> do_semop(int id, u64 uops, usize nops, u64 utimeout) {
         u64 seen;
         usize blocker = 0;
         {
-            MutexGuard g(g_sem.lock);
+            MutexGuard g(sem_ns().lock);
             if (!set) {
                 SemSet* s = TRY(lookup_locked(id));
                 if (max >= static_cast<u32>(s->nsems)) return Error(EFBIG);
@@ -242,7 +249,7 @@ Result<i64> do_semop(int id, u64 uops, usize nops, u64 utimeout) {
         SemSet* s = set.ptr();
         Result<bool> w = s->wq.wait_interruptible([&] { return s->gen.load() != seen || s->removed.load(); }, deadline);
         {
-            MutexGuard g(g_sem.lock);
+            MutexGuard g(sem_ns().lock);
             Sem& b = s->sems[ops[blocker].sem_num];
             (ops[blocker].sem_op == 0 ? b.zcnt : b.ncnt)--;
         }
@@ -260,7 +267,7 @@ Result<i64> do_semop(int id, u64 uops, usize nops, u64 utimeout) {
 SyscallResult sys_semget(int key, int nsems, Flags flg_f) {
     int flg = static_cast<int>(flg_f.value);
     if (nsems < 0 || nsems > SEMMSL) return Error(EINVAL);
-    MutexGuard g(g_sem.lock);
+    MutexGuard g(sem_ns().lock);
     auto create = [&]() -> Result<IpcPerm*> {
         SemSet* s = TRY(create_set(key, nsems, flg));
         return &s->perm;
@@ -269,7 +276,7 @@ SyscallResult sys_semget(int key, int nsems, Flags flg_f) {
         if (nsems > set_of(&p)->nsems) return Error(EINVAL);
         return {};
     };
-    return TRY(ipc_get(g_sem.ids, creds(), key, flg, create, check));
+    return TRY(ipc_get(sem_ns().ids, creds(), key, flg, create, check));
 }
 
 SyscallResult sys_semop(int id, u64 sops, usize nsops) { return do_semop(id, sops, nsops, 0); }
@@ -293,10 +300,10 @@ SyscallResult sys_semctl(int id, int semnum, int cmd_raw, u64 arg) {
         info.semume = SEMUME;
         int maxidx;
         {
-            MutexGuard g(g_sem.lock);
-            info.semusz = cmd == SEM_INFO ? g_sem.ids.in_use() : SEMUSZ;
-            info.semaem = cmd == SEM_INFO ? static_cast<int>(g_sem.used_sems) : SEMAEM;
-            maxidx = g_sem.ids.max_index();
+            MutexGuard g(sem_ns().lock);
+            info.semusz = cmd == SEM_INFO ? sem_ns().ids.in_use() : SEMUSZ;
+            info.semaem = cmd == SEM_INFO ? static_cast<int>(sem_ns().used_sems) : SEMAEM;
+            maxidx = sem_ns().ids.max_index();
         }
         TRY(copy_to_user(arg, &info, sizeof(info)));
         return maxidx < 0 ? 0 : maxidx;
@@ -307,8 +314,8 @@ SyscallResult sys_semctl(int id, int semnum, int cmd_raw, u64 arg) {
         semid64_ds ds;
         int ret;
         {
-            MutexGuard g(g_sem.lock);
-            ret = TRY(ipc_stat_locked<SemSet>(g_sem.ids, id, cmd, SEM_STAT_ANY, creds(), ds,
+            MutexGuard g(sem_ns().lock);
+            ret = TRY(ipc_stat_locked<SemSet>(sem_ns().ids, id, cmd, SEM_STAT_ANY, creds(), ds,
                                           [](const SemSet& o, semid64_ds& d) { fill_ds(o, d); }));
         }
         TRY(copy_to_user(arg, &ds, sizeof(ds)));
@@ -317,7 +324,7 @@ SyscallResult sys_semctl(int id, int semnum, int cmd_raw, u64 arg) {
     case IPC_SET: {
         semid64_ds in;
         TRY(copy_from_user(&in, arg, sizeof(in)));
-        MutexGuard g(g_sem.lock);
+        MutexGuard g(sem_ns().lock);
         SemSet* s = TRY(lookup_locked(id));
         if (!ipc_is_owner(creds(), s->perm)) return Error(EPERM);
         ipc_set_perm(s->perm, in.sem_perm);
@@ -325,17 +332,17 @@ SyscallResult sys_semctl(int id, int semnum, int cmd_raw, u64 arg) {
         return 0;
     }
     case IPC_RMID: {
-        MutexGuard g(g_sem.lock);
+        MutexGuard g(sem_ns().lock);
         SemSet* s = TRY(lookup_locked(id));
         if (!ipc_is_owner(creds(), s->perm)) return Error(EPERM);
-        remove_locked(s);
+        remove_locked(sem_ns(), s);
         return 0;
     }
     case GETVAL:
     case GETPID:
     case GETNCNT:
     case GETZCNT: {
-        MutexGuard g(g_sem.lock);
+        MutexGuard g(sem_ns().lock);
         SemSet* s = TRY(lookup_locked(id));
         if (!ipc_permitted(creds(), s->perm, S_IRUGO)) return Error(EACCES);
         if (semnum < 0 || semnum >= s->nsems) return Error(EINVAL);
@@ -347,7 +354,7 @@ SyscallResult sys_semctl(int id, int semnum, int cmd_raw, u64 arg) {
         if (!vals.data) return Error(ENOMEM);
         usize n;
         {
-            MutexGuard g(g_sem.lock);
+            MutexGuard g(sem_ns().lock);
             SemSet* s = TRY(lookup_locked(id));
             if (!ipc_permitted(creds(), s->perm, S_IRUGO)) return Error(EACCES);
             n = static_cast<usize>(s->nsems);
@@ -359,7 +366,7 @@ SyscallResult sys_semctl(int id, int semnum, int cmd_raw, u64 arg) {
     case SETVAL: {
         int val = static_cast<int>(arg);
         if (val > SEMVMX || val < 0) return Error(ERANGE);
-        MutexGuard g(g_sem.lock);
+        MutexGuard g(sem_ns().lock);
         SemSet* s = TRY(lookup_locked(id));
         if (semnum < 0 || semnum >= s->nsems) return Error(EINVAL);
         if (!ipc_permitted(creds(), s->perm, S_IWUGO)) return Error(EACCES);
@@ -373,7 +380,7 @@ SyscallResult sys_semctl(int id, int semnum, int cmd_raw, u64 arg) {
     case SETALL: {
         int nsems;
         {
-            MutexGuard g(g_sem.lock);
+            MutexGuard g(sem_ns().lock);
             SemSet* s = TRY(lookup_locked(id));
             nsems = s->nsems;
         }
@@ -383,7 +390,7 @@ SyscallResult sys_semctl(int id, int semnum, int cmd_raw, u64 arg) {
         TRY(copy_from_user(vals, arg, static_cast<usize>(nsems) * sizeof(u16)));
         for (int i = 0; i < nsems; i++)
             if (vals[i] > SEMVMX) return Error(ERANGE);
-        MutexGuard g(g_sem.lock);
+        MutexGuard g(sem_ns().lock);
         SemSet* s = TRY(lookup_locked(id));
         if (!ipc_permitted(creds(), s->perm, S_IWUGO)) return Error(EACCES);
         if (s->nsems != nsems) return Error(EIDRM);
@@ -409,15 +416,16 @@ bool sysv_sem_has_undo(int pid) {
 }
 
 void sysv_sem_exit(int pid) {
-    MutexGuard g(g_sem.lock);
-    for (SemUndo** u = &g_sem.undos; *u;) {
+    if (!current_process()->ns.ipc) return;
+    MutexGuard g(sem_ns().lock);
+    for (SemUndo** u = &sem_ns().undos; *u;) {
         SemUndo* un = *u;
         if (un->pid != pid) {
             u = &un->next;
             continue;
         }
         *u = un->next;
-        if (SemSet* s = set_of(g_sem.ids.find_id(un->semid))) {
+        if (SemSet* s = set_of(sem_ns().ids.find_id(un->semid))) {
             for (int i = 0; i < un->nsems && i < s->nsems; i++) {
                 if (!un->adj[i]) continue;
                 int v = s->sems[i].val + un->adj[i];
@@ -432,11 +440,26 @@ void sysv_sem_exit(int pid) {
 
 Result<void> sysv_sem_show(SeqBuf& out) {
     out.append("       key      semid perms      nsems   uid   gid  cuid  cgid      otime      ctime\n");
-    MutexGuard g(g_sem.lock);
-    g_sem.ids.for_each([&](IpcPerm& p) {
+    MutexGuard g(sem_ns().lock);
+    sem_ns().ids.for_each([&](IpcPerm& p) {
         SemSet& s = *set_of(&p);
         out.appendf("%10d %10d  %4o %10u %5u %5u %5u %5u %10ld %10ld\n", p.key, p.id(), p.mode,
                     static_cast<u32>(s.nsems), p.uid, p.gid, p.cuid, p.cgid, s.otime, s.ctime);
     });
     return out.status();
+}
+
+Result<SemState*> sysv_sem_ns_create() {
+    auto* st = new (std::nothrow) SemState();
+    if (!st) return Error(ENOMEM);
+    return st;
+}
+
+void sysv_sem_ns_destroy(SemState* st) {
+    {
+        MutexGuard g(st->lock);
+        st->ids.for_each([&](IpcPerm& p) { remove_locked(*st, set_of(&p)); });
+        VERIFY(!st->undos);   // each went with its set
+    }
+    delete st;
 }

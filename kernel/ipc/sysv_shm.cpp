@@ -4,20 +4,16 @@
 // counts as an attach (vma_opened/vma_closed, as Linux's shm_open/shm_close), which is what makes
 // nattch follow fork, exec, exit and munmap, and lets a removed segment die with its last attach.
 //
-// Lock order: an address space's lock, then g_shm.lock (the VMA hooks run under the former), so
+// Lock order: an address space's lock, then shm_ns().lock (the VMA hooks run under the former), so
 // the lock is never held across AddressSpace calls or user copies.
 #include "ipc/sysv_shm.h"
 
 #include "core/process.h"
+#include "ipc/ipc_namespace.h"
 #include "mm/address_space.h"
 #include "sync/mutex.h"
 #include "syscalls/handlers.h"
 #include "syscalls/mm_file.h"
-
-namespace {
-
-class ShmSegment;
-int hook_pid();
 
 struct ShmState {
     Mutex lock{"sysv-shm"};
@@ -26,8 +22,20 @@ struct ShmState {
     std::atomic<u64> shmmax{kShmMaxDefault};
     std::atomic<u64> shmall{kShmMaxDefault};
     std::atomic<u64> shmmni{SHMMNI};
+    IpcNamespace* owner = nullptr;
 };
-ShmState g_shm;
+
+namespace {
+
+int hook_pid();
+
+// The caller's namespace's table (fixed for the call: see msg_ns in sysv_msg.cpp).
+ShmState& shm_ns() { return *current_ipc_ns().shm; }
+
+// The last attach of a segment let go of its namespace (after its lock: this may free it).
+void drop_namespace(IpcNamespace* ns) {
+    if (ns->deref()) delete ns;
+}
 
 class ShmSegment final : public VmObject {
 public:
@@ -36,6 +44,7 @@ public:
     i64 atime = 0, dtime = 0, ctime = 0;
     int cpid = 0, lpid = 0;
     u64 nattch = 0;
+    ShmState* st = nullptr;   // its namespace's table, alive while attached (attach_locked)
     RefPtr<VmObject> pages;
     RefPtr<ShmSegment> self;   // the table's reference, dropped when the segment is destroyed
 
@@ -55,28 +64,48 @@ public:
         if (n) path[i] = 0;
     }
     void vma_opened() override {
-        MutexGuard g(g_shm.lock);
+        MutexGuard g(st->lock);
         atime = ipc_now();
         lpid = hook_pid();
-        nattch++;
+        attach_locked();
     }
     void vma_closed() override {
-        MutexGuard g(g_shm.lock);
-        dtime = ipc_now();
-        lpid = hook_pid();
+        IpcNamespace* drop;
+        {
+            MutexGuard g(st->lock);
+            dtime = ipc_now();
+            lpid = hook_pid();
+            drop = detach_locked();
+        }
+        if (drop) drop_namespace(drop);
+    }
+    // Attaches hold the namespace, as Linux's shm files do: its table outlives every mapping.
+    void attach_locked() {
+        if (nattch++ == 0) st->owner->ref();
+    }
+    // The namespace to let go of (after the lock) when this was the last attach.
+    [[nodiscard]] IpcNamespace* detach_locked() {
         nattch--;
         destroy_if_unused_locked();
+        return nattch ? nullptr : st->owner;
     }
     bool vmas_mergeable() override { return false; }
     int sysv_shm_id() override { return perm.id(); }
     u64 owned_pages() override { return pages->owned_pages(); }
 
+    // IPC_RMID: no shmget finds it any more, and it goes when nothing maps it.
+    void remove_locked() {
+        RefPtr<ShmSegment> keep = this;   // destroy_if_unused drops the table's reference
+        perm.mode |= SHM_DEST;
+        perm.key = IPC_PRIVATE;
+        destroy_if_unused_locked();
+    }
     // A removed segment goes away when nothing maps it any more (the pages stay until the last
     // VMA's reference goes).
     void destroy_if_unused_locked() {
         if (nattch || !(perm.mode & SHM_DEST) || !self) return;
-        g_shm.ids.remove(perm);
-        g_shm.total_pages -= page_count();
+        st->ids.remove(perm);
+        st->total_pages -= page_count();
         RefPtr<ShmSegment> drop = static_cast<RefPtr<ShmSegment>&&>(self);
         self = nullptr;
         (void)drop;   // never the last reference here: the caller holds one
@@ -97,12 +126,12 @@ int hook_pid() {
 }
 
 Result<ShmSegment*> create_segment(int key, usize size, int flg) {
-    if (size < SHMMIN || size > g_shm.shmmax.load()) return Error(EINVAL);
+    if (size < SHMMIN || size > shm_ns().shmmax.load()) return Error(EINVAL);
     u64 npages = align_up(size, kPageSize) / kPageSize;
     if (npages < size / kPageSize) return Error(ENOSPC);
-    if (g_shm.total_pages + npages < g_shm.total_pages || g_shm.total_pages + npages > g_shm.shmall.load())
+    if (shm_ns().total_pages + npages < shm_ns().total_pages || shm_ns().total_pages + npages > shm_ns().shmall.load())
         return Error(ENOSPC);
-    if (static_cast<u64>(g_shm.ids.in_use()) >= g_shm.shmmni.load()) return Error(ENOSPC);
+    if (static_cast<u64>(shm_ns().ids.in_use()) >= shm_ns().shmmni.load()) return Error(ENOSPC);
     auto* s = new (std::nothrow) ShmSegment;
     if (!s) return Error(ENOMEM);
     RefPtr<ShmSegment> ref = RefPtr<ShmSegment>::adopt(s);
@@ -110,17 +139,18 @@ Result<ShmSegment*> create_segment(int key, usize size, int flg) {
     ipc_init_perm(s->perm, creds(), key, flg);
     s->perm.owner = s;
     s->size = size;
+    s->st = &shm_ns();
     s->cpid = current_process()->pid;
     s->ctime = ipc_now();
-    TRY(g_shm.ids.add(s->perm));
-    g_shm.total_pages += npages;
+    TRY(shm_ns().ids.add(s->perm));
+    shm_ns().total_pages += npages;
     s->self = ref;
     return s;
 }
 
 // Looks an id up for shmat/shmctl: EINVAL when it names nothing (or a removed segment's slot).
 Result<ShmSegment*> lookup_locked(int id) {
-    ShmSegment* s = segment_of(g_shm.ids.find_id(id));
+    ShmSegment* s = segment_of(shm_ns().ids.find_id(id));
     if (!s) return Error(EINVAL);
     return s;
 }
@@ -143,7 +173,7 @@ AddressSpace& mm() { return *current_process()->mm; }
 
 SyscallResult sys_shmget(int key, usize size, Flags flg_f) {
     int flg = static_cast<int>(flg_f.value);
-    MutexGuard g(g_shm.lock);
+    MutexGuard g(shm_ns().lock);
     auto create = [&]() -> Result<IpcPerm*> {
         ShmSegment* s = TRY(create_segment(key, size, flg));
         return &s->perm;
@@ -152,7 +182,7 @@ SyscallResult sys_shmget(int key, usize size, Flags flg_f) {
         if (segment_of(&p)->size < size) return Error(EINVAL);
         return {};
     };
-    return TRY(ipc_get(g_shm.ids, creds(), key, flg, create, check));
+    return TRY(ipc_get(shm_ns().ids, creds(), key, flg, create, check));
 }
 
 SyscallResult sys_shmat(int id, u64 addr, Flags flg_f) {
@@ -176,22 +206,23 @@ SyscallResult sys_shmat(int id, u64 addr, Flags flg_f) {
     if (id < 0) return Error(EINVAL);
     RefPtr<ShmSegment> seg;
     {
-        MutexGuard g(g_shm.lock);
+        MutexGuard g(shm_ns().lock);
         ShmSegment* s = TRY(lookup_locked(id));
         if (!ipc_permitted(creds(), s->perm, acc)) return Error(EACCES);
         // Held as an attach while the lock is dropped for the mapping, so RMID cannot destroy it.
-        s->nattch++;
+        s->attach_locked();
         seg = s;
     }
     usize len = align_up(seg->size, kPageSize);
     u32 flags = MAP_SHARED;
     if (addr) flags |= (flg & SHM_REMAP) ? MAP_FIXED : MAP_FIXED_NOREPLACE;
     Result<uptr> r = mm().map(addr, len, prot, flags, RefPtr<VmObject>(seg), 0);
+    IpcNamespace* drop;
     {
-        MutexGuard g(g_shm.lock);
-        seg->nattch--;
-        seg->destroy_if_unused_locked();
+        MutexGuard g(seg->st->lock);
+        drop = seg->detach_locked();
     }
+    if (drop) drop_namespace(drop);
     if (r.is_error()) return Error(r.error().code == EEXIST ? EINVAL : r.error().code);
     return static_cast<i64>(r.value());
 }
@@ -226,15 +257,15 @@ SyscallResult sys_shmctl(int id, int cmd_raw, u64 buf) {
     switch (cmd) {
     case IPC_INFO: {
         shminfo64 info{};
-        info.shmmax = g_shm.shmmax.load();
+        info.shmmax = shm_ns().shmmax.load();
         info.shmmin = SHMMIN;
-        info.shmmni = g_shm.shmmni.load();
+        info.shmmni = shm_ns().shmmni.load();
         info.shmseg = SHMSEG;
-        info.shmall = g_shm.shmall.load();
+        info.shmall = shm_ns().shmall.load();
         int maxidx;
         {
-            MutexGuard g(g_shm.lock);
-            maxidx = g_shm.ids.max_index();
+            MutexGuard g(shm_ns().lock);
+            maxidx = shm_ns().ids.max_index();
         }
         TRY(copy_to_user(buf, &info, sizeof(info)));
         return maxidx < 0 ? 0 : maxidx;
@@ -243,11 +274,11 @@ SyscallResult sys_shmctl(int id, int cmd_raw, u64 buf) {
         shm_info info{};
         int maxidx;
         {
-            MutexGuard g(g_shm.lock);
-            info.used_ids = g_shm.ids.in_use();
-            info.shm_tot = g_shm.total_pages;
-            g_shm.ids.for_each([&](IpcPerm& p) { info.shm_rss += segment_of(&p)->owned_pages(); });
-            maxidx = g_shm.ids.max_index();
+            MutexGuard g(shm_ns().lock);
+            info.used_ids = shm_ns().ids.in_use();
+            info.shm_tot = shm_ns().total_pages;
+            shm_ns().ids.for_each([&](IpcPerm& p) { info.shm_rss += segment_of(&p)->owned_pages(); });
+            maxidx = shm_ns().ids.max_index();
         }
         TRY(copy_to_user(buf, &info, sizeof(info)));
         return maxidx < 0 ? 0 : maxidx;
@@ -258,8 +289,8 @@ SyscallResult sys_shmctl(int id, int cmd_raw, u64 buf) {
         shmid64_ds ds;
         int ret;
         {
-            MutexGuard g(g_shm.lock);
-            ret = TRY(ipc_stat_locked<ShmSegment>(g_shm.ids, id, cmd, SHM_STAT_ANY, creds(), ds,
+            MutexGuard g(shm_ns().lock);
+            ret = TRY(ipc_stat_locked<ShmSegment>(shm_ns().ids, id, cmd, SHM_STAT_ANY, creds(), ds,
                                           [](const ShmSegment& o, shmid64_ds& d) { fill_ds(o, d); }));
         }
         TRY(copy_to_user(buf, &ds, sizeof(ds)));
@@ -268,7 +299,7 @@ SyscallResult sys_shmctl(int id, int cmd_raw, u64 buf) {
     case IPC_SET: {
         shmid64_ds in;
         TRY(copy_from_user(&in, buf, sizeof(in)));
-        MutexGuard g(g_shm.lock);
+        MutexGuard g(shm_ns().lock);
         ShmSegment* s = TRY(lookup_locked(id));
         if (!ipc_is_owner(creds(), s->perm)) return Error(EPERM);
         ipc_set_perm(s->perm, in.shm_perm);
@@ -276,18 +307,15 @@ SyscallResult sys_shmctl(int id, int cmd_raw, u64 buf) {
         return 0;
     }
     case IPC_RMID: {
-        MutexGuard g(g_shm.lock);
+        MutexGuard g(shm_ns().lock);
         ShmSegment* s = TRY(lookup_locked(id));
         if (!ipc_is_owner(creds(), s->perm)) return Error(EPERM);
-        RefPtr<ShmSegment> keep = s;   // destroy_if_unused drops the table's reference
-        s->perm.mode |= SHM_DEST;
-        s->perm.key = IPC_PRIVATE;    // no shmget finds it any more
-        s->destroy_if_unused_locked();
+        s->remove_locked();
         return 0;
     }
     case SHM_LOCK:
     case SHM_UNLOCK: {
-        MutexGuard g(g_shm.lock);
+        MutexGuard g(shm_ns().lock);
         ShmSegment* s = TRY(lookup_locked(id));
         if (!ipc_is_owner(creds(), s->perm)) return Error(EPERM);
         if (cmd == SHM_LOCK)
@@ -304,8 +332,8 @@ SyscallResult sys_shmctl(int id, int cmd_raw, u64 buf) {
 Result<void> sysv_shm_show(SeqBuf& out) {
     out.append("       key      shmid perms                  size  cpid  lpid nattch   uid   gid  cuid  cgid"
                "      atime      dtime      ctime                   rss                  swap\n");
-    MutexGuard g(g_shm.lock);
-    g_shm.ids.for_each([&](IpcPerm& p) {
+    MutexGuard g(shm_ns().lock);
+    shm_ns().ids.for_each([&](IpcPerm& p) {
         ShmSegment& s = *segment_of(&p);
         out.appendf("%10d %10d  %4o %21lu %5u %5u  %5lu %5u %5u %5u %5u %10ld %10ld %10ld %21lu %21lu\n", p.key,
                     p.id(), p.mode, s.size, s.cpid, s.lpid, s.nattch, p.uid, p.gid, p.cuid, p.cgid, s.atime, s.dtime,
@@ -316,17 +344,33 @@ Result<void> sysv_shm_show(SeqBuf& out) {
 
 u64 sysv_shm_limit(SysvShmLimit which) {
     switch (which) {
-    case SysvShmLimit::Max: return g_shm.shmmax.load();
-    case SysvShmLimit::All: return g_shm.shmall.load();
-    case SysvShmLimit::Mni: return g_shm.shmmni.load();
+    case SysvShmLimit::Max: return shm_ns().shmmax.load();
+    case SysvShmLimit::All: return shm_ns().shmall.load();
+    case SysvShmLimit::Mni: return shm_ns().shmmni.load();
     }
     return 0;
 }
 
 void sysv_shm_set_limit(SysvShmLimit which, u64 v) {
     switch (which) {
-    case SysvShmLimit::Max: g_shm.shmmax.store(v); break;
-    case SysvShmLimit::All: g_shm.shmall.store(v); break;
-    case SysvShmLimit::Mni: g_shm.shmmni.store(v); break;
+    case SysvShmLimit::Max: shm_ns().shmmax.store(v); break;
+    case SysvShmLimit::All: shm_ns().shmall.store(v); break;
+    case SysvShmLimit::Mni: shm_ns().shmmni.store(v); break;
     }
+}
+
+Result<ShmState*> sysv_shm_ns_create(IpcNamespace* owner) {
+    auto* st = new (std::nothrow) ShmState();
+    if (!st) return Error(ENOMEM);
+    st->owner = owner;
+    return st;
+}
+
+// Every attach holds the namespace, so nothing maps what is left: each segment goes now.
+void sysv_shm_ns_destroy(ShmState* st) {
+    {
+        MutexGuard g(st->lock);
+        st->ids.for_each([&](IpcPerm& p) { segment_of(&p)->remove_locked(); });
+    }
+    delete st;
 }

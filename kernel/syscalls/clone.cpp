@@ -64,7 +64,6 @@ SyscallResult sys_clone3(UserPtr<void> uargs, usize size) {
                                             ka.stack + ka.stack_size < ka.stack))
         return Error(EINVAL);
     if (ka.set_tid_size > 1) return Error(EINVAL);   // one pid namespace level only
-    if (ka.flags & CLONE_NEWTIME) return Error(EINVAL);   // namespaces: a later issue
     if (ka.flags & CLONE_INTO_CGROUP) return Error(ENOSYS);   // no cgroups
     CloneArgs a{ka.flags, ka.stack ? ka.stack + ka.stack_size : 0, ka.parent_tid, ka.child_tid, ka.tls,
                 static_cast<int>(ka.exit_signal)};

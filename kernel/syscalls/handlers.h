@@ -44,6 +44,8 @@ SyscallResult sys_fork();
 SyscallResult sys_vfork();
 SyscallResult sys_clone(Flags flags, u64 stack, UserPtr<int> parent_tid, UserPtr<int> child_tid, u64 tls);
 SyscallResult sys_clone3(UserPtr<void> uargs, usize size);
+SyscallResult sys_unshare(Flags flags);
+SyscallResult sys_setns(int fd, int nstype);
 SyscallResult sys_execve(UserCString path, UserPtr<const u64> argv, UserPtr<const u64> envp);
 SyscallResult sys_execveat(int dirfd, UserCString path, UserPtr<const u64> argv, UserPtr<const u64> envp, int flags);
 SyscallResult sys_wait4(int pid, UserPtr<int> status, Flags options, UserPtr<void> rusage);

@@ -7,6 +7,7 @@
 #include "arch/x86_64/trap_frame.h"
 #include "core/fd_table.h"
 #include "core/log.h"
+#include "core/namespaces.h"
 #include "core/process_lifecycle.h"
 #include "core/process_table.h"
 #include "core/system_info.h"
@@ -18,8 +19,8 @@
 #include "syscalls/handlers.h"
 
 SystemNames& system_names() {
-    static SystemNames names = {"(none)", "(none)"};
-    return names;
+    Process* p = current_process();
+    return p && p->ns.uts ? p->ns.uts->names : ns_initial().uts->names;
 }
 
 static_assert(sizeof(struct new_utsname) == 6 * 65);

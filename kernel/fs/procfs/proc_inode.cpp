@@ -79,6 +79,8 @@ ProcNode proc_child(const ProcNode& dir, const ProcEntry& e, usize index) {
     n.tid = dir.tid;
     n.parent_ino = dir.ino;
     if (dir.pid) {
+        // Entries of a directory inside /proc/<pid> (ns/) number after their directory's index.
+        if (dir.kind == ProcKind::Dir) index |= ((dir.ino & 0xfff) + 1) << 12;
         n.ino = dir.tid ? proc_task_ino(dir.tid, kInoTidEntry, static_cast<u32>(index))
                         : proc_task_ino(dir.pid, kInoPidEntry, static_cast<u32>(index));
     } else {
@@ -224,6 +226,8 @@ Result<usize> ProcInode::readlink(char* buf, usize size) {
 }
 
 Result<Path> ProcInode::magic_link() {
+    if (m_node.kind == ProcKind::Link && (m_node.entry->flags & kProcNsLink))
+        return proc_ns_magic_target(m_node, viewer_credentials());
     if (m_node.kind != ProcKind::FdLink) return Error(EINVAL);
     return proc_fd_magic_target(m_node, viewer_credentials());
 }

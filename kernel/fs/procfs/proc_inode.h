@@ -50,6 +50,7 @@ enum ProcEntryFlags : u16 {
     kProcTgidOnly = 1,    // only in /proc/<pid>/, not in task/<tid>/
     kProcInspect = 2,     // opening needs ptrace-style access to the process (environ, maps)
     kProcSysctl = 4,      // /proc/sys: the mode bits bind root too (linux: sysctl_perm())
+    kProcNsLink = 8,      // a /proc/<pid>/ns/ link: a magic link to the namespace's nsfs file
 };
 
 struct ProcNode {

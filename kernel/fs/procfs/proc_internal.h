@@ -29,6 +29,8 @@ Result<u32> proc_fd_link_mode(const ProcNode& node);
 // The target of an fd link, and the contents of an fdinfo file (proc_fd.cpp).
 Result<void> proc_fd_link_target(const ProcNode& node, const Credentials& viewer, SeqBuf& out);
 Result<Path> proc_fd_magic_target(const ProcNode& node, const Credentials& viewer);
+// Where following a /proc/<pid>/ns/ link leads: the namespace's nsfs file (proc_pid_ns.cpp).
+Result<Path> proc_ns_magic_target(const ProcNode& node, const Credentials& viewer);
 Result<void> proc_fdinfo_show(const ProcNode& node, const Credentials& viewer, SeqBuf& out);
 
 // The path of p as the calling process sees it (relative to its root), appended to out; with

@@ -51,6 +51,10 @@ PROC_SHOW(proc_link_pid_exe);
 PROC_SHOW(proc_link_pid_cwd);
 PROC_SHOW(proc_link_pid_root);
 
+// /proc/<pid>/ns/ (proc_pid_ns.cpp).
+constexpr u16 kProcPidNsCount = 2;
+extern const ProcEntry kProcPidNsEntries[kProcPidNsCount];
+
 // System V IPC (ipc/sysv_proc.cpp): /proc/sysvipc's files and the kernel.shm*, sem and msg* sysctls.
 constexpr u16 kProcSysvipcCount = 3;
 extern const ProcEntry kProcSysvipcEntries[kProcSysvipcCount];

@@ -11,6 +11,8 @@ list(APPEND KERNEL_SOURCES
   ${CMAKE_CURRENT_SOURCE_DIR}/fs/procfs/proc_pid_smaps.cpp
   ${CMAKE_CURRENT_SOURCE_DIR}/fs/procfs/proc_oom.cpp
   ${CMAKE_CURRENT_SOURCE_DIR}/fs/procfs/proc_fd.cpp
+  ${CMAKE_CURRENT_SOURCE_DIR}/fs/procfs/proc_pid_ns.cpp
+  ${CMAKE_CURRENT_SOURCE_DIR}/fs/nsfs/nsfs.cpp
   ${CMAKE_CURRENT_SOURCE_DIR}/fs/procfs/proc_mounts.cpp
   ${CMAKE_CURRENT_SOURCE_DIR}/fs/procfs/proc_system.cpp
   ${CMAKE_CURRENT_SOURCE_DIR}/fs/procfs/proc_sys.cpp
