@@ -408,9 +408,11 @@ SyscallResult sys_semctl(int id, int semnum, int cmd_raw, u64 arg) {
     }
 }
 
+// (Looked up in the caller's IPC namespace: kcmp compares processes that share it.)
 bool sysv_sem_has_undo(int pid) {
-    MutexGuard g(g_sem.lock);
-    for (SemUndo* u = g_sem.undos; u; u = u->next)
+    if (!current_process()->ns.ipc) return false;
+    MutexGuard g(sem_ns().lock);
+    for (SemUndo* u = sem_ns().undos; u; u = u->next)
         if (u->pid == pid) return true;
     return false;
 }
