@@ -22,7 +22,15 @@ void Mutex::lock_slow(uptr self) {
         }
         if (!(cur & kWaiters) && !m_owner.compare_exchange_strong(cur, cur | kWaiters, std::memory_order_relaxed))
             continue;
-        m_waiters.wait_until([&] { return m_owner.load(std::memory_order_relaxed) == 0; });
+        // Checked with this thread already queued. Between the wake-up that ended a sleep and
+        // this check, another thread may have taken the lock through the fast path, clearing the
+        // bit: set it again before sleeping, or that owner's unlock would wake no one.
+        m_waiters.wait_until([&] {
+            uptr now = m_owner.load(std::memory_order_relaxed);
+            if (now == 0) return true;
+            if (now & kWaiters) return false;
+            return !m_owner.compare_exchange_strong(now, now | kWaiters, std::memory_order_relaxed);
+        });
     }
 }
 
