@@ -142,3 +142,4 @@ SyscallResult sys_getrandom(UserPtr<void> buf, usize len, Flags flags);
 #if __has_include("syscalls/event_fd_handlers.h")
 #include "syscalls/event_fd_handlers.h"
 #endif
+#include "syscalls/mqueue_handlers.h"

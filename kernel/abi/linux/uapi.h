@@ -48,4 +48,5 @@
 #include <linux/xattr.h>         // XATTR_CREATE, XATTR_*_PREFIX (xattrs)
 #include <linux/inotify.h>       // IN_*, struct inotify_event (inotify)
 #include <linux/msg.h>           // struct msqid64_ds, msginfo, MSG_* (msgget...)
+#include <linux/mqueue.h>        // struct mq_attr, MQ_PRIO_MAX, NOTIFY_COOKIE_LEN (mq_open...)
 #pragma pop_macro("__GLIBC__")
