@@ -34,6 +34,10 @@ public:
         offset += n;
         return n;
     }
+    bool positional() const override { return true; }   // pread works, as on Linux
+    Result<u64> lseek(File&, u64 current, i64 offset, int whence) override {
+        return generic_llseek(current, offset, whence, 0);   // linux: default_llseek()
+    }
     u32 poll(File& f) override {
         MqQueue& q = *mqueue_of(f);
         long cur = q.curmsgs.load(std::memory_order_acquire);

@@ -177,8 +177,9 @@ SyscallResult sys_mq_open(UserCString uname, Flags oflag_f, u32 umode, UserPtr<c
         }
     }
     RefPtr<File> f = TRY(mqueue_file_create(*q, oflag & (O_ACCMODE | O_NONBLOCK)));
-    // linux: do_mq_open() takes its descriptor with get_unused_fd_flags(O_CLOEXEC).
-    return TRY(fd_install(std::move(f), (oflag & O_CLOEXEC) != 0, 0));
+    // linux: do_mq_open() takes its descriptor with get_unused_fd_flags(O_CLOEXEC): a queue
+    // descriptor is always closed on exec, whatever oflag says.
+    return TRY(fd_install(std::move(f), true, 0));
 }
 
 SyscallResult sys_mq_unlink(UserCString uname) {
