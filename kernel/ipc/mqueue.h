@@ -46,8 +46,10 @@ public:
     std::atomic<long> curmsgs{0};   // read without the lock by poll
     u64 qsize = 0;                  // bytes of message text (QSIZE)
     IntrusiveList<MqWaiter, &MqWaiter::node> senders, receivers;
-    // The registered process (null: none) and how it is told.
-    RefPtr<Process> notify_owner;
+    // The registered process (pid 0: none), held by number and identity rather than by a
+    // reference, so a queue never frees a Process (its last File may go under a spinlock).
+    int notify_pid = 0;
+    const Process* notify_proc = nullptr;
     int notify_kind = 0;    // SIGEV_SIGNAL or SIGEV_NONE
     int notify_signo = 0;
     u64 notify_value = 0;
@@ -73,7 +75,7 @@ Result<RefPtr<File>> mqueue_file_create(MqQueue& q, u32 flags);
 Result<RefPtr<File>> mqueue_fd(int fd);
 
 // Queue lock held: the registered process, unless it has exited (its registration lapsed).
-Process* mqueue_notify_owner_locked(MqQueue& q);
+RefPtr<Process> mqueue_notify_owner_locked(MqQueue& q);
 // Queue lock held, a message just made the queue non-empty with no receiver waiting: takes the
 // registration and returns what to send (linux: __do_notify()).
 MqPendingNotify mqueue_take_notify_locked(MqQueue& q);

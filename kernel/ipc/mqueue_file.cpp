@@ -21,7 +21,7 @@ public:
         usize len;
         {
             MutexGuard g(q.lock);
-            Process* owner = mqueue_notify_owner_locked(q);
+            RefPtr<Process> owner = mqueue_notify_owner_locked(q);
             int kind = owner ? q.notify_kind : 0;
             int signo = owner && q.notify_kind == SIGEV_SIGNAL ? q.notify_signo : 0;
             len = format(line, sizeof(line), "QSIZE:%-10lu NOTIFY:%-5d SIGNO:%-5d NOTIFY_PID:%-6d\n",
@@ -77,7 +77,6 @@ Result<RefPtr<File>> mqueue_fd(int fd) {
 void mqueue_closed(File& f, Process* p) {
     MqQueue* q = mqueue_of(f);
     if (!q) return;
-    RefPtr<Process> old;   // dropped after the lock
     MutexGuard g(q->lock);
-    if (q->notify_owner.ptr() == p) old = std::move(q->notify_owner);
+    if (q->notify_proc == p && q->notify_pid == p->pid) q->notify_pid = 0;
 }

@@ -12,25 +12,27 @@
 #include "core/signal.h"
 #include "syscalls/handlers.h"
 
-Process* mqueue_notify_owner_locked(MqQueue& q) {
-    Process* p = q.notify_owner.ptr();
-    if (p && (p->exiting || p->zombie)) {
+RefPtr<Process> mqueue_notify_owner_locked(MqQueue& q) {
+    if (!q.notify_pid) return {};
+    RefPtr<Process> p = process_by_pid(q.notify_pid);
+    if (!p || p.ptr() != q.notify_proc || p->exiting || p->zombie) {
         // Linux drops it when the owner closes its descriptors on exit (mqueue_flush_file()).
-        q.notify_owner = nullptr;
-        return nullptr;
+        q.notify_pid = 0;
+        return {};
     }
     return p;
 }
 
 MqPendingNotify mqueue_take_notify_locked(MqQueue& q) {
     MqPendingNotify n;
-    if (!mqueue_notify_owner_locked(q)) return n;
+    RefPtr<Process> owner = mqueue_notify_owner_locked(q);
+    if (!owner) return n;
     if (q.notify_kind == SIGEV_SIGNAL && q.notify_signo) {
         n.signo = q.notify_signo;
         n.value = q.notify_value;
-        n.target = std::move(q.notify_owner);
+        n.target = std::move(owner);
     }
-    q.notify_owner = nullptr;
+    q.notify_pid = 0;
     return n;
 }
 
@@ -66,18 +68,18 @@ SyscallResult sys_mq_notify(int mqdes, UserPtr<const void> uevent) {
     RefPtr<File> f = TRY(mqueue_fd(mqdes));
     MqQueue& q = *mqueue_of(*f);
     Process* self = current_process();
-    RefPtr<Process> old;   // dropped after the lock
     MutexGuard g(q.lock);
-    Process* owner = mqueue_notify_owner_locked(q);
+    RefPtr<Process> owner = mqueue_notify_owner_locked(q);
     if (!have) {
-        if (owner == self) old = std::move(q.notify_owner);
+        if (owner.ptr() == self) q.notify_pid = 0;
         return 0;
     }
     if (owner) return Error(EBUSY);
     q.notify_kind = ev.sigev_notify;
     q.notify_signo = ev.sigev_notify == SIGEV_SIGNAL ? ev.sigev_signo : 0;
     __builtin_memcpy(&q.notify_value, &ev.sigev_value, sizeof(q.notify_value));
-    q.notify_owner = self;
+    q.notify_pid = self->pid;
+    q.notify_proc = self;
     return 0;
 }
 
