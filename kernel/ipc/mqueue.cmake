@@ -7,4 +7,5 @@ list(APPEND KERNEL_SOURCES
   ${CMAKE_CURRENT_SOURCE_DIR}/ipc/mqueue_io.cpp
   ${CMAKE_CURRENT_SOURCE_DIR}/ipc/mqueue_notify.cpp
   ${CMAKE_CURRENT_SOURCE_DIR}/ipc/mqueue_proc.cpp
+  ${CMAKE_CURRENT_SOURCE_DIR}/ipc/mqueue_fs.cpp
 )

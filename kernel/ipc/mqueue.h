@@ -58,6 +58,7 @@ public:
 
     char name[NAME_MAX + 1] = {};   // under the namespace lock
     bool linked = false;
+    u64 ino = 0;                    // its inode number in the mqueue file system
 };
 
 // A notification the sender owes after dropping the queue lock.
@@ -80,6 +81,21 @@ RefPtr<Process> mqueue_notify_owner_locked(MqQueue& q);
 // registration and returns what to send (linux: __do_notify()).
 MqPendingNotify mqueue_take_notify_locked(MqQueue& q);
 void mqueue_send_notify(MqPendingNotify& n);
+
+// The namespace, for the mqueue file system (mqueue_names.cpp). A name is valid as
+// lookup_one_len() checks it (EACCES for ".", ".." and '/'; ENAMETOOLONG past NAME_MAX).
+Result<void> mqueue_check_name(StringView name);
+RefPtr<MqQueue> mqueue_lookup(StringView name);
+// A new queue with the default attributes (EEXIST, ENOSPC, EINVAL, EMFILE as mq_open).
+Result<RefPtr<MqQueue>> mqueue_create(StringView name, u32 mode);
+// Removes the name; with creds, only for the owner or root (EPERM: the mqueue root is sticky).
+Result<void> mqueue_unlink(StringView name, const Credentials* creds);
+// The linked queue in the first slot at or after slot (slot advanced to it), or null at the end.
+RefPtr<MqQueue> mqueue_next(usize& slot);
+// The FileOps of queue files; a File with them holds a reference in private_data.
+FileOps& mqueue_file_ops();
+// Boot: registers the "mqueue" file system type.
+void mqueue_fs_init();
 
 // Limits of /proc/sys/fs/mqueue (mqueue_names.cpp).
 enum class MqLimit { MsgMax, MsgsizeMax, MsgDefault, MsgsizeDefault, QueuesMax };

@@ -57,6 +57,8 @@ constinit MqueueOps g_mqueue_ops;
 
 }  // namespace
 
+FileOps& mqueue_file_ops() { return g_mqueue_ops; }
+
 MqQueue* mqueue_of(const File& f) {
     return &f.ops() == &g_mqueue_ops ? static_cast<MqQueue*>(f.private_data) : nullptr;
 }

@@ -35,6 +35,7 @@ struct Namespace {
     usize count = 0;                 // queues alive, linked or not (linux: mq_queues_count)
     UserCharge users[kMaxUsers] = {};
     std::atomic<i64> limits[5] = {10, 8192, 10, 8192, 256};
+    u64 last_ino = 1;   // the root directory is 1
 };
 Namespace g_ns;
 
@@ -58,15 +59,6 @@ MqQueue** free_slot_locked() {
     for (MqQueue*& q : g_ns.queues)
         if (!q) return &q;
     return nullptr;
-}
-
-// lookup_one_len() and simple_lookup() on the mqueue root.
-Result<void> check_name(StringView n) {
-    if (n == "." || n == "..") return Error(EACCES);
-    for (usize i = 0; i < n.length(); i++)
-        if (n[i] == '/') return Error(EACCES);
-    if (n.length() > NAME_MAX) return Error(ENAMETOOLONG);
-    return {};
 }
 
 bool permitted(const Credentials& c, const MqQueue& q, u32 want) {
@@ -111,6 +103,7 @@ Result<MqQueue*> create_locked(MqQueue** slot, StringView name, u32 mode, const 
     __builtin_memcpy(q->name, name.data(), name.length());
     q->name[name.length()] = '\0';
     q->linked = true;
+    q->ino = ++g_ns.last_ino;
     g_ns.count++;
     *slot = q;   // the namespace's reference
     return q;
@@ -157,7 +150,7 @@ SyscallResult sys_mq_open(UserCString uname, Flags oflag_f, u32 umode, UserPtr<c
     TRY(path.copy(uname));
     StringView name = path.view();
     TRY(fd_check_available());
-    TRY(check_name(name));
+    TRY(mqueue_check_name(name));
     Process* p = current_process();
     u32 mode = (umode & 07777) & ~p->fs->umask;
     RefPtr<MqQueue> q;
@@ -185,20 +178,50 @@ SyscallResult sys_mq_open(UserCString uname, Flags oflag_f, u32 umode, UserPtr<c
 SyscallResult sys_mq_unlink(UserCString uname) {
     UserPath path;
     TRY(path.copy(uname));
-    StringView name = path.view();
-    TRY(check_name(name));
-    const Credentials& c = current_process()->creds;
-    RefPtr<MqQueue> drop;   // released after the lock: the last reference frees the queue
-    {
-        SpinlockGuard g(g_ns.lock);
-        MqQueue** slot = find_locked(name);
-        if (!slot) return Error(ENOENT);
-        MqQueue* q = *slot;
-        // linux: may_delete() in the sticky root: the owner, the root's owner (root) or CAP_FOWNER.
-        if (c.fsuid != q->uid && c.fsuid != 0) return Error(EPERM);
-        *slot = nullptr;
-        q->linked = false;
-        drop = RefPtr<MqQueue>::adopt(q);
-    }
+    TRY(mqueue_check_name(path.view()));
+    TRY(mqueue_unlink(path.view(), &current_process()->creds));
     return 0;
+}
+
+// lookup_one_len() and simple_lookup() on the mqueue root.
+Result<void> mqueue_check_name(StringView n) {
+    if (n == "." || n == "..") return Error(EACCES);
+    for (usize i = 0; i < n.length(); i++)
+        if (n[i] == '/') return Error(EACCES);
+    if (n.length() > NAME_MAX) return Error(ENAMETOOLONG);
+    return {};
+}
+
+RefPtr<MqQueue> mqueue_lookup(StringView name) {
+    SpinlockGuard g(g_ns.lock);
+    MqQueue** slot = find_locked(name);
+    return slot ? RefPtr<MqQueue>(*slot) : RefPtr<MqQueue>();
+}
+
+Result<RefPtr<MqQueue>> mqueue_create(StringView name, u32 mode) {
+    SpinlockGuard g(g_ns.lock);
+    if (find_locked(name)) return Error(EEXIST);
+    return RefPtr<MqQueue>(TRY(create_locked(free_slot_locked(), name, mode & 07777, nullptr)));
+}
+
+Result<void> mqueue_unlink(StringView name, const Credentials* c) {
+    RefPtr<MqQueue> drop;   // released after the lock: the last reference frees the queue
+    SpinlockGuard g(g_ns.lock);
+    MqQueue** slot = find_locked(name);
+    if (!slot) return Error(ENOENT);
+    MqQueue* q = *slot;
+    // linux: may_delete() in the sticky root: the owner, the root's owner (root) or CAP_FOWNER.
+    if (c && c->fsuid != q->uid && c->fsuid != 0) return Error(EPERM);
+    *slot = nullptr;
+    q->linked = false;
+    drop = RefPtr<MqQueue>::adopt(q);
+    return {};
+}
+
+RefPtr<MqQueue> mqueue_next(usize& slot) {
+    SpinlockGuard g(g_ns.lock);
+    constexpr usize n = sizeof(g_ns.queues) / sizeof(g_ns.queues[0]);
+    for (; slot < n; slot++)
+        if (g_ns.queues[slot]) return RefPtr<MqQueue>(g_ns.queues[slot]);
+    return {};
 }
