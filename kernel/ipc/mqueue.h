@@ -94,6 +94,8 @@ Result<void> mqueue_unlink(StringView name, const Credentials* creds);
 RefPtr<MqQueue> mqueue_next(usize& slot);
 // The FileOps of queue files; a File with them holds a reference in private_data.
 FileOps& mqueue_file_ops();
+// q's file on the mqueue file system (what fstat of a queue descriptor shows).
+Result<RefPtr<Inode>> mqueue_inode(MqQueue& q);
 // Boot: registers the "mqueue" file system type.
 void mqueue_fs_init();
 

@@ -6,7 +6,6 @@
 #include "ipc/mqueue.h"
 
 #include "core/fd_table.h"
-#include "fs/anon/anon_inode.h"
 #include "lib/format.h"
 
 namespace {
@@ -64,9 +63,10 @@ MqQueue* mqueue_of(const File& f) {
 }
 
 Result<RefPtr<File>> mqueue_file_create(MqQueue& q, u32 flags) {
-    RefPtr<MqQueue> ref(&q);
-    RefPtr<File> f = TRY(anon_inode_file("mqueue", g_mqueue_ops, &q, flags));
-    ref.leak();   // now the File's (release() drops it)
+    // linux: the queue's inode on the internal mqueue mount, so fstat shows its mode and owner.
+    RefPtr<Inode> inode = TRY(mqueue_inode(q));
+    RefPtr<File> f = TRY(File::open_anonymous(std::move(inode), g_mqueue_ops, flags));
+    f->private_data = RefPtr<MqQueue>(&q).leak();   // the File's reference (release() drops it)
     return f;
 }
 

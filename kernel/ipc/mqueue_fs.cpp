@@ -88,20 +88,26 @@ public:
     }
 
 private:
-    Result<RefPtr<Inode>> make(RefPtr<MqQueue> q) {
-        auto* in = new (std::nothrow) MqueueFileInode(sb(), std::move(q));
-        if (!in) return Error(ENOMEM);
-        return RefPtr<Inode>::adopt(in);
-    }
+    Result<RefPtr<Inode>> make(RefPtr<MqQueue> q);
 };
 
 LateInit<RefPtr<MqueueSuperBlock>> g_sb;
+
+Result<RefPtr<Inode>> make_file_inode(SuperBlock& sb, RefPtr<MqQueue> q) {
+    auto* in = new (std::nothrow) MqueueFileInode(sb, std::move(q));
+    if (!in) return Error(ENOMEM);
+    return RefPtr<Inode>::adopt(in);
+}
+
+Result<RefPtr<Inode>> MqueueRoot::make(RefPtr<MqQueue> q) { return make_file_inode(sb(), std::move(q)); }
 
 Result<RefPtr<SuperBlock>> mqueue_mount(StringView, u64, const char*) { return RefPtr<SuperBlock>(g_sb.get()); }
 
 constinit const FileSystemType g_mqueue_type{"mqueue", mqueue_mount, false};
 
 }  // namespace
+
+Result<RefPtr<Inode>> mqueue_inode(MqQueue& q) { return make_file_inode(*g_sb.get(), RefPtr<MqQueue>(&q)); }
 
 void mqueue_fs_init() {
     auto* sb = new (std::nothrow) MqueueSuperBlock();

@@ -58,6 +58,8 @@ int main(void)
 
     umask(022);
     long fd = OK(kmq_open("ct_fs_a", O_RDWR | O_CREAT, 0664, NULL));
+    RET(fstat(fd, &st));
+    say("fstat: mode %o uid %u size %lld\n", (unsigned)st.st_mode, (unsigned)st.st_uid, (long long)st.st_size);
     list("/tmp/t/mq");
     show_stat("/tmp/t/mq/ct_fs_a");
     RET(kmq_send(fd, "hello", 5, 3, NULL));
