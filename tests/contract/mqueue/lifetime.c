@@ -9,6 +9,11 @@ static void on_usr1(int s) { (void)s; }
 
 int main(int argc, char **argv)
 {
+    if (argc >= 3 && !strcmp(argv[1], "exec-notify")) {
+        // The registering descriptor was closed by exec: the registration is gone.
+        kmq_status(atoi(argv[2]), getpid());
+        return 0;
+    }
     if (argc >= 3 && !strcmp(argv[1], "exec")) {
         int fd = atoi(argv[2]);
         errno = 0;
@@ -51,6 +56,18 @@ int main(int argc, char **argv)
     int d = dup(fd);
     close(d);
     kmq_status(fd, getpid());
+
+    // Exec closes the registering process's queue descriptors, which drops its registration.
+    c = fork();
+    if (c == 0) {
+        char s[16];
+        snprintf(s, sizeof s, "%d", dup(fd));   // survives the exec
+        kmq_notify(fd, &ev);
+        kmq_status(fd, getpid());
+        ct_exec_self("exec-notify", s);
+        exit(99);
+    }
+    say("exec-notify child: %s\n", ct_wait(c));
 
     // A registration made by a process that then exits lapses.
     c = fork();
