@@ -128,8 +128,9 @@ SyscallResult sys_mq_timedsend(int mqdes, UserPtr<const void> umsg, usize len, u
         insert_locked(q, own.m);
         own.m = nullptr;
         if (q.curmsgs.load(std::memory_order_relaxed) == 1) notify = mqueue_take_notify_locked(q);
-        q.poll_wq.wake_all(POLLIN);
     }
+    // After the lock: a woken poller goes straight for the message instead of the mutex.
+    q.poll_wq.wake_all(POLLIN);
     mqueue_send_notify(notify);
     return 0;
 }
@@ -142,6 +143,7 @@ SyscallResult sys_mq_timedreceive(int mqdes, UserPtr<void> umsg, usize len, User
     MqQueue& q = *mqueue_of(*f);
     if (len < static_cast<usize>(q.msgsize)) return Error(EMSGSIZE);
     MqMessage* m;
+    bool room = false;
     {
         MutexGuard g(q.lock);
         if (q.curmsgs.load(std::memory_order_relaxed) == 0) {
@@ -156,10 +158,11 @@ SyscallResult sys_mq_timedreceive(int mqdes, UserPtr<void> umsg, usize len, User
                 insert_locked(q, s->msg);
                 hand_over(*s);
             } else {
-                q.poll_wq.wake_all(POLLOUT);
+                room = true;
             }
         }
     }
+    if (room) q.poll_wq.wake_all(POLLOUT);
     // linux: the message is gone even when the copy-out faults.
     Result<void> r = {};
     if (!uprio.is_null()) r = copy_to_user(uprio, m->prio);
