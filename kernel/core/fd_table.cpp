@@ -159,7 +159,7 @@ Result<void> FdTable::set_cloexec(int fd, bool on) {
     return {};
 }
 
-void FdTable::close_on_exec() {
+void FdTable::close_on_exec(void (*closed)(File&)) {
     for (int fd = 0;; fd++) {
         RefPtr<File> old;
         {
@@ -170,6 +170,7 @@ void FdTable::close_on_exec() {
             note_closed_locked(fd);
             m_cloexec[fd / 64] &= ~(1ull << (fd % 64));
         }
+        if (closed) closed(*old);
     }
 }
 

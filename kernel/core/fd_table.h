@@ -33,7 +33,8 @@ public:
     void close_range(unsigned first, unsigned last, bool cloexec_only);
     Result<bool> cloexec(int fd);
     Result<void> set_cloexec(int fd, bool on);
-    void close_on_exec();
+    // Closes the close-on-exec descriptors; closed(file) runs for each, outside the table lock.
+    void close_on_exec(void (*closed)(File&) = nullptr);
     void close_all();
     int highest_fd();   // -1 when empty
     int lowest_free();  // the descriptor open() would get with no limit

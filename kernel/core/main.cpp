@@ -14,6 +14,7 @@
 #include "drivers/tty/serial_tty.h"
 #include "fs/initramfs/initramfs.h"
 #include "fs/procfs/procfs.h"
+#include "ipc/mqueue.h"
 #include "exec/vdso.h"
 #include "fs/vfs/vfs.h"
 #include "ktest/ktest.h"
@@ -94,6 +95,7 @@ void kernel_init() {
     sched_init();
     vfs_init();
     procfs_init();
+    mqueue_fs_init();
     tty_init();
     job_control_init();
     unpack_initrd();

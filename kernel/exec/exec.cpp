@@ -14,6 +14,7 @@
 #include "exec/initial_stack.h"
 #include "exec/layout.h"
 #include "ipc/futex.h"
+#include "ipc/mqueue.h"
 #include "ipc/posix_timers.h"
 #include "exec/vdso.h"
 #include "arch/context.h"
@@ -365,7 +366,8 @@ Result<void> exec_elf(RefPtr<File> file, const ElfInfo& info, StringView filenam
         __builtin_memcpy(p->exe_path, exe_name.value().data(), len);
         p->exe_path[len] = 0;
     }
-    p->fds->close_on_exec();
+    // linux: a message queue's ->flush() drops the closing process's notification registration.
+    p->fds->close_on_exec([](File& f) { mqueue_closed(f, current_process()); });
     posix_timers_release(p);   // linux: exit_itimers() in begin_new_exec()
     {
         SpinlockGuard g(g_process_tree_lock);

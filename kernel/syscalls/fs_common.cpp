@@ -1,4 +1,5 @@
 // SPDX-License-Identifier: MIT
+#include "ipc/mqueue.h"
 #include "syscalls/fs_common.h"
 
 #include "abi/linux/uapi.h"
@@ -58,7 +59,10 @@ Result<int> fd_install(RefPtr<File> f, bool cloexec, int min_fd) {
     return current_process()->fds->install(std::move(f), cloexec, min_fd, nofile_limit());
 }
 
-void fd_closed_file(File& f) { file_locks_release_process(current_process(), &f.inode()); }
+void fd_closed_file(File& f) {
+    file_locks_release_process(current_process(), &f.inode());
+    mqueue_closed(f, current_process());   // linux: the ->flush() of a message queue
+}
 
 Result<void> fd_close(int fd) {
     Process* p = current_process();

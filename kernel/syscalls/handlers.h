@@ -145,3 +145,4 @@ SyscallResult sys_getrandom(UserPtr<void> buf, usize len, Flags flags);
 #include "syscalls/event_fd_handlers.h"
 #endif
 #include "syscalls/misc_handlers.h"
+#include "syscalls/mqueue_handlers.h"

@@ -54,4 +54,5 @@
 #include <linux/kcmp.h>          // KCMP_* (kcmp)
 #include <linux/sched/types.h>   // struct sched_attr (sched_setattr)
 #include <linux/capability.h>    // struct __user_cap_header_struct, CAP_*, _LINUX_CAPABILITY_VERSION_* (capget)
+#include <linux/mqueue.h>        // struct mq_attr, MQ_PRIO_MAX, NOTIFY_COOKIE_LEN (mq_open...)
 #pragma pop_macro("__GLIBC__")

@@ -62,6 +62,12 @@ PROC_SHOW(proc_show_msgmax);
 PROC_SHOW(proc_show_msgmnb);
 PROC_SHOW(proc_show_msgmni);
 PROC_SHOW(proc_show_sem_limits);
+
+// POSIX message queues (ipc/mqueue_proc.cpp): /proc/sys/fs/mqueue.
+constexpr u16 kProcMqueueCount = 5;
+extern const ProcEntry kProcMqueueEntries[kProcMqueueCount];
+// One decimal integer with surrounding whitespace, as Linux's proc_get_long (proc_sys.cpp).
+Result<i64> proc_parse_long(StringView data);
 PROC_SHOW(proc_show_shmall);
 PROC_SHOW(proc_show_shmmax);
 PROC_SHOW(proc_show_shmmni);

@@ -239,6 +239,7 @@ constinit const ProcEntry kFs[] = {
     INT_RW("file-max", g_file_max),
     {"file-nr", kRo, ProcKind::File, show_file_nr, nullptr, nullptr, 0, kProcSysctl},
     {"inotify", kDir, ProcKind::Dir, nullptr, nullptr, TABLE(kInotify)},
+    {"mqueue", kDir, ProcKind::Dir, nullptr, nullptr, kProcMqueueEntries, kProcMqueueCount},
     INT_RW("nr_open", g_nr_open),
     INT_RW("overflowgid", g_overflowgid),
     INT_RW("overflowuid", g_overflowuid),
@@ -260,6 +261,8 @@ constinit const ProcEntry kProcSysEntries[kProcSysEntryCount] = {
     {"kernel", kDir, ProcKind::Dir, nullptr, nullptr, TABLE(kKernel)},
     {"vm", kDir, ProcKind::Dir, nullptr, nullptr, TABLE(kVm)},
 };
+
+Result<i64> proc_parse_long(StringView data) { return parse_long(data); }
 
 void proc_sys_init() {
     if (!g_boot_id[0]) format_uuid(g_boot_id);
