@@ -103,15 +103,18 @@ bool ignored_for(Thread* t, Process* p, int sig) {
     if (sig == SIGKILL || sig == SIGSTOP) return false;
     // linux: sig_ignored() looks at the target task's mask; a process-directed signal targets
     // the group leader.
+    // Blocked signals are never ignored, including those rt_sigtimedwait unblocked only while
+    // it waits for them (real_blocked): sigwait() sleeping on a SIGWINCH must get it.
     if (!t) t = p->threads.first();
-    if (t && (t->sigmask & sig_bit(sig))) return false;
+    if (t && ((t->sigmask | t->real_blocked) & sig_bit(sig))) return false;
     const KSigAction& a = p->sighand->actions[sig - 1];
     // init gets only the signals it has handlers for (Linux's SIGNAL_UNKILLABLE; Linux lets a
     // blocked one wait and drops it at delivery, here it is dropped now).
     if (a.handler == kSigDfl && p->pid == 1 && !t) return true;
     // A process-directed signal checks the group leader's mask, as Linux's sig_ignored() runs
     // on the task the pid names: a SIGWINCH blocked for sigwait() stays pending.
-    if (!t && p->threads.first() && (p->threads.first()->sigmask & sig_bit(sig))) return false;
+    if (!t && p->threads.first() && ((p->threads.first()->sigmask | p->threads.first()->real_blocked) & sig_bit(sig)))
+        return false;
     if (a.handler == kSigIgn) return true;
     if (a.handler == kSigDfl && p->pid == 1) return true;
     return a.handler == kSigDfl && default_action(sig) == Default::Ignore;
