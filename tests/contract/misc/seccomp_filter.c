@@ -4,6 +4,7 @@
 // inheritance over fork and exec, /proc/self/status, strict mode, and EACCES without no_new_privs.
 #include "contract.h"
 
+#include <pthread.h>
 #include <stddef.h>
 #include <sys/prctl.h>
 #include <sys/resource.h>
@@ -38,6 +39,7 @@ struct seccomp_data { int nr; unsigned arch; unsigned long long instruction_poin
 #define SECCOMP_RET_LOG 0x7ffc0000u
 #define SECCOMP_RET_ALLOW 0x7fff0000u
 #define AUDIT_ARCH_X86_64 0xc000003eu
+#define SECCOMP_FILTER_FLAG_TSYNC 1u
 #ifndef PR_SET_NO_NEW_PRIVS
 #define PR_SET_NO_NEW_PRIVS 38
 #define PR_GET_NO_NEW_PRIVS 39
@@ -46,7 +48,7 @@ struct seccomp_data { int nr; unsigned arch; unsigned long long instruction_poin
 static long sc(unsigned op, unsigned flags, void *args) { return syscall(SYS_seccomp, op, flags, args); }
 
 // A filter giving `action` to system call nr and allowing everything else (after an arch check).
-static long install(int nr, unsigned action)
+static long install_flags(int nr, unsigned action, unsigned flags)
 {
     struct sock_filter f[] = {
         STMT(BPF_LD | BPF_W | BPF_ABS, offsetof(struct seccomp_data, arch)),
@@ -58,8 +60,9 @@ static long install(int nr, unsigned action)
         STMT(BPF_RET | BPF_K, SECCOMP_RET_ALLOW),
     };
     struct sock_fprog p = {sizeof f / sizeof f[0], f};
-    return sc(SECCOMP_SET_MODE_FILTER, 0, &p);
+    return sc(SECCOMP_SET_MODE_FILTER, flags, &p);
 }
+static long install(int nr, unsigned action) { return install_flags(nr, action, 0); }
 
 static void status_lines(const char *who)
 {
@@ -194,6 +197,37 @@ static void strict_then_filter(void)
     RET(sc(SECCOMP_SET_MODE_STRICT, 0, NULL));
 }
 
+// TSYNC: a sibling thread whose filters are the caller's ancestors takes the caller's chain; one
+// with a filter of its own makes the call fail with its tid.
+static int go[2], done[2];
+static long sibling_tid;
+static void *sibling(void *own)
+{
+    sibling_tid = syscall(SYS_gettid);
+    if (own) install(SYS_getpid, SECCOMP_RET_ERRNO | 3);
+    ct_sync_post(done);
+    ct_sync_wait(go);
+    errno = 0;
+    long r = syscall(SYS_getppid);
+    say("sibling getppid: %ld %s\n", r, r < 0 ? ct_errname(errno) : "");
+    return NULL;
+}
+
+static void tsync(void)
+{
+    prctl(PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0);
+    for (int own = 0; own < 2; own++) {
+        pthread_t th;
+        if (pipe(go) || pipe(done) || pthread_create(&th, NULL, sibling, own ? (void *)1 : NULL)) return;
+        ct_sync_wait(done);
+        long r = install_flags(SYS_getppid, SECCOMP_RET_ERRNO | (own ? 12 : 11), SECCOMP_FILTER_FLAG_TSYNC);
+        say("own filter %d: TSYNC returns %s\n", own, r == 0 ? "0" : r == sibling_tid ? "the sibling's tid" : "?");
+        ct_sync_post(go);
+        pthread_join(th, NULL);
+        close(go[0]), close(go[1]), close(done[0]), close(done[1]);
+    }
+}
+
 static void unprivileged(void)
 {
     ct_become_user();
@@ -254,6 +288,7 @@ int main(int argc, char **argv)
     in_child("strict", strict);
     in_child("strict after filter", strict_then_filter);
     in_child("unprivileged", unprivileged);
+    in_child("tsync", tsync);
     // Root needs no no_new_privs (CAP_SYS_ADMIN); a scratch word stored on every path may be read.
     struct sock_filter stored[] = {STMT(BPF_ST, 3), STMT(BPF_LDX | BPF_MEM, 3), STMT(BPF_RET | BPF_K, SECCOMP_RET_ALLOW)};
     bad_program("stored scratch read (as root, no nnp)", stored, 3);
