@@ -17,6 +17,7 @@
 #include "drivers/tty/tty_hooks.h"
 #include "ipc/futex.h"
 #include "syscalls/fs_locks.h"
+#include "syscalls/seccomp.h"
 #include "mm/address_space.h"
 #include "mm/kheap.h"
 
@@ -80,6 +81,7 @@ Result<Thread*> make_user_thread(Process* p, const TrapFrame& frame, const Threa
         t->altstack_sp = like->altstack_sp;
         t->altstack_size = like->altstack_size;
         t->altstack_flags = like->altstack_flags;
+        seccomp_inherit(t, like);
     }
     return t;
 }
@@ -99,6 +101,7 @@ void thread_release_user_state(Thread* t) {
         t->fpu = nullptr;
     }
     while (QueuedSignal* q = t->pending.queue.pop_front()) queued_signal_free(q);
+    seccomp_release(t);
     if (Process* p = t->process) {
         t->process = nullptr;
         if (p->deref()) process_free(p);

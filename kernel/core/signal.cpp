@@ -340,12 +340,17 @@ bool signal_pending_current() {
 }
 
 void signal_force_fault(int sig, int code, uptr addr) {
-    if (!sig_valid(sig)) return;
-    Thread* t = current_thread();
     KSigInfo info{};
     info.si_signo = sig;
     info.si_code = code;
     info.fault.addr = addr;
+    signal_force(info);
+}
+
+void signal_force(const KSigInfo& info) {
+    int sig = info.si_signo;
+    if (sig < 1 || sig > kNumSignals) return;
+    Thread* t = current_thread();
     SpinlockGuard g(g_process_tree_lock);
     Process* p = t->process;
     // A fault signal that is blocked or ignored cannot be delivered: Linux resets it to the

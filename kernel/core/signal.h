@@ -28,6 +28,9 @@ Result<void> signal_send_pgrp(int pgid, int sig, const KSigInfo* info, bool chec
 bool signal_pending_current();
 // Faults from user mode become signals with the right si_code and si_addr.
 void signal_force_fault(int sig, int code, uptr addr);
+// A synchronous signal to the calling thread (a fault, seccomp's SIGSYS): when blocked or ignored
+// it is unblocked and reset to the default action, as Linux's force_sig_info.
+void signal_force(const KSigInfo& info);
 
 // SIGKILL and SIGSTOP: never blocked, ignored or caught.
 constexpr SigSet kUnblockable = sig_bit(SIGKILL) | sig_bit(SIGSTOP);

@@ -34,6 +34,7 @@ struct KSigInfo {
         struct { i32 pid; u32 uid; i32 status; i32 pad; i64 utime; i64 stime; } chld;
         struct { u64 addr; } fault;                                      // SIGSEGV, SIGBUS, SIGILL, SIGFPE
         struct { i64 band; i32 fd; } poll;
+        struct { u64 call_addr; i32 syscall; u32 arch; } sys;            // SIGSYS (seccomp)
         u8 raw[112];
     };
 };

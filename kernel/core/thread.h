@@ -13,6 +13,7 @@
 
 class Process;
 struct TrapFrame;
+struct SeccompFilter;
 namespace arch {
 struct FpuState;
 }
@@ -80,6 +81,10 @@ public:
     std::atomic<bool> vfork_pending{false};   // a vfork parent waits until this thread execs or exits
     bool frame_replaced = false;       // rt_sigreturn/execve set the whole frame: keep rax
     bool trace_syscalls = false;
+    // seccomp(2) (syscalls/seccomp.cpp): per task as in Linux, inherited by clone, kept by execve.
+    bool no_new_privs = false;
+    u8 seccomp_mode = 0;                     // SECCOMP_MODE_DISABLED/STRICT/FILTER
+    SeccompFilter* seccomp_filter = nullptr;   // newest filter of the chain (one reference)
     u64 restart_deadline = 0;          // restart_syscall state of an interrupted sleep
     uptr restart_rem = 0;
     Result<i64> (*restart_fn)() = nullptr;   // restart_syscall of an interrupted futex wait

@@ -264,11 +264,13 @@ Result<void> exec_elf(RefPtr<File> file, const ElfInfo& info, StringView filenam
     Credentials creds = p->creds;
     bool secure = false;
     u32 mode = file->inode().mode();
-    if ((mode & S_ISUID) && file->inode().uid() != creds.euid) {
+    // With no_new_privs (prctl, seccomp) the set-ID bits are ignored, as Linux does.
+    bool nnp = current_thread()->no_new_privs;
+    if (!nnp && (mode & S_ISUID) && file->inode().uid() != creds.euid) {
         creds.euid = creds.suid = creds.fsuid = file->inode().uid();
         secure = true;
     }
-    if ((mode & S_ISGID) && (mode & S_IXGRP) && file->inode().gid() != creds.egid) {
+    if (!nnp && (mode & S_ISGID) && (mode & S_IXGRP) && file->inode().gid() != creds.egid) {
         creds.egid = creds.sgid = creds.fsgid = file->inode().gid();
         secure = true;
     }

@@ -16,6 +16,7 @@
 #include "lib/bitmap.h"
 #include "syscalls/dispatch.h"
 #include "syscalls/handlers.h"
+#include "syscalls/seccomp.h"
 #include "syscalls/trace.h"
 
 namespace {
@@ -140,7 +141,21 @@ extern "C" {
 u64 g_light_syscall_count = kSyscallCount;
 }
 
-void syscall_light_enable(bool on) { g_light_syscall_count = on ? kSyscallCount : 0; }
+namespace {
+bool g_light_tracing_off = false;
+bool g_light_seccomp_off = false;
+void update_light() { g_light_syscall_count = g_light_tracing_off || g_light_seccomp_off ? 0 : kSyscallCount; }
+}  // namespace
+
+void syscall_light_enable(bool on) {
+    g_light_tracing_off = !on;
+    update_light();
+}
+
+void syscall_light_disable_for_seccomp() {
+    g_light_seccomp_off = true;
+    update_light();
+}
 
 const char* syscall_name(u64 nr) { return nr < kSyscallCount ? kSyscallNames[nr] : nullptr; }
 bool syscall_implemented(u64 nr) { return nr < kSyscallCount && g_table.entries[nr].invoke != &unimplemented_entry; }
@@ -152,7 +167,8 @@ extern "C" void syscall_dispatch(TrapFrame* f) {
     u64 nr = f->rax;
     f->error_code = nr;   // orig_rax: the number survives the return value for restarts
     i64 ret;
-    if (likely(nr < kSyscallCount && !syscall_trace_enabled(t))) ret = g_table.entries[nr].invoke(f);
+    if (unlikely(t->seccomp_mode) && !seccomp_permit(f, nr, &ret)) {
+    } else if (likely(nr < kSyscallCount && !syscall_trace_enabled(t))) ret = g_table.entries[nr].invoke(f);
     else if (syscall_trace_enabled(t)) ret = traced_call(f, nr);
     else ret = unimplemented(nr);
     // rt_sigreturn and execve rewrite the whole frame; their "return value" is already in rax.

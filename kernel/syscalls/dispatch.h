@@ -11,3 +11,5 @@ extern "C" void syscall_dispatch(TrapFrame* f);
 
 // The entry code's light path (LIGHT in syscalls.def); off while syscalls are traced.
 void syscall_light_enable(bool on);
+// Once any task uses seccomp, every system call goes through the dispatcher (where the filters run).
+void syscall_light_disable_for_seccomp();

@@ -29,3 +29,7 @@ SyscallResult sys_process_vm_writev(int pid, UserPtr<const void> lvec, u64 liovc
 SyscallResult sys_pidfd_open(int pid, u32 flags);
 SyscallResult sys_pidfd_send_signal(Fd pidfd, int sig, UserPtr<const void> info, u32 flags);
 SyscallResult sys_pidfd_getfd(Fd pidfd, Fd fd, u32 flags);
+// System call filters (seccomp.cpp)
+SyscallResult sys_seccomp(u32 op, u32 flags, UserPtr<const void> uargs);
+// prctl's PR_SET/GET_NO_NEW_PRIVS and PR_SET/GET_SECCOMP; EINVAL for others.
+SyscallResult seccomp_prctl(int option, u64 arg2, u64 arg3, u64 arg4, u64 arg5);

@@ -169,7 +169,7 @@ SyscallResult sys_prlimit64(int pid, u32 resource, UserPtr<const void> new_rlim,
     return 0;
 }
 
-SyscallResult sys_prctl(int option, u64 arg2, u64, u64, u64) {
+SyscallResult sys_prctl(int option, u64 arg2, u64 arg3, u64 arg4, u64 arg5) {
     Process* p = current_process();
     switch (option) {
     case PR_SET_NAME: {
@@ -209,6 +209,11 @@ SyscallResult sys_prctl(int option, u64 arg2, u64, u64, u64) {
     case PR_GET_KEEPCAPS:
     case PR_SET_KEEPCAPS:
         return capability_prctl(option, arg2);
+    case PR_SET_NO_NEW_PRIVS:
+    case PR_GET_NO_NEW_PRIVS:
+    case PR_SET_SECCOMP:
+    case PR_GET_SECCOMP:
+        return seccomp_prctl(option, arg2, arg3, arg4, arg5);
     default:
         return Error(EINVAL);
     }

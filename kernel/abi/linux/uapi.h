@@ -54,5 +54,8 @@
 #include <linux/kcmp.h>          // KCMP_* (kcmp)
 #include <linux/sched/types.h>   // struct sched_attr (sched_setattr)
 #include <linux/capability.h>    // struct __user_cap_header_struct, CAP_*, _LINUX_CAPABILITY_VERSION_* (capget)
+#include <linux/seccomp.h>       // SECCOMP_*, struct seccomp_data (seccomp)
+#include <linux/filter.h>        // struct sock_filter, sock_fprog, BPF_* (seccomp's classic BPF)
+#include <linux/audit.h>         // AUDIT_ARCH_X86_64 (seccomp_data.arch, SIGSYS si_arch)
 #include <linux/mqueue.h>        // struct mq_attr, MQ_PRIO_MAX, NOTIFY_COOKIE_LEN (mq_open...)
 #pragma pop_macro("__GLIBC__")

@@ -230,7 +230,10 @@ PROC_SHOW(proc_show_pid_status) {
     put_sigset(out, "CapEff:\t", c.cap_effective);
     put_sigset(out, "CapBnd:\t", c.cap_bounding);
     put_sigset(out, "CapAmb:\t", 0);
-    out.append("NoNewPrivs:\t0\nSeccomp:\t0\nSeccomp_filters:\t0\n");
+    out.put_dec("NoNewPrivs:\t", t.no_new_privs ? 1 : 0);
+    out.put_dec("\nSeccomp:\t", t.seccomp_mode);
+    out.put_dec("\nSeccomp_filters:\t", t.seccomp_filters);
+    out.putc('\n');
     out.append("Speculation_Store_Bypass:\t");
     out.append(proc_cpu_ssb_not_affected() ? "not vulnerable\n" : "vulnerable\n");
     out.append("SpeculationIndirectBranch:\talways enabled\n");

@@ -6,6 +6,7 @@
 #include "core/process_table.h"
 #include "drivers/tty/tty.h"
 #include "fs/vfs/vfs.h"
+#include "syscalls/seccomp.h"
 
 namespace {
 
@@ -79,6 +80,9 @@ Result<void> task_snapshot(int pid, int tid, unsigned want, TaskInfo& out) {
     if (t) {
         out.pending = t->pending.set;
         out.blocked = t->sigmask;
+        out.no_new_privs = t->no_new_privs;
+        out.seccomp_mode = t->seccomp_mode;
+        out.seccomp_filters = seccomp_filter_count(t);
         out.queued_signals += t->pending.queue.size();
     }
     if (p->sighand) {

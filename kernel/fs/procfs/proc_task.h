@@ -21,6 +21,9 @@ struct TaskInfo {
     u32 umask = 022;
     unsigned threads = 0;
     SigSet pending = 0, shared_pending = 0, blocked = 0, ignored = 0, caught = 0;
+    bool no_new_privs = false;
+    u8 seccomp_mode = 0;
+    unsigned seccomp_filters = 0;
     usize queued_signals = 0;
     u64 utime_ns = 0, stime_ns = 0, cutime_ns = 0, cstime_ns = 0, start_time_ns = 0;
     u64 minflt = 0, majflt = 0;
