@@ -160,17 +160,32 @@ void syscall_light_disable_for_seccomp() {
 const char* syscall_name(u64 nr) { return nr < kSyscallCount ? kSyscallNames[nr] : nullptr; }
 bool syscall_implemented(u64 nr) { return nr < kSyscallCount && g_table.entries[nr].invoke != &unimplemented_entry; }
 
+namespace {
+
+[[gnu::always_inline]] inline i64 call_handler(TrapFrame* f, u64 nr, Thread* t) {
+    if (likely(nr < kSyscallCount && !syscall_trace_enabled(t))) return g_table.entries[nr].invoke(f);
+    if (syscall_trace_enabled(t)) return traced_call(f, nr);
+    return unimplemented(nr);
+}
+
+// Out of line so that the common path takes no address of its result.
+[[gnu::noinline]] i64 filtered_call(TrapFrame* f, u64 nr, Thread* t) {
+    i64 ret;
+    if (!seccomp_permit(f, nr, &ret)) return ret;
+    return call_handler(f, nr, t);
+}
+
+}  // namespace
+
 extern "C" void syscall_dispatch(TrapFrame* f) {
     Thread* t = current_thread();
-    t->user_frame = f;
+    // Every user thread's frame slot is the top of its kernel stack, set when it was created,
+    // which is where the entry code built this frame.
+    DEBUG_ASSERT(t->user_frame == f);
     arch::irq_enable();
     u64 nr = f->rax;
     f->error_code = nr;   // orig_rax: the number survives the return value for restarts
-    i64 ret;
-    if (unlikely(t->seccomp_mode) && !seccomp_permit(f, nr, &ret)) {
-    } else if (likely(nr < kSyscallCount && !syscall_trace_enabled(t))) ret = g_table.entries[nr].invoke(f);
-    else if (syscall_trace_enabled(t)) ret = traced_call(f, nr);
-    else ret = unimplemented(nr);
+    i64 ret = unlikely(t->seccomp_mode) ? filtered_call(f, nr, t) : call_handler(f, nr, t);
     // rt_sigreturn and execve rewrite the whole frame; their "return value" is already in rax.
     if (likely(!t->frame_replaced)) f->rax = static_cast<u64>(ret);
     else t->frame_replaced = false;

@@ -13,7 +13,8 @@ namespace {
 constexpr u32 kSeekMax = SEEK_HOLE;   // linux: SEEK_MAX
 
 [[gnu::always_inline]] inline SyscallResult do_rw(Fd fd, uptr buf, usize count, IoDirection dir) {
-    return with_fd(fd, [&](File& f) __attribute__((always_inline)) -> SyscallResult {
+    // By value: the fast path then keeps the arguments in registers (no address taken).
+    return with_fd(fd, [=](File& f) __attribute__((always_inline)) -> SyscallResult {
         if (dir == IoDirection::Read ? !f.readable() : !f.writable()) return Error(EBADF);
         if (!user_range_ok(buf, count)) return Error(EFAULT);   // linux: access_ok() in vfs_read
         IoBuffer b = IoBuffer::user(buf, count);
@@ -23,7 +24,7 @@ constexpr u32 kSeekMax = SEEK_HOLE;   // linux: SEEK_MAX
 
 SyscallResult do_prw(Fd fd, uptr buf, usize count, i64 offset, IoDirection dir) {
     if (offset < 0) return Error(EINVAL);
-    return with_fd(fd, [&](File& f) __attribute__((always_inline)) -> SyscallResult {
+    return with_fd(fd, [=](File& f) __attribute__((always_inline)) -> SyscallResult {
         if (!f.positional()) return Error(ESPIPE);
         if (dir == IoDirection::Read ? !f.readable() : !f.writable()) return Error(EBADF);
         if (!user_range_ok(buf, count)) return Error(EFAULT);
@@ -113,7 +114,7 @@ SyscallResult sys_pwritev2(Fd fd, UserPtr<const void> iov, u64 iovcnt, i64 pos_l
 }
 
 SyscallResult sys_lseek(Fd fd, i64 offset, u32 whence) {
-    return with_fd(fd, [&](File& f) __attribute__((always_inline)) -> SyscallResult {
+    return with_fd(fd, [=](File& f) __attribute__((always_inline)) -> SyscallResult {
         if (whence > kSeekMax) return Error(EINVAL);
         u64 pos = TRY(f.lseek(offset, static_cast<int>(whence)));
         if (pos > u64(INT64_MAX)) return Error(EOVERFLOW);

@@ -339,7 +339,7 @@ Result<usize> File::accessed(Result<usize> r) {
     return r;
 }
 
-Result<usize> File::modified(Result<usize> r) {
+[[gnu::always_inline]] inline Result<usize> File::modified(Result<usize> r) {
     if (!r.is_error() && r.value()) fsnotify_modify(*this);
     return r;
 }
