@@ -8,7 +8,7 @@
 #include <sys/socket.h>
 
 static volatile sig_atomic_t got;
-static volatile int got_code, got_value, got_pid_ok, got_uid;
+static volatile int got_code, got_value, got_pid, got_uid;
 static pid_t sender;
 
 static void on_sig(int s, siginfo_t *si, void *u)
@@ -18,7 +18,7 @@ static void on_sig(int s, siginfo_t *si, void *u)
     got++;
     got_code = si->si_code;
     got_value = si->si_value.sival_int;
-    got_pid_ok = si->si_pid == sender;
+    got_pid = si->si_pid;   // compared once fork has returned the child's pid (the signal may come first)
     got_uid = si->si_uid;
 }
 
@@ -63,7 +63,7 @@ int main(void)
     RET(kmq_notify(fd, &ev));
     send_from_child(fd, "one", 1);
     say("signals %d code SI_MESGQ %s value %d pid ok %d uid %d\n", got, got_code == SI_MESGQ ? "yes" : "no",
-        got_value, got_pid_ok, got_uid);
+        got_value, got_pid == sender, got_uid);
     kmq_status(fd, self);
     // Unregistered now: a second message on the non-empty queue tells nobody.
     send_from_child(fd, "two", 0);
