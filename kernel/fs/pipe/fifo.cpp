@@ -70,10 +70,11 @@ Result<RefPtr<Pipe>> fifo_get(const Inode* key) {
     }
 }
 
-// linux: wait_for_partner(): until the partner counter moves (a partner opened, even if it has
-// closed again since) or a partner is there now.
-Result<void> wait_for_partner(Pipe& pipe, bool want_writer) {
-    u32 seen = want_writer ? pipe.w_counter() : pipe.r_counter();
+// linux: wait_for_partner(): until the partner counter moves past `seen` (a partner opened, even
+// if it has closed again since) or a partner is there now. `seen` is read before this opener's
+// own end is added (Linux reads it under the pipe mutex that fifo_open holds throughout): read
+// after, a partner that opened, wrote and closed in between would go unnoticed for ever.
+Result<void> wait_for_partner(Pipe& pipe, bool want_writer, u32 seen) {
     auto arrived = [&] {
         if (want_writer) return pipe.writers() > 0 || pipe.w_counter() != seen;
         return pipe.readers() > 0 || pipe.r_counter() != seen;
@@ -103,15 +104,16 @@ Result<void> fifo_open(File& file) {
         fifo_release(*pipe);
         return Error(ENXIO);
     }
+    u32 w_before = pipe->w_counter(), r_before = pipe->r_counter();
     pipe->add_ends(rd, wr);
     u32 w_seen = 0;
     int err = 0;
     if (rd && !wr && !pipe->writers()) {
         // Non-blocking readers open at once; POLLHUP stays off until a writer has come.
         if (nonblock) w_seen = pipe->w_counter();
-        else err = wait_for_partner(*pipe, true).error_code();
+        else err = wait_for_partner(*pipe, true, w_before).error_code();
     } else if (wr && !rd && !pipe->readers()) {
-        err = wait_for_partner(*pipe, false).error_code();
+        err = wait_for_partner(*pipe, false, r_before).error_code();
     }
     // From a successful attach on, the file counts: release() undoes the ends and the opener.
     if (!err) err = pipe_attach_file(file, pipe, w_seen, true).error_code();
