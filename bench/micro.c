@@ -335,6 +335,15 @@ static void bench_pipe_throughput(const char *name, long n) {
     wait_child_ok(pid);
 }
 
+// The ping-pong children: send back each byte until end of file.
+static void echo_bytes(int in, int out) {
+    char c;
+    ssize_t r;
+    while ((r = read(in, &c, 1)) == 1)
+        if (write(out, &c, 1) != 1) _exit(1);
+    _exit(r == 0 ? 0 : 1);
+}
+
 static void op_pingpong(long k) {
     char c = 'p';
     for (long i = 0; i < k; i++) {
@@ -350,11 +359,7 @@ static void bench_pingpong(const char *name, long n) {
     if (pid == 0) {
         close(a[1]);
         close(b[0]);
-        char c;
-        ssize_t r;
-        while ((r = read(a[0], &c, 1)) == 1)
-            if (write(b[1], &c, 1) != 1) _exit(1);
-        _exit(r == 0 ? 0 : 1);
+        echo_bytes(a[0], b[1]);
     }
     close(a[0]);
     close(b[1]);
@@ -373,11 +378,7 @@ static void bench_unix_pingpong(const char *name, long n) {
     BENCH_CHECK(pid >= 0);
     if (pid == 0) {
         close(sv[0]);
-        char c;
-        ssize_t r;
-        while ((r = read(sv[1], &c, 1)) == 1)
-            if (write(sv[1], &c, 1) != 1) _exit(1);
-        _exit(r == 0 ? 0 : 1);
+        echo_bytes(sv[1], sv[1]);
     }
     close(sv[1]);
     g_fd = sv[0];

@@ -602,6 +602,17 @@ void return_to_user_work(TrapFrame* f) {
     return_to_user(f, f->vector == 0x80, static_cast<i64>(f->rax));
 }
 
+void signal_raise_sigpipe() {
+    Thread* t = current_thread();
+    if (!t || !t->process) return;
+    KSigInfo info{};
+    info.si_signo = SIGPIPE;
+    info.si_code = SI_USER;
+    info.kill.pid = t->process->pid;
+    info.kill.uid = t->process->creds.uid;
+    signal_send_thread(t, SIGPIPE, &info);
+}
+
 Result<void> signal_sigreturn(TrapFrame* f) {
     Thread* t = current_thread();
     uptr uc_addr = f->rsp;   // the handler's ret popped pretcode

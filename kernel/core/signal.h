@@ -31,6 +31,9 @@ void signal_force_fault(int sig, int code, uptr addr);
 // A synchronous signal to the calling thread (a fault, seccomp's SIGSYS): when blocked or ignored
 // it is unblocked and reset to the default action, as Linux's force_sig_info.
 void signal_force(const KSigInfo& info);
+// SIGPIPE to the calling thread for a write to a pipe or socket with no reader (linux:
+// send_sig(SIGPIPE, current, 0)); kernel threads only see EPIPE.
+void signal_raise_sigpipe();
 
 // SIGKILL and SIGSTOP: never blocked, ignored or caught.
 constexpr SigSet kUnblockable = sig_bit(SIGKILL) | sig_bit(SIGSTOP);

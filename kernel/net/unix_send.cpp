@@ -13,17 +13,6 @@ namespace {
 
 constexpr usize kStreamChunk = 32768;   // linux: about SKB_MAX_HEAD(0) + UNIX_SKB_FRAGS_SZ
 
-void raise_sigpipe() {
-    Thread* t = current_thread();
-    if (!t || !t->process) return;
-    KSigInfo info{};
-    info.si_signo = SIGPIPE;
-    info.si_code = SI_USER;
-    info.kill.pid = t->process->pid;
-    info.kill.uid = t->process->creds.uid;
-    signal_send_thread(t, SIGPIPE, &info);
-}
-
 // A message holding data[off, off + n), the sender's credentials and (moved in) fds.
 Result<UnixMsg*> make_msg(const DataIter& data, usize off, usize n, const UnixCred& cred, FdList& fds) {
     auto* m = new (std::nothrow) UnixMsg();
@@ -56,7 +45,7 @@ Result<usize> UnixSocket::send(const DataIter& data, const UnixTarget* dest, FdL
         }
         MutexGuard sg(m_send_lock);
         auto r = send_stream(data, fds, c, flags, nonblock);
-        if (r.is_error() && r.error().code == EPIPE && !(flags & kMsgNosignal)) raise_sigpipe();
+        if (r.is_error() && r.error().code == EPIPE && !(flags & kMsgNosignal)) signal_raise_sigpipe();
         return r;
     }
     if (m_type == kSockSeqpacket) {

@@ -117,17 +117,6 @@ Result<void> Pipe::wait_writable_unlocked() {
     return {};
 }
 
-void Pipe::raise_sigpipe() {
-    Thread* t = current_thread();
-    if (!t || !t->process) return;   // kernel threads only see EPIPE
-    KSigInfo info{};
-    info.si_signo = SIGPIPE;
-    info.si_code = SI_USER;
-    info.kill.pid = t->process->pid;
-    info.kill.uid = t->process->creds.uid;
-    signal_send_thread(t, SIGPIPE, &info);
-}
-
 void Pipe::add_ends(bool rd, bool wr) {
     if (rd) {
         m_r_counter.fetch_add(1, std::memory_order_acq_rel);
@@ -206,7 +195,7 @@ Result<usize> Pipe::write(const IoBuffer& buf, bool nonblock, bool packet) {
         {
             MutexGuard g(m_mutex);
             if (!readers()) {
-                raise_sigpipe();
+                signal_raise_sigpipe();
                 if (!done) err = EPIPE;
                 finished = true;
             }
@@ -231,7 +220,7 @@ Result<usize> Pipe::write(const IoBuffer& buf, bool nonblock, bool packet) {
             }
             while (!finished) {
                 if (!readers()) {
-                    raise_sigpipe();
+                    signal_raise_sigpipe();
                     if (!done) err = EPIPE;
                     finished = true;
                     break;

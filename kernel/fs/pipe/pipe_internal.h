@@ -110,9 +110,6 @@ private:
     bool readable_now() const;
     bool writable_now() const;
 
-    // Sends SIGPIPE to the calling thread (linux: send_sig(SIGPIPE, current, 0)).
-    static void raise_sigpipe();
-
     Mutex m_mutex{"pipe"};
     PipeBuffer* m_bufs = nullptr;
     u32 m_ring_size = 0;                  // slots in m_bufs (a power of two)

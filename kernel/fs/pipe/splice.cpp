@@ -42,7 +42,7 @@ Result<void> Pipe::prep_input(bool nonblock) {
 Result<void> Pipe::prep_output(bool nonblock) {
     for (;;) {
         if (!readers()) {
-            raise_sigpipe();
+            signal_raise_sigpipe();
             return Error(EPIPE);
         }
         if (writable_now()) return {};
@@ -103,7 +103,7 @@ Result<usize> Pipe::fill(usize len, bool nonblock, u32 buf_flags, Source&& sourc
         {
             MutexGuard g(m_mutex);
             if (!readers()) {
-                raise_sigpipe();
+                signal_raise_sigpipe();
                 return Error(EPIPE);
             }
             if (full()) {
@@ -150,7 +150,7 @@ Result<usize> Pipe::splice_to_pipe(Pipe& out, usize len, bool nonblock) {
             PipeLockPair g(*this, out);
             while (len) {
                 if (!out.readers()) {
-                    raise_sigpipe();
+                    signal_raise_sigpipe();
                     if (!done) err = EPIPE;
                     break;
                 }
@@ -206,7 +206,7 @@ Result<usize> Pipe::tee_to(Pipe& out, usize len, bool nonblock) {
         u32 head = m_head.load(std::memory_order_relaxed);
         for (u32 i = m_tail.load(std::memory_order_relaxed); len; i++) {
             if (!out.readers()) {
-                raise_sigpipe();
+                signal_raise_sigpipe();
                 if (!done) err = EPIPE;
                 break;
             }
