@@ -29,6 +29,23 @@ static short pollin(int fd, int ms)
     return p.revents;
 }
 
+// Writes until the pty refuses. Linux moves written bytes into the other side's line discipline
+// from a work queue, so room can reappear just after an EAGAIN; once a pause has let that work run
+// and a second round is refused too, the buffers are full for good.
+static long fill(int fd, const char *buf, size_t len, int *err)
+{
+    long total = 0;
+    for (int round = 0; round < 2; round++) {
+        for (int i = 0; i < 10000; i++) {
+            ssize_t w = write(fd, buf, len);
+            if (w < 0) { *err = errno; break; }
+            total += w;
+        }
+        usleep(100000);
+    }
+    return total;
+}
+
 int main(void)
 {
     int m = posix_openpt(O_RDWR | O_NOCTTY);
@@ -100,13 +117,8 @@ int main(void)
     tcsetattr(s, TCSANOW, &t);
     fcntl(s, F_SETFL, O_NONBLOCK);
     memset(buf, 'z', sizeof buf);
-    long total = 0;
     int err = 0;
-    for (int i = 0; i < 10000; i++) {
-        ssize_t w = write(s, buf, sizeof buf);
-        if (w < 0) { err = errno; break; }
-        total += w;
-    }
+    long total = fill(s, buf, sizeof buf, &err);
     say("slave writes stop with %s after >0 bytes %d\n", ct_errname(err), total > 0);
     say("slave poll when full: %s\n", ev(poll1(s, 0)));
     fcntl(m, F_SETFL, O_NONBLOCK);
@@ -120,13 +132,8 @@ int main(void)
     say("slave poll after drain: %s\n", ev(poll1(s, 1000)));
 
     // Fill the slave's input from the master (raw mode) until it refuses.
-    total = 0;
     err = 0;
-    for (int i = 0; i < 10000; i++) {
-        ssize_t w = write(m, buf, sizeof buf);
-        if (w < 0) { err = errno; break; }
-        total += w;
-    }
+    total = fill(m, buf, sizeof buf, &err);
     say("master writes stop with %s after >0 bytes %d\n", ct_errname(err), total > 0);
     say("master poll when full: %s\n", ev(poll1(m, 0)));
     drained = 0;
