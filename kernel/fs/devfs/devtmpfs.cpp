@@ -49,6 +49,7 @@ Result<void> devtmpfs_add_node(StringView name, u32 perm, DevId dev) {
         }
         cur.next(comp, slash);
     }
-    TRY(vfs_create_child(*dir, comp, S_IFCHR | (perm & 07777), dev, {}, kernel_credentials()));
+    u32 type = (perm & S_IFMT) ? perm & S_IFMT : S_IFCHR;
+    TRY(vfs_create_child(*dir, comp, type | (perm & 07777), dev, {}, kernel_credentials()));
     return {};
 }

@@ -5,7 +5,7 @@
 
 #include "fs/vfs/vfs.h"
 
-// Makes /dev/<name> (a character device: S_IFCHR | perm) for dev; missing parent directories of
+// Makes /dev/<name> for dev: a character device, or a block device when perm carries S_IFBLK; missing parent directories of
 // "a/b" names are created. EEXIST when the name is taken.
 Result<void> devtmpfs_add_node(StringView name, u32 perm, DevId dev);
 // The root of the devtmpfs instance (for kernel code and tests).

@@ -1,0 +1,5 @@
+# SPDX-License-Identifier: MIT
+# Block devices: the registry file systems find their device in, and the drivers.
+list(APPEND KERNEL_SOURCES
+  ${CMAKE_CURRENT_SOURCE_DIR}/drivers/block/block_device.cpp
+)
