@@ -337,6 +337,24 @@ void process_sample_maxrss(Process* p) {
     if (AddressSpace* mm = p->mm.ptr()) p->maxrss_kb = max(p->maxrss_kb, u64(mm->resident_pages()) * (kPageSize / 1024));
 }
 
+// Whether a wait for pid_spec with options (wait4's encoding) is about child c.
+static bool wait_matches(const Process& self, const Process& c, int pid_spec, int options) {
+    bool match = pid_spec > 0 ? c.pid == pid_spec
+                 : pid_spec == 0 ? c.pgid == self.pgid
+                 : pid_spec == -1 ? true
+                                  : c.pgid == -pid_spec;
+    if (!match) return false;
+    // __WCLONE/__WALL: only "clone" children (exit signal not SIGCHLD) or all.
+    bool clone_child = c.exit_signal != SIGCHLD;
+    return (options & __WALL) || clone_child == bool(options & __WCLONE);
+}
+
+// Whether c has something the wait would report now.
+static bool wait_reportable(const Process& c, int options) {
+    return (c.zombie && (options & WEXITED)) || (c.stopped && !c.stop_reported && (options & WSTOPPED)) ||
+           (!c.continue_reported && (options & WCONTINUED));
+}
+
 Result<WaitResult> process_wait(int pid_spec, int options, bool waitid_style) {
     Process* self = current_process();
     for (;;) {
@@ -346,14 +364,7 @@ Result<WaitResult> process_wait(int pid_spec, int options, bool waitid_style) {
         {
             SpinlockGuard g(g_process_tree_lock);
             for (Process& c : self->children) {
-                bool match = pid_spec > 0 ? c.pid == pid_spec
-                             : pid_spec == 0 ? c.pgid == self->pgid
-                             : pid_spec == -1 ? true
-                                              : c.pgid == -pid_spec;
-                if (!match) continue;
-                // __WCLONE/__WALL: only "clone" children (exit signal not SIGCHLD) or all.
-                bool clone_child = c.exit_signal != SIGCHLD;
-                if (!(options & __WALL) && (clone_child != bool(options & __WCLONE))) continue;
+                if (!wait_matches(*self, c, pid_spec, options)) continue;
                 any = true;
                 if (c.zombie && (options & WEXITED)) {
                     r = WaitResult{c.pid, c.exit_code, 0, 0, c.creds.uid, c.utime_ns, c.stime_ns, max(c.maxrss_kb, c.cmaxrss_kb)};
@@ -392,12 +403,17 @@ Result<WaitResult> process_wait(int pid_spec, int options, bool waitid_style) {
         if (!any) return Error(ECHILD);
         if (options & WNOHANG) return WaitResult{};
         (void)waitid_style;
+        // Only a child this wait could report (or the last matching one gone) ends the sleep: a
+        // zombie the caller does not ask for must not turn the wait into a busy loop.
         auto w = self->child_events.wait_interruptible([&] {
             SpinlockGuard g(g_process_tree_lock);
+            bool matching = false;
             for (Process& c : self->children) {
-                if (c.zombie || (c.stopped && !c.stop_reported) || !c.continue_reported) return true;
+                if (!wait_matches(*self, c, pid_spec, options)) continue;
+                matching = true;
+                if (wait_reportable(c, options)) return true;
             }
-            return self->children.empty();
+            return !matching;
         });
         if (w.is_error()) return Error(kErestartSys);
     }
