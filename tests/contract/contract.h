@@ -204,17 +204,23 @@ static inline void ct_msleep(long ms)
     while (nanosleep(&ts, &ts) == -1 && errno == EINTR) {}
 }
 
+// The state letter of a process in /proc/<pid>/stat ('?' when it cannot be read).
+static inline char ct_proc_state(pid_t pid)
+{
+    char path[64], buf[1024];
+    snprintf(path, sizeof path, "/proc/%d/stat", (int)pid);
+    if (ct_read_file(path, buf, sizeof buf) <= 0) return '?';
+    char *p = strrchr(buf, ')');
+    return p ? p[2] : '?';
+}
+
 // Wait (up to 10 s) until process pid is blocked in the kernel (state S or D in /proc/<pid>/stat), so
 // that a test can act on "the other process is now waiting" without guessing with sleeps.
 static inline int ct_wait_blocked(pid_t pid)
 {
-    char path[64], buf[512];
-    snprintf(path, sizeof path, "/proc/%d/stat", (int)pid);
     for (int i = 0; i < 1000; i++) {
-        if (ct_read_file(path, buf, sizeof buf) > 0) {
-            char *p = strrchr(buf, ')');
-            if (p && (p[2] == 'S' || p[2] == 'D')) return 0;
-        }
+        char s = ct_proc_state(pid);
+        if (s == 'S' || s == 'D') return 0;
         ct_msleep(10);
     }
     return -1;

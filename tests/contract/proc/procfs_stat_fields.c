@@ -17,15 +17,6 @@ static int split_stat(char *text, char **f, int max)
 
 static long field(char **f, int linux_index) { return atol(f[linux_index - 3]); }
 
-static char state_of(pid_t pid)
-{
-    char path[64], buf[1024];
-    snprintf(path, sizeof path, "/proc/%d/stat", (int)pid);
-    if (ct_read_file(path, buf, sizeof buf) <= 0) return '?';
-    char *p = strrchr(buf, ')');
-    return p ? p[2] : '?';
-}
-
 int main(void)
 {
     static char text[4096], copy[4096];
@@ -72,7 +63,7 @@ int main(void)
         _exit(3);
     }
     ct_wait_blocked(pid);
-    say("sleeping child: %c\n", state_of(pid));
+    say("sleeping child: %c\n", ct_proc_state(pid));
     char path[64];
     snprintf(path, sizeof path, "/proc/%d/stat", (int)pid);
     ct_read_file(path, text, sizeof text);
@@ -81,11 +72,11 @@ int main(void)
     write(p[1], "x", 1);
     int st;
     waitpid(pid, &st, WUNTRACED);
-    say("stopped child: %c\n", state_of(pid));
+    say("stopped child: %c\n", ct_proc_state(pid));
     kill(pid, SIGCONT);
     siginfo_t si;
     waitid(P_PID, pid, &si, WEXITED | WNOWAIT);
-    say("zombie child: %c\n", state_of(pid));
+    say("zombie child: %c\n", ct_proc_state(pid));
     ct_read_file(path, text, sizeof text);
     n = split_stat(text, f, 64);
     say("zombie fields: %d vsize %s rss %ld exit_code %ld\n", n + 2, f[23 - 3], field(f, 24), field(f, 52));

@@ -6,15 +6,6 @@
 #include "contract.h"
 #include <sys/wait.h>
 
-static char parent_state(pid_t ppid)
-{
-    char path[64], buf[512];
-    snprintf(path, sizeof path, "/proc/%d/stat", (int)ppid);
-    if (ct_read_file(path, buf, sizeof buf) <= 0) return '?';
-    char *p = strrchr(buf, ')');
-    return p ? p[2] : '?';
-}
-
 // Forks a child that samples the parent 40 times and exits 0 if it was asleep every time.
 static pid_t sampler(void)
 {
@@ -24,7 +15,7 @@ static pid_t sampler(void)
         if (ct_wait_blocked(ppid)) _exit(2);
         int awake = 0;
         for (int i = 0; i < 40; i++) {
-            char s = parent_state(ppid);
+            char s = ct_proc_state(ppid);
             if (s != 'S') awake++;
             ct_msleep(5);
         }
