@@ -190,10 +190,13 @@ usize AddressSpace::pages_in_locked(uptr start, uptr end, bool data_only) {
     return n;
 }
 
+// The sums walk every VMA, so they are taken only when a limit is set (both are unlimited by
+// default): with thousands of mappings an mmap would otherwise cost a walk of all of them.
 Result<void> AddressSpace::may_expand_locked(u32 prot, u32 flags, usize pages, usize replaced) {
-    usize total = pages_in_locked(0, kUserTop, false) - replaced;
-    if (total + pages > as_limit / kPageSize) return Error(ENOMEM);
-    if (is_data_vma(prot, flags) && pages_in_locked(0, kUserTop, true) + pages > data_limit / kPageSize)
+    if (as_limit != ~0ull && pages_in_locked(0, kUserTop, false) - replaced + pages > as_limit / kPageSize)
+        return Error(ENOMEM);
+    if (data_limit != ~0ull && is_data_vma(prot, flags) &&
+        pages_in_locked(0, kUserTop, true) + pages > data_limit / kPageSize)
         return Error(ENOMEM);
     return {};
 }
