@@ -40,7 +40,10 @@ Result<Process*> make_init_process(Thread* t) {
         SpinlockGuard g(g_process_tree_lock);
         int pid = TRY(pid_alloc_locked());
         VERIFY(pid == 1);
-        p->pid = p->pgid = p->sid = pid;
+        p->pid = pid;
+        // Linux's init inherits the idle task's process group and session, 0: it is no group or
+        // session leader, so its setsid() succeeds and it gets no controlling tty by opening one.
+        p->pgid = p->sid = 0;
         t->tid = pid;
         t->process = p;
         p->ref();   // the thread's reference
