@@ -8,6 +8,7 @@ list(APPEND KERNEL_SOURCES
   ${CMAKE_CURRENT_SOURCE_DIR}/net/unix_send.cpp
   ${CMAKE_CURRENT_SOURCE_DIR}/net/unix_recv.cpp
   ${CMAKE_CURRENT_SOURCE_DIR}/net/unix_options.cpp
+  ${CMAKE_CURRENT_SOURCE_DIR}/net/unix_gc.cpp
   ${CMAKE_CURRENT_SOURCE_DIR}/net/socket_file.cpp
   ${CMAKE_CURRENT_SOURCE_DIR}/syscalls/net_addr.cpp
   ${CMAKE_CURRENT_SOURCE_DIR}/syscalls/net_socket.cpp

@@ -28,6 +28,7 @@ Result<UnixMsg*> make_msg(const DataIter& data, usize off, usize n, const UnixCr
     m->len = n;
     m->cred = cred;
     m->fds.take(fds);
+    unix_gc_count_msg(*m);
     return m;
 }
 

@@ -94,7 +94,10 @@ Result<void> DataIter::scatter(usize off, const void* src, usize n) const {
 
 // --- the socket -----------------------------------------------------------------------------
 
-UnixMsg::~UnixMsg() { kfree(data); }
+UnixMsg::~UnixMsg() {
+    if (gc_counted) unix_gc_uncount_msg();
+    kfree(data);
+}
 
 void unix_msg_free(UnixMsg* m) {
     if (UnixSocket* from = m->from.ptr()) {
@@ -112,10 +115,12 @@ Result<RefPtr<UnixSocket>> UnixSocket::create(int type) {
     if (!s) return Error(ENOMEM);
     s->m_type = type;
     s->m_backlog = kMaxDgramQlen;   // linux: unix_create1() sets sk_max_ack_backlog
+    unix_gc_register(*s);
     return RefPtr<UnixSocket>::adopt(s);
 }
 
 UnixSocket::~UnixSocket() {
+    unix_gc_unregister(*this);
     while (UnixMsg* m = m_rxq.pop_front()) delete m;
 }
 
@@ -169,4 +174,5 @@ void UnixSocket::release(bool embryo) {
         RefPtr<UnixSocket>::adopt(e);   // the queue's reference
     }
     unix_free_msgs(dropped);
+    if (!embryo) unix_gc();
 }

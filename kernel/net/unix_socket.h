@@ -30,6 +30,7 @@ struct UnixMsg {
     RefPtr<UnixSocket> from;      // the sender (its address; its send accounting)
     UnixCred cred;
     FdList fds;
+    bool gc_counted = false;      // counted in the collector's "messages carrying descriptors"
     ~UnixMsg();
 };
 
@@ -120,9 +121,25 @@ public:
     // stream writers (so concurrent writes do not interleave within one call) of this socket.
     Mutex m_recv_lock{"unix-recv"};
     Mutex m_send_lock{"unix-send"};
+    // The collector's registry of every socket and its per-pass state (net/unix_gc.cpp).
+    ListNode m_all_node;
+    u32 m_gc_inflight = 0;         // references to this socket's File inside queued messages
+    u32 m_gc_internal = 0;         // ... of them inside queues of candidate sockets
+    bool m_gc_candidate = false;   // every reference to the File is in flight
+    bool m_gc_alive = false;       // reachable from outside the in-flight set
+    bool m_gc_scanned = false;
+    File* m_gc_file = nullptr;
 };
 
 Spinlock& unix_lock();
+// The garbage collector for sockets kept alive only by descriptors in flight (linux:
+// net/unix/garbage.c): a socket sent over itself, or two sent over each other, and then closed.
+void unix_gc_register(UnixSocket& s);     // at creation
+void unix_gc_unregister(UnixSocket& s);   // at destruction
+void unix_gc_count_msg(UnixMsg& m);       // m now carries descriptors
+void unix_gc_uncount_msg();               // a counted message is destroyed
+// Run at every socket release while messages carry descriptors; frees the unreachable cycles.
+void unix_gc();
 // Frees a message taken off a queue: its sender's send accounting drops (and the sender is
 // woken), then its descriptors and sender reference go. Call without unix_lock().
 void unix_msg_free(UnixMsg* m);

@@ -4,24 +4,7 @@
 #include <stddef.h>
 #include <sys/ioctl.h>
 #include <sys/socket.h>
-
-static int send_fds(int sock, const int *fds, int n)
-{
-    char ctl[CMSG_SPACE(sizeof(int) * 4)];
-    memset(ctl, 0, sizeof ctl);
-    struct iovec iov = {"F", 1};
-    struct msghdr m = {0};
-    m.msg_iov = &iov;
-    m.msg_iovlen = 1;
-    m.msg_control = ctl;
-    m.msg_controllen = CMSG_SPACE(sizeof(int) * n);
-    struct cmsghdr *c = CMSG_FIRSTHDR(&m);
-    c->cmsg_level = SOL_SOCKET;
-    c->cmsg_type = SCM_RIGHTS;
-    c->cmsg_len = CMSG_LEN(sizeof(int) * n);
-    memcpy(CMSG_DATA(c), fds, sizeof(int) * n);
-    return sendmsg(sock, &m, 0);
-}
+#include "scm.h"
 
 int main(void)
 {
