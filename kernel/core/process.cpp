@@ -306,6 +306,8 @@ Result<int> process_clone(const CloneArgs& a, TrapFrame* parent_frame) {
             child->pid = pid;
             child->pgid = parent->pgid;
             child->sid = parent->sid;
+            child->oom_score_adj = parent->oom_score_adj;
+            child->oom_score_adj_min = parent->oom_score_adj_min;
             t->tid = pid;
             Process* real_parent = (flags & CLONE_PARENT) && parent->parent ? parent->parent : parent;
             child->parent = real_parent;

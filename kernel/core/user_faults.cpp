@@ -7,6 +7,8 @@
 #include "arch/x86_64/trap_frame.h"
 #include "arch/x86_64/traps.h"
 #include "core/log.h"
+#include "core/oom.h"
+#include "core/sched.h"
 #include "core/process.h"
 #include "core/signal.h"
 #include "mm/address_space.h"
@@ -30,7 +32,21 @@ void user_exception(TrapFrame* f, u64 cr2) {
     case 14: {
         u64 addr = cr2;   // read by trap_dispatch before interrupts were enabled
         FaultResult r = resolve(addr, f->error_code);
+        // Out of memory: the OOM killer picks the largest process; while that one dies this
+        // fault waits for its memory (up to about two seconds), unless self was the one picked.
+        bool self_chosen = false;
+        for (int tries = 0; r == FaultResult::Oom && tries < 200; tries++) {
+            if (oom_kill(current_process()) == OomOutcome::KillSelf) {
+                self_chosen = true;
+                break;
+            }
+            if (signal_pending_current()) break;
+            sleep_ns(10'000'000);
+            r = resolve(addr, f->error_code);
+        }
         if (r == FaultResult::Handled) break;
+        // A signal first (the access faults again after it), as Linux retries such a fault.
+        if (r == FaultResult::Oom && !self_chosen && signal_pending_current()) break;
         // Linux's show_unhandled_signals: one line for a fault the program does not handle.
         if (current_process()->sighand->actions[SIGSEGV - 1].handler == 0)
             log_info("%s[%d]: segfault at %llx ip %016llx sp %016llx error %llx", current_process()->comm,

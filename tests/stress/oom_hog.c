@@ -1,8 +1,11 @@
 // SPDX-License-Identifier: MIT
 // Memory exhaustion: three processes at a time take and touch anonymous memory until the
-// kernel kills them (Linux's OOM killer picks them: the largest), three rounds. Afterwards the
-// free memory is back near its starting level and fork+exec still work. Run in a small guest
+// kernel kills them (Linux's OOM killer picks them: the largest), three rounds, while a small
+// bystander keeps faulting in fresh pages and must survive (the killer takes the hogs, not
+// whoever happens to fault). Afterwards the free memory is back near its starting level and
+// fork+exec still work. Run in a small guest
 // (the stress.oom tests boot with -m 128M).
+#include <fcntl.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -32,10 +35,33 @@ static void hog(void)
     }
 }
 
+// Touches a fresh page at a time (dropping the old ones) until its parent closes the pipe.
+static void bystander(int stop)
+{
+    fcntl(stop, F_SETFL, O_NONBLOCK);
+    for (;;) {
+        char *p = mmap(NULL, 4096, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+        if (p == MAP_FAILED) continue;
+        p[0] = 1;
+        munmap(p, 4096);
+        char c;
+        if (read(stop, &c, 1) == 0) _exit(0);
+        usleep(1000);
+    }
+}
+
 int main(void)
 {
     long before = meminfo_kb("MemFree");
     int killed = 0, total = 0;
+    int stop[2];
+    pipe(stop);
+    pid_t by = fork();
+    if (by == 0) {
+        close(stop[1]);
+        bystander(stop[0]);
+    }
+    close(stop[0]);
     for (int round = 0; round < 3; round++) {
         pid_t pids[3];
         for (int k = 0; k < 3; k++)
@@ -49,6 +75,10 @@ int main(void)
         }
     }
     printf("oom: %d of %d hogs killed by SIGKILL\n", killed, total);
+    close(stop[1]);
+    int bst = -1;
+    waitpid(by, &bst, 0);
+    printf("oom: bystander survived: %s\n", bst == 0 ? "yes" : "no");
     sleep(1);
     long after = meminfo_kb("MemFree");
     // Within 4 MiB: page cache and slab may keep a little.

@@ -68,7 +68,6 @@ bool proc_cpu_ssb_not_affected();
 void proc_cpuinfo_init();
 
 // Per-process OOM adjustments (proc_pid_files.cpp keeps them; the OOM killer will read them).
-void proc_oom_init();
 // Boot-time state of /proc/sys (the boot id).
 void proc_sys_init();
 

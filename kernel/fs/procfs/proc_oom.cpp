@@ -1,12 +1,10 @@
 // SPDX-License-Identifier: MIT
-// /proc/<pid>/oom_score_adj, oom_adj and oom_score (linux: fs/proc/base.c). Process has no field
-// for the adjustment yet, so procfs keeps it in a small table keyed by pid and start time (a
-// reused pid starts over at 0). Known gap: Linux copies the value to children on fork.
+// /proc/<pid>/oom_score_adj, oom_adj and oom_score (linux: fs/proc/base.c). The OOM killer
+// (core/oom.cpp) weighs processes by the same badness oom_score shows.
 #include "core/process_table.h"
 #include "fs/procfs/proc_internal.h"
 #include "fs/procfs/proc_show.h"
 #include "fs/procfs/proc_task.h"
-#include "fs/vfs/late_init.h"
 #include "mm/pmm.h"
 
 namespace {
@@ -16,66 +14,22 @@ constexpr int kOomScoreAdjMax = 1000;
 constexpr int kOomDisable = -17;      // the legacy oom_adj scale: -17..15
 constexpr int kOomAdjustMax = 15;
 
-struct OomEntry {
-    int pid;
-    u64 start_ns;
-    short adj;
-    short adj_min;   // the floor an unprivileged writer may go down to (linux: oom_score_adj_min)
-};
-
-constexpr usize kEntries = 128;
-
-struct OomTable {
-    Mutex lock{"proc-oom"};
-    OomEntry entries[kEntries] = {};
-};
-
-LateInit<OomTable> g_oom;
-
-bool is_live(int pid, u64 start_ns) {
-    SpinlockGuard g(g_process_tree_lock);
-    Process* p = process_find_locked(pid);
-    return p && p->start_time_ns == start_ns;
-}
-
-u64 start_of(int pid) {
-    SpinlockGuard g(g_process_tree_lock);
-    Process* p = process_find_locked(pid);
-    return p ? p->start_time_ns : ~0ull;
-}
-
-// Table lock held.
-OomEntry* find_locked(int pid, u64 start_ns) {
-    for (auto& e : g_oom->entries)
-        if (e.pid == pid && e.start_ns == start_ns) return &e;
-    return nullptr;
-}
-
+// The adjustment lives in the process (core/process.h), under the tree lock.
 void read_adj(int pid, short& adj, short& adj_min) {
     adj = adj_min = 0;
-    u64 start = start_of(pid);
-    MutexGuard g(g_oom->lock);
-    if (OomEntry* e = find_locked(pid, start)) {
-        adj = e->adj;
-        adj_min = e->adj_min;
+    SpinlockGuard g(g_process_tree_lock);
+    if (Process* p = process_find_locked(pid)) {
+        adj = p->oom_score_adj;
+        adj_min = p->oom_score_adj_min;
     }
 }
 
 Result<void> store_adj(int pid, short adj, short adj_min) {
-    u64 start = start_of(pid);
-    if (start == ~0ull) return Error(ESRCH);
-    MutexGuard g(g_oom->lock);
-    OomEntry* e = find_locked(pid, start);
-    if (!e) {
-        for (auto& c : g_oom->entries) {
-            if (!c.pid || !is_live(c.pid, c.start_ns)) {
-                e = &c;
-                break;
-            }
-        }
-    }
-    if (!e) return Error(ENOMEM);
-    *e = OomEntry{pid, start, adj, adj_min};
+    SpinlockGuard g(g_process_tree_lock);
+    Process* p = process_find_locked(pid);
+    if (!p) return Error(ESRCH);
+    p->oom_score_adj = adj;
+    p->oom_score_adj_min = adj_min;
     return {};
 }
 
@@ -120,10 +74,6 @@ StringView number_part(StringView data) { return data.substr(0, 12); }
 bool privileged(const Credentials& c) { return c.euid == 0; }   // CAP_SYS_RESOURCE
 
 }  // namespace
-
-void proc_oom_init() {
-    if (!g_oom.ready()) g_oom.init();
-}
 
 PROC_SHOW(proc_show_pid_oom_score_adj) {
     (void)viewer;

@@ -117,7 +117,6 @@ constinit const FileSystemType g_proc_type{"proc", proc_mount, false};
 
 void procfs_init() {
     if (find_filesystem("proc")) return;
-    proc_oom_init();
     proc_sys_init();
     proc_cpuinfo_init();
     // Boot: the table has room for the built-in types; a failure here is a kernel bug.

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: MIT
 // /proc/<pid>/oom_score_adj and oom_adj (ranges, parsing, the legacy scale, the floor an unprivileged
-// process may not go below) and /proc/<pid>/limits (its table layout, values following setrlimit, the
+// process may not go below, both inherited by fork) and /proc/<pid>/limits (its table layout, values following setrlimit, the
 // same table seen from another process).
 #include "contract.h"
 #include <sys/prctl.h>
@@ -56,6 +56,14 @@ int main(void)
         put(adj, "50");
         put(adj, "150");
         put(adj, "100");
+        // The value and the floor go to children (they share Linux's signal_struct copy).
+        pid_t gc = fork();
+        if (gc == 0) {
+            say("grandchild inherits: %s\n", get(adj));
+            put(adj, "50");
+            _exit(0);
+        }
+        ct_wait(gc);
         _exit(0);
     }
     ct_wait(pid);
