@@ -97,7 +97,9 @@ public:
     }
 
     Result<u64> lseek(File& f, u64 current, i64 offset, int whence) override {
-        // linux: fixed_size_llseek(): the device size is also the largest position.
+        // linux: fixed_size_llseek(): SEEK_SET/CUR/END only, and the device size is also the
+        // largest position.
+        if (whence != SEEK_SET && whence != SEEK_CUR && whence != SEEK_END) return Error(EINVAL);
         u64 size = size_of(device_of(f));
         u64 pos = TRY(generic_llseek(current, offset, whence, size));
         if (pos > size) return Error(EINVAL);
@@ -135,6 +137,10 @@ Result<long> BlockFileOps::ioctl(File& f, unsigned cmd, uptr arg) {
         while (bs < kPageSize && !(size & bs)) bs <<= 1;
         return put<int>(arg, static_cast<int>(bs));
     }
+    case BLKRAGET:
+    case BLKFRAGET:
+        // linux: read-ahead in sectors; the block layer's default window, 128 KiB.
+        return put<unsigned long>(arg, 128 * 1024 / kSectorSize);
     case BLKROGET:
         return put<int>(arg, d.read_only() ? 1 : 0);
     case BLKFLSBUF:
