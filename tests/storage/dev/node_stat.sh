@@ -8,7 +8,7 @@ mknod vdnode b 254 0
 stat -c '%n: %F, dev %t:%T, mode %a, size %s' vdnode
 dd if=vdnode bs=14 count=1 skip=0 2>/dev/null; echo
 dd if=vdnode bs=512 skip=2 count=1 2>/dev/null | head -c 14; echo
-mknod nodisk b 254 16
+mknod nodisk b 254 48
 dd if=nodisk bs=1 count=1 2>&1
 mknod nopart b 254 1
 cat nopart 2>&1; echo "cat status $?"
