@@ -1,5 +1,5 @@
 #!/bin/sh
-# Writes at odd offsets and sizes (sectors 1000-1009 only), read back: partial sectors keep the
+# Writes at odd offsets and sizes (sectors 1000-1400 only), read back: partial sectors keep the
 # bytes around the write.
 [ -b /dev/vda ] || { echo "no /dev/vda"; exit 1; }
 printf 'hello' | dd of=/dev/vda bs=1 seek=512003 conv=notrunc 2>&1
