@@ -217,13 +217,8 @@ Result<void> probe_pci(PciDevice& pci) {
     if (g_disk_count == kMaxDisks) return Error(ENOSPC);
     auto* d = new (std::nothrow) VirtioBlk;
     if (!d) return Error(ENOMEM);
-    // Probe failures leave a reset device behind; the object is kept (devices are never freed)
-    // only when it was registered.
-    auto r = d->probe(pci);
-    if (r.is_error()) {
-        delete d;
-        return r;
-    }
+    // A device that failed its probe is kept, not freed: its interrupt vector may already name it.
+    TRY(d->probe(pci));
     unsigned index = g_disk_count++;
     g_disks[index] = d;
     static char names[kMaxDisks][4];
