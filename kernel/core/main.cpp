@@ -11,6 +11,7 @@
 #include "core/sched.h"
 #include "core/time.h"
 #include "arch/x86_64/trap_frame.h"
+#include "drivers/block/partition.h"
 #include "drivers/pci/pci.h"
 #include "drivers/tty/serial_tty.h"
 #include "drivers/virtio/virtio_blk.h"
@@ -51,6 +52,8 @@ void apply_cmdline() {
 }
 
 void init_thread(void*) {
+    // Partition tables need sleeping I/O, so disks found at boot are scanned here.
+    block_scan_partitions();
     StringView ktest = g_cmdline.get("ktest");
     if (!ktest.empty()) ktest_run(ktest.data(), ktest.length());
     start_user_space(g_cmdline);

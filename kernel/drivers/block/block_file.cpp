@@ -5,6 +5,7 @@
 #include "core/credentials.h"
 #include "core/process.h"
 #include "drivers/block/block_device.h"
+#include "drivers/block/partition.h"
 #include "mm/kheap.h"
 #include "sync/mutex.h"
 
@@ -149,9 +150,10 @@ Result<long> BlockFileOps::ioctl(File& f, unsigned cmd, uptr arg) {
         TRY(d.flush());
         return 0l;
     case BLKRRPART:
-        // linux: blkdev_reread_part(). Partition tables are not read, so there is nothing to
-        // re-scan; the whole disk stays the only block device, as for a disk without a table.
+        // linux: blkdev_reread_part(). LINUX-DIVERGENCE: the table is read once, at boot;
+        // a re-read changes nothing (partitions are never removed or moved).
         if (!current_process()->creds.has_cap(CAP_SYS_ADMIN)) return Error(EACCES);
+        if (block_partition_parent(d)) return Error(EINVAL);
         return 0l;
     default:
         return Error(ENOTTY);

@@ -3,6 +3,7 @@
 // block/genhd.c show_partition).
 #include "drivers/block/block_device.h"
 #include "drivers/block/block_majors.h"
+#include "drivers/block/partition.h"
 #include "fs/devfs/chardev.h"
 #include "fs/procfs/proc_show.h"
 #include "fs/procfs/seq_buf.h"
@@ -15,6 +16,11 @@ struct CharMajor {
     u32 major;
     const char* name;
 };
+
+void partition_line(void* ctx, BlockDevice& d) {
+    static_cast<SeqBuf*>(ctx)->appendf("%4u  %7u %10llu %s\n", dev_major(d.devnum()), dev_minor(d.devnum()),
+                                       static_cast<unsigned long long>(d.sector_count() >> 1), d.name());
+}
 
 }  // namespace
 
@@ -50,12 +56,13 @@ PROC_SHOW(proc_show_devices) {
 
 PROC_SHOW(proc_show_partitions) {
     out.appendf("major minor  #blocks  name\n\n");
+    // Each disk, then its partitions (linux: show_partition() walks a disk's partitions after it),
+    // skipping empty disks (an unbound loop device).
     block_for_each(
         [](void* ctx, BlockDevice& d) {
-            // linux: show_partition() skips empty disks (an unbound loop device).
-            if (!d.sector_count()) return;
-            static_cast<SeqBuf*>(ctx)->appendf("%4u  %7u %10llu %s\n", dev_major(d.devnum()), dev_minor(d.devnum()),
-                                               static_cast<unsigned long long>(d.sector_count() >> 1), d.name());
+            if (!d.sector_count() || block_partition_parent(d)) return;
+            partition_line(ctx, d);
+            block_for_each_partition(d, partition_line, ctx);
         },
         &out);
     return {};

@@ -13,6 +13,7 @@
 #include "core/wait_queue.h"
 #include "drivers/block/block_device.h"
 #include "drivers/block/block_majors.h"
+#include "drivers/block/partition.h"
 #include "drivers/virtio/virtio_pci.h"
 #include "drivers/virtio/virtqueue.h"
 #include "mm/kheap.h"
@@ -226,6 +227,7 @@ Result<void> probe_pci(PciDevice& pci) {
     names[index][1] = 'd';
     names[index][2] = static_cast<char>('a' + index);
     TRY(block_register(*d, names[index], make_dev(kVirtblkMajor, index * kVirtblkMinorsPerDisk)));
+    block_partitions_later(*d, kVirtblkMinorsPerDisk);
     log_info("%s: virtio-blk, %llu sectors (%llu MiB)%s", names[index],
              static_cast<unsigned long long>(d->sector_count()),
              static_cast<unsigned long long>(d->sector_count() >> 11), d->read_only() ? ", read-only" : "");
