@@ -4,7 +4,9 @@
 #include "abi/linux/uapi.h"
 #include "core/credentials.h"
 #include "core/process.h"
+#include "abi/linux/block_abi.h"
 #include "drivers/block/block_device.h"
+#include "drivers/block/block_geometry.h"
 #include "drivers/block/partition.h"
 #include "mm/kheap.h"
 #include "sync/mutex.h"
@@ -142,6 +144,18 @@ Result<long> BlockFileOps::ioctl(File& f, unsigned cmd, uptr arg) {
     case BLKFRAGET:
         // linux: read-ahead in sectors; the block layer's default window, 128 KiB.
         return put<unsigned long>(arg, 128 * 1024 / kSectorSize);
+    case HDIO_GETGEO: {
+        // linux: blkdev_getgeo(): a NULL pointer is EINVAL, a driver without geometry ENOTTY.
+        if (!arg) return Error(EINVAL);
+        BlockGeometry g;
+        if (!block_geometry(d, g)) return Error(ENOTTY);
+        hd_geometry out{};
+        out.heads = g.heads;
+        out.sectors = g.sectors;
+        out.cylinders = g.cylinders;
+        out.start = block_partition_start(d);
+        return put<hd_geometry>(arg, out);
+    }
     case BLKROGET:
         return put<int>(arg, d.read_only() ? 1 : 0);
     case BLKFLSBUF:

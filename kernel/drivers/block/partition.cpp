@@ -28,6 +28,7 @@ public:
     Result<void> flush() override { return m_disk.flush(); }
     bool read_only() const override { return m_disk.read_only(); }
     BlockDevice& disk() const { return m_disk; }
+    u64 start() const { return m_start; }
 
 private:
     BlockDevice& m_disk;
@@ -125,6 +126,17 @@ BlockDevice* block_partition_parent(const BlockDevice& dev) {
     for (usize i = 0; i < n; i++)
         if (g_parts[i] == &dev) return &g_parts[i]->disk();
     return nullptr;
+}
+
+u64 block_partition_start(const BlockDevice& dev) {
+    usize n;
+    {
+        MutexGuard g(g_lock);
+        n = g_part_count;
+    }
+    for (usize i = 0; i < n; i++)
+        if (g_parts[i] == &dev) return g_parts[i]->start();
+    return 0;
 }
 
 void block_for_each_partition(const BlockDevice& disk, void (*fn)(void* ctx, BlockDevice& part), void* ctx) {

@@ -15,5 +15,7 @@ void block_scan_partitions();
 
 // The disk a partition belongs to; null for a whole disk.
 BlockDevice* block_partition_parent(const BlockDevice& dev);
+// A partition's first sector on its disk; 0 for a whole disk.
+u64 block_partition_start(const BlockDevice& dev);
 // The partitions of disk in number order.
 void block_for_each_partition(const BlockDevice& disk, void (*fn)(void* ctx, BlockDevice& part), void* ctx);

@@ -12,6 +12,7 @@
 #include "core/log.h"
 #include "core/wait_queue.h"
 #include "drivers/block/block_device.h"
+#include "drivers/block/block_geometry.h"
 #include "drivers/block/block_majors.h"
 #include "drivers/block/partition.h"
 #include "drivers/virtio/virtio_pci.h"
@@ -44,6 +45,7 @@ public:
     Result<void> write_sectors(u64 sector, u32 count, const void* buf) override;
     Result<void> flush() override;
     bool read_only() const override { return m_read_only; }
+    BlockGeometry geometry() const { return m_geometry; }
 
     void complete();   // interrupt context
 
@@ -61,6 +63,7 @@ private:
     u64 m_capacity = 0;
     bool m_read_only = false;
     bool m_flush = false;
+    BlockGeometry m_geometry{};
     char m_name[8] = {};
 };
 
@@ -179,7 +182,7 @@ Result<void> VirtioBlk::flush() {
 
 Result<void> VirtioBlk::probe(PciDevice& pci) {
     TRY(m_transport.init(pci));
-    u64 wanted = (1ull << VIRTIO_BLK_F_RO) | (1ull << VIRTIO_BLK_F_FLUSH);
+    u64 wanted = (1ull << VIRTIO_BLK_F_RO) | (1ull << VIRTIO_BLK_F_FLUSH) | (1ull << VIRTIO_BLK_F_GEOMETRY);
     auto accepted = m_transport.negotiate(wanted);
     if (accepted.is_error()) {
         m_transport.fail();
@@ -188,6 +191,14 @@ Result<void> VirtioBlk::probe(PciDevice& pci) {
     m_read_only = accepted.value() & (1ull << VIRTIO_BLK_F_RO);
     m_flush = accepted.value() & (1ull << VIRTIO_BLK_F_FLUSH);
     m_transport.read_device_config(offsetof(virtio_blk_config, capacity), &m_capacity, sizeof(m_capacity));
+    // linux: virtblk_getgeo(): the device's geometry, else 64 heads, 32 sectors a track.
+    if (accepted.value() & (1ull << VIRTIO_BLK_F_GEOMETRY)) {
+        virtio_blk_config::virtio_blk_geometry g;
+        m_transport.read_device_config(offsetof(virtio_blk_config, geometry), &g, sizeof(g));
+        m_geometry = {g.heads, g.sectors, g.cylinders};
+    } else {
+        m_geometry = {1 << 6, 1 << 5, static_cast<u16>(m_capacity >> 11)};
+    }
 
     u16 size = TRY(m_transport.queue_size(0, kMaxQueueSize));
     usize bytes = SplitVirtqueue::ring_bytes(size);
@@ -227,6 +238,7 @@ Result<void> probe_pci(PciDevice& pci) {
     names[index][1] = 'd';
     names[index][2] = static_cast<char>('a' + index);
     TRY(block_register(*d, names[index], make_dev(kVirtblkMajor, index * kVirtblkMinorsPerDisk)));
+    block_set_geometry(*d, d->geometry());
     block_partitions_later(*d, kVirtblkMinorsPerDisk);
     log_info("%s: virtio-blk, %llu sectors (%llu MiB)%s", names[index],
              static_cast<unsigned long long>(d->sector_count()),

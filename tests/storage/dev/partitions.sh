@@ -12,4 +12,5 @@ done
 printf 'abcdef' | dd of=/dev/vdb5 oflag=seek_bytes seek=$((300 * 512 - 3)) conv=notrunc 2>&1
 dd if=/dev/vdb bs=512 skip=507 count=2 2>/dev/null | od -A d -c | sed -n '1p;/a   b   c/p;$p'
 blockdev --rereadpt /dev/vdb1 2>&1; echo "rereadpt vdb1: $?"
+blkio /dev/vdd3 0 | grep -A1 -e '^HDIO_GETGEO:' -e '^BLKGETSIZE64:'
 blockdev --rereadpt /dev/vdb; echo "rereadpt vdb: $?"

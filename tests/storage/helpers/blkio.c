@@ -7,6 +7,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <linux/fs.h>
+#include <linux/hdreg.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -71,6 +72,11 @@ int main(int argc, char **argv) {
     result("unknown ioctl", ioctl(fd, _IO(0x12, 250), 0));
     struct termios t;
     result("TCGETS", ioctl(fd, TCGETS, &t));
+    struct hd_geometry geo = {0};
+    result("HDIO_GETGEO", ioctl(fd, HDIO_GETGEO, &geo));
+    printf("  heads=%u sectors=%u cylinders=%u start=%lu\n", geo.heads, geo.sectors, geo.cylinders, geo.start);
+    result("HDIO_GETGEO NULL", ioctl(fd, HDIO_GETGEO, NULL));
+    result("HDIO_GETGEO bad pointer", ioctl(fd, HDIO_GETGEO, (void *)16));
     result("BLKFLSBUF", ioctl(fd, BLKFLSBUF, 0));
     result("BLKRRPART", ioctl(fd, BLKRRPART, 0));
 
