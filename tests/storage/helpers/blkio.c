@@ -2,7 +2,8 @@
 // Storage scenario helper: the block-device calls BusyBox cannot make (pread/pwrite at any offset,
 // lseek limits, BLK* ioctls with good and bad arguments, fsync), each printed with its result or
 // errno name so Linux and Aramid can be compared line by line.
-// Usage: blkio DEVICE SCRATCH_SECTOR (the sector where it may write: it and the next two).
+// Usage: blkio DEVICE SCRATCH_SECTOR (the sector where it may write: it and the next two), or
+// blkio DEVICE append (O_APPEND writes at the start of DEVICE).
 #define _GNU_SOURCE
 #include <errno.h>
 #include <fcntl.h>
@@ -36,7 +37,27 @@ static void show(const char *what, const char *buf, long long n) {
 // An address the compiler cannot see through, so the bad-buffer calls are not diagnosed at build time.
 static void *volatile bad_address = (void *)8;
 
+// O_APPEND writes: where they land (the device's first bytes are shown before and after).
+static int append_mode(const char *dev) {
+    char buf[16];
+    int fd = open(dev, O_RDWR | O_APPEND);
+    if (fd < 0) {
+        perror(dev);
+        return 1;
+    }
+    long long n = pread(fd, buf, 16, 0);
+    if (n > 0) show("first bytes before", buf, n);
+    result("O_APPEND write", write(fd, "APPEND", 6));
+    result("offset after", lseek(fd, 0, SEEK_CUR));
+    result("O_APPEND pwrite at 0", pwrite(fd, "PW", 2, 0));
+    n = pread(fd, buf, 16, 0);
+    if (n > 0) show("first bytes after", buf, n);
+    close(fd);
+    return 0;
+}
+
 int main(int argc, char **argv) {
+    if (argc == 3 && strcmp(argv[2], "append") == 0) return append_mode(argv[1]);
     if (argc != 3) return 2;
     const char *dev = argv[1];
     long long base = atoll(argv[2]) * 512;
