@@ -46,6 +46,7 @@ public:
     Result<void> flush() override;
     bool read_only() const override { return m_read_only; }
     BlockGeometry geometry() const { return m_geometry; }
+    bool uses_intx() const { return m_intx; }
 
     void complete();   // interrupt context
 
@@ -67,21 +68,13 @@ private:
     char m_name[8] = {};
 };
 
-VirtioBlk* g_disks[kMaxDisks];
 unsigned g_disk_count;
 
-void virtio_blk_irq(void* ctx) {
-    auto* d = static_cast<VirtioBlk*>(ctx);
-    d->complete();
-}
-
-void virtio_blk_intx(void* ctx) {
-    // Shared line: only our device's ISR bit says the interrupt is ours (reading clears it).
-    auto* d = static_cast<VirtioBlk*>(ctx);
-    d->complete();
-}
+void virtio_blk_irq(void* ctx) { static_cast<VirtioBlk*>(ctx)->complete(); }
 
 void VirtioBlk::complete() {
+    // INTx is level-triggered: reading the ISR status lowers our line. On a shared line the
+    // interrupt may be another device's; then the used ring simply has nothing new.
     if (m_intx) m_transport.isr_status();
     bool any = false;
     {
@@ -213,7 +206,7 @@ Result<void> VirtioBlk::probe(PciDevice& pci) {
         entry = 0;
         pci_msix_enable(pci);
     } else {
-        TRY(pci_intx_enable(pci, virtio_blk_intx, this));
+        TRY(pci_intx_enable(pci, virtio_blk_irq, this));
         m_intx = true;
     }
     auto enabled = m_transport.queue_enable(0, size, ring.value, entry);
@@ -232,7 +225,6 @@ Result<void> probe_pci(PciDevice& pci) {
     // A device that failed its probe is kept, not freed: its interrupt vector may already name it.
     TRY(d->probe(pci));
     unsigned index = g_disk_count++;
-    g_disks[index] = d;
     static char names[kMaxDisks][4];
     names[index][0] = 'v';
     names[index][1] = 'd';
@@ -240,9 +232,10 @@ Result<void> probe_pci(PciDevice& pci) {
     TRY(block_register(*d, names[index], make_dev(kVirtblkMajor, index * kVirtblkMinorsPerDisk)));
     block_set_geometry(*d, d->geometry());
     block_partitions_later(*d, kVirtblkMinorsPerDisk);
-    log_info("%s: virtio-blk, %llu sectors (%llu MiB)%s", names[index],
+    log_info("%s: virtio-blk, %llu sectors (%llu MiB)%s, %s interrupts", names[index],
              static_cast<unsigned long long>(d->sector_count()),
-             static_cast<unsigned long long>(d->sector_count() >> 11), d->read_only() ? ", read-only" : "");
+             static_cast<unsigned long long>(d->sector_count() >> 11), d->read_only() ? ", read-only" : "",
+             d->uses_intx() ? "INTx" : "MSI-X");
     return {};
 }
 
