@@ -114,6 +114,42 @@ public:
     Result<long> ioctl(File& f, unsigned cmd, uptr arg) override;
 };
 
+// linux: blk_ioctl_zeroout()/blk_ioctl_discard(): a byte range {start, length} of whole sectors
+// inside the device, on a file open for writing.
+struct SectorRange {
+    u64 first;
+    u64 count;
+};
+
+Result<SectorRange> user_range(File& f, uptr arg, bool zeroout) {
+    if (!f.writable()) return Error(EBADF);
+    u64 range[2];
+    TRY(copy_from_user(range, arg, sizeof(range)));
+    u64 start = range[0], len = range[1];
+    if ((start | len) % kSectorSize) return Error(EINVAL);
+    u64 size = size_of(device_of(f));
+    if (zeroout) {
+        u64 end = start + len - 1;   // wraps for len 0 at start 0, as Linux's check
+        if (end >= size || end < start) return Error(EINVAL);
+    } else if (start + len > size || start + len < start) {
+        return Error(EINVAL);
+    }
+    return SectorRange{start / kSectorSize, len / kSectorSize};
+}
+
+Result<void> zero_sectors(BlockDevice& d, SectorRange r) {
+    MutexGuard g(g_io_lock);
+    u8* b = TRY(bounce());
+    __builtin_memset(b, 0, kChunkBytes);
+    while (r.count) {
+        u32 n = static_cast<u32>(min(r.count, u64(kChunkSectors)));
+        TRY(d.write_sectors(r.first, n, b));
+        r.first += n;
+        r.count -= n;
+    }
+    return {};
+}
+
 template <typename T>
 Result<long> put(uptr arg, T value) {
     TRY(copy_to_user(arg, &value, sizeof(value)));
@@ -158,6 +194,26 @@ Result<long> BlockFileOps::ioctl(File& f, unsigned cmd, uptr arg) {
     }
     case BLKROGET:
         return put<int>(arg, d.read_only() ? 1 : 0);
+    case BLKZEROOUT: {
+        // linux: the range first; a read-only disk refuses the writes (blkdev_issue_zeroout).
+        SectorRange r = TRY(user_range(f, arg, true));
+        if (d.read_only()) return Error(EPERM);
+        TRY(zero_sectors(d, r));
+        return 0l;
+    }
+    case BLKDISCARD: {
+        // LINUX-DIVERGENCE: discard is advice; the range is checked as Linux does and then left
+        // alone (QEMU ignores discards by default too, so the data reads back the same).
+        SectorRange r = TRY(user_range(f, arg, false));
+        // linux: __blkdev_issue_discard(): read-only before an empty range.
+        if (d.read_only()) return Error(EPERM);
+        if (!r.count) return Error(EINVAL);
+        return 0l;
+    }
+    case BLKSECDISCARD:
+        // linux: no secure erase without VIRTIO_BLK_F_SECURE_ERASE (QEMU does not offer it).
+        if (!f.writable()) return Error(EBADF);
+        return Error(EOPNOTSUPP);
     case BLKFLSBUF:
         // linux: blkdev_flushbuf(): CAP_SYS_ADMIN, then write back and drop the cache.
         if (!current_process()->creds.has_cap(CAP_SYS_ADMIN)) return Error(EACCES);

@@ -8,3 +8,4 @@ echo "dd status $?"
 sh -c 'echo x > /dev/vdc' 2>&1 | sed 's/^[^:]*: //'
 dd if=/dev/vdc bs=4 skip=3 count=1 2>/dev/null | od -A d -c
 blockdev --flushbufs /dev/vdc; echo "flushbufs: $?"
+blkio /dev/vdc ranges

@@ -3,7 +3,8 @@
 // lseek limits, BLK* ioctls with good and bad arguments, fsync), each printed with its result or
 // errno name so Linux and Aramid can be compared line by line.
 // Usage: blkio DEVICE SCRATCH_SECTOR (the sector where it may write: it and the next two), or
-// blkio DEVICE append (O_APPEND writes at the start of DEVICE).
+// blkio DEVICE append (O_APPEND writes at the start of DEVICE), or blkio DEVICE ranges (the range
+// ioctls opened read-only, then read-write).
 #define _GNU_SOURCE
 #include <errno.h>
 #include <fcntl.h>
@@ -37,6 +38,37 @@ static void show(const char *what, const char *buf, long long n) {
 // An address the compiler cannot see through, so the bad-buffer calls are not diagnosed at build time.
 static void *volatile bad_address = (void *)8;
 
+// BLKZEROOUT, BLKDISCARD and BLKSECDISCARD with good and bad ranges; base: a scratch byte offset
+// (sector aligned, 4 sectors may be zeroed from it).
+static void range_ioctls(int fd, long long base, long long size) {
+    struct {
+        const char *what;
+        uint64_t start, len;
+    } cases[] = {
+        {"base, 2 sectors", base, 1024},
+        {"unaligned start", base + 1, 512},
+        {"unaligned length", base, 100},
+        {"empty", base, 0},
+        {"to the end", size - 512, 512},
+        {"past the end", size - 512, 1024},
+        {"start past the end", size, 512},
+        {"wrapping", (uint64_t)-512, 1024},
+    };
+    unsigned long cmds[] = {BLKZEROOUT, BLKDISCARD, BLKSECDISCARD};
+    const char *names[] = {"BLKZEROOUT", "BLKDISCARD", "BLKSECDISCARD"};
+    for (int c = 0; c < 3; c++) {
+        for (unsigned i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+            uint64_t r[2] = {cases[i].start, cases[i].len};
+            char what[96];
+            snprintf(what, sizeof(what), "%s %s", names[c], cases[i].what);
+            result(what, ioctl(fd, cmds[c], r));
+        }
+        char what[64];
+        snprintf(what, sizeof(what), "%s bad pointer", names[c]);
+        result(what, ioctl(fd, cmds[c], bad_address));
+    }
+}
+
 // O_APPEND writes: where they land (the device's first bytes are shown before and after).
 static int append_mode(const char *dev) {
     char buf[16];
@@ -56,8 +88,26 @@ static int append_mode(const char *dev) {
     return 0;
 }
 
+// The range ioctls on a device opened read-only and then for writing (a read-only disk, say).
+static int ranges_mode(const char *dev) {
+    for (int mode = 0; mode < 2; mode++) {
+        int fd = open(dev, mode ? O_RDWR : O_RDONLY);
+        if (fd < 0) {
+            perror(dev);
+            return 1;
+        }
+        printf("%s:\n", mode ? "O_RDWR" : "O_RDONLY");
+        uint64_t size = 0;
+        ioctl(fd, BLKGETSIZE64, &size);
+        range_ioctls(fd, 0, (long long)size);
+        close(fd);
+    }
+    return 0;
+}
+
 int main(int argc, char **argv) {
     if (argc == 3 && strcmp(argv[2], "append") == 0) return append_mode(argv[1]);
+    if (argc == 3 && strcmp(argv[2], "ranges") == 0) return ranges_mode(argv[1]);
     if (argc != 3) return 2;
     const char *dev = argv[1];
     long long base = atoll(argv[2]) * 512;
@@ -143,6 +193,15 @@ int main(int argc, char **argv) {
     result("pwrite bad buffer", pwrite(fd, bad_address, 16, base));
     result("pread negative offset", pread(fd, buf, 16, -1));
 
+    memset(buf, 'R', 2048);
+    pwrite(fd, buf, 2048, base);
+    range_ioctls(fd, base, size);
+    n = pread(fd, buf, 2048, base);
+    if (n == 2048) {
+        int zero = 0, r = 0;
+        for (int i = 0; i < 2048; i++) zero += buf[i] == 0, r += buf[i] == 'R';
+        printf("after the range ioctls: %d zero bytes, %d 'R' bytes\n", zero, r);
+    }
     result("fsync", fsync(fd));
     result("fdatasync", fdatasync(fd));
     result("syncfs", syncfs(fd));
