@@ -23,6 +23,41 @@ Mutex g_io_lock{"blockdev-io"};
 u8* g_bounce;
 
 BlockDevice& device_of(File& f) { return *static_cast<BlockDevice*>(f.private_data); }
+
+// BLKROSET's software write protection, per device (linux: bd_read_only). Set on a whole disk
+// it covers the disk's partitions too (get_disk_ro).
+constexpr usize kMaxReadOnly = 32;
+Mutex g_ro_lock{"blockdev-ro"};
+const BlockDevice* g_ro_set[kMaxReadOnly];
+
+bool ro_policy(const BlockDevice& d) {
+    MutexGuard g(g_ro_lock);
+    for (const BlockDevice* p : g_ro_set)
+        if (p == &d) return true;
+    return false;
+}
+
+Result<void> set_ro_policy(const BlockDevice& d, bool on) {
+    MutexGuard g(g_ro_lock);
+    const BlockDevice** free_slot = nullptr;
+    for (const BlockDevice*& p : g_ro_set) {
+        if (p == &d) {
+            if (!on) p = nullptr;
+            return {};
+        }
+        if (!p && !free_slot) free_slot = &p;
+    }
+    if (!on) return {};
+    if (!free_slot) return Error(ENOMEM);
+    *free_slot = &d;
+    return {};
+}
+
+bool read_only(const BlockDevice& d) {
+    if (d.read_only() || ro_policy(d)) return true;
+    const BlockDevice* disk = block_partition_parent(d);
+    return disk && ro_policy(*disk);
+}
 u64 size_of(BlockDevice& d) { return d.sector_count() * kSectorSize; }
 
 Result<u8*> bounce() {
@@ -67,7 +102,7 @@ public:
     Result<usize> write(File& f, const IoBuffer& buf, u64& offset) override {
         BlockDevice& d = device_of(f);
         // linux: blkdev_write_iter(): read-only first, then an empty write, then the end.
-        if (d.read_only()) return Error(EPERM);
+        if (read_only(d)) return Error(EPERM);
         if (buf.size() == 0) return usize(0);
         u64 size = size_of(d);
         if (offset >= size) return Error(ENOSPC);
@@ -192,12 +227,20 @@ Result<long> BlockFileOps::ioctl(File& f, unsigned cmd, uptr arg) {
         out.start = block_partition_start(d);
         return put<hd_geometry>(arg, out);
     }
+    case BLKROSET: {
+        // linux: blkdev_roset().
+        if (!current_process()->creds.has_cap(CAP_SYS_ADMIN)) return Error(EACCES);
+        int on;
+        TRY(copy_from_user(&on, arg, sizeof(on)));
+        TRY(set_ro_policy(d, on != 0));
+        return 0l;
+    }
     case BLKROGET:
-        return put<int>(arg, d.read_only() ? 1 : 0);
+        return put<int>(arg, read_only(d) ? 1 : 0);
     case BLKZEROOUT: {
         // linux: the range first; a read-only disk refuses the writes (blkdev_issue_zeroout).
         SectorRange r = TRY(user_range(f, arg, true));
-        if (d.read_only()) return Error(EPERM);
+        if (read_only(d)) return Error(EPERM);
         TRY(zero_sectors(d, r));
         return 0l;
     }
@@ -206,7 +249,7 @@ Result<long> BlockFileOps::ioctl(File& f, unsigned cmd, uptr arg) {
         // alone (QEMU ignores discards by default too, so the data reads back the same).
         SectorRange r = TRY(user_range(f, arg, false));
         // linux: __blkdev_issue_discard(): read-only before an empty range.
-        if (d.read_only()) return Error(EPERM);
+        if (read_only(d)) return Error(EPERM);
         if (!r.count) return Error(EINVAL);
         return 0l;
     }
