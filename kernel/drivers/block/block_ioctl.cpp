@@ -95,6 +95,18 @@ Result<long> blockdev_ioctl(File& f, unsigned cmd, uptr arg) {
         // LINUX-DIVERGENCE: the physical block size is not read from the device's topology
         // (VIRTIO_BLK_F_TOPOLOGY); QEMU's default is the logical size, 512.
         return put<unsigned>(arg, kSectorSize);
+    // The I/O topology (linux: queue limits): QEMU's defaults give no optimal size and no
+    // alignment offset; the block layer caps requests at BLK_DEF_MAX_SECTORS (2560).
+    case BLKIOMIN:
+        return put<unsigned>(arg, kSectorSize);
+    case BLKIOOPT:
+        return put<unsigned>(arg, 0);
+    case BLKALIGNOFF:
+        return put<int>(arg, 0);
+    case BLKDISCARDZEROES:
+        return put<unsigned>(arg, 0);
+    case BLKSECTGET:
+        return put<unsigned short>(arg, 2560);
     case BLKBSZGET: {
         // linux: set_init_blocksize(): the largest power of two up to a page dividing the size.
         u64 size = blockdev_bytes(d);

@@ -137,6 +137,16 @@ int main(int argc, char **argv) {
     printf("  bsz=%d\n", bsz);
     result("BLKROGET", ioctl(fd, BLKROGET, &ro));
     printf("  ro=%d\n", ro);
+    unsigned int io_min = 0, io_opt = 0, dzeroes = 0;
+    int alignoff = -1;
+    unsigned short sectmax = 0;
+    result("BLKIOMIN", ioctl(fd, BLKIOMIN, &io_min));
+    result("BLKIOOPT", ioctl(fd, BLKIOOPT, &io_opt));
+    result("BLKALIGNOFF", ioctl(fd, BLKALIGNOFF, &alignoff));
+    result("BLKDISCARDZEROES", ioctl(fd, BLKDISCARDZEROES, &dzeroes));
+    result("BLKSECTGET", ioctl(fd, BLKSECTGET, &sectmax));
+    printf("  io_min=%u io_opt=%u alignoff=%d discard_zeroes=%u max_sectors=%u\n", io_min, io_opt, alignoff, dzeroes,
+           sectmax);
     result("BLKGETSIZE64 bad pointer", ioctl(fd, BLKGETSIZE64, (void *)8));
     result("BLKSSZGET NULL", ioctl(fd, BLKSSZGET, NULL));
     result("BLKROGET bad pointer", ioctl(fd, BLKROGET, (void *)-4096L));
