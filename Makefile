@@ -23,10 +23,12 @@ build: deps configure
 	ninja -C $(BUILD) -j $(JOBS)
 
 INITRD ?= $(BUILD)/initramfs-busybox.cpio
+# Raw disk images to attach as virtio-blk disks (vda, vdb...): make run DISK="a.img b.img".
+DISK ?=
 
 run: build
 	tools/run-qemu --interactive --kernel $(BUILD)/aramid.elf --memory $(MEMORY) --append "$(APPEND)" \
-	  --initrd $(INITRD)
+	  --initrd $(INITRD) $(foreach d,$(DISK),--disk $(d))
 
 # QEMU paused with a gdb stub on :1234; gdb attaches with the kernel's symbols loaded.
 debug: build

@@ -11,7 +11,10 @@
 #include "core/sched.h"
 #include "core/time.h"
 #include "arch/x86_64/trap_frame.h"
+#include "drivers/block/partition.h"
+#include "drivers/pci/pci.h"
 #include "drivers/tty/serial_tty.h"
+#include "drivers/virtio/virtio_blk.h"
 #include "fs/initramfs/initramfs.h"
 #include "fs/procfs/procfs.h"
 #include "ipc/mqueue.h"
@@ -49,6 +52,8 @@ void apply_cmdline() {
 }
 
 void init_thread(void*) {
+    // Partition tables need sleeping I/O, so disks found at boot are scanned here.
+    block_scan_partitions();
     StringView ktest = g_cmdline.get("ktest");
     if (!ktest.empty()) ktest_run(ktest.data(), ktest.length());
     start_user_space(g_cmdline);
@@ -97,6 +102,8 @@ void kernel_init() {
     procfs_init();
     mqueue_fs_init();
     tty_init();
+    virtio_blk_register();
+    pci_init();
     job_control_init();
     unpack_initrd();
     log_notice("Aramid ready: %zu MiB RAM, %u CPU(s) online of %u found, TSC %llu.%03llu MHz (%s), boot took %llu us",

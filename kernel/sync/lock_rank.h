@@ -27,6 +27,8 @@ enum class LockRank : u8 {
                        // even while a File is dropped; allocates (Heap), wakes nothing while held          // a pty master's queue (taken under its slave's Tty lock), the pty table, devpts
     Mqueue = 39,       // the POSIX message queue namespace and accounting (ipc/mqueue_names.cpp): taken
                        // when a queue's last File is released under FdTable; allocates (Heap)
+    BlockQueue = 36,   // a block device's request queue (virtio ring): taken by submitters and the
+                       // completion interrupt; wakes the waiters only after release
     Heap = 40,         // kmalloc / slab: may be called with any of the above held
     PhysMem = 50,      // buddy allocator: the heap takes it to get pages
     KernelVm = 45,     // kernel page tables (kernel stacks, MMIO): allocates page-table pages (PhysMem)

@@ -3,6 +3,7 @@
 // sync_file_range). linux: fs/namespace.c, fs/statfs.c, fs/sync.c.
 #include "abi/linux/fs_abi.h"
 #include "abi/linux/uapi.h"
+#include "drivers/block/block_file.h"
 #include "fs/vfs/path.h"
 #include "fs/vfs/stat.h"
 #include "fs/vfs/vfs.h"
@@ -58,6 +59,10 @@ bool can_fsync(File& f) {
 
 SyscallResult do_fsync(Fd fd) {
     RefPtr<File> f = TRY(fd_file(fd));
+    if (f->inode().type() == S_IFBLK) {
+        TRY(blockdev_fsync(*f));
+        return 0;
+    }
     if (!can_fsync(*f)) return Error(EINVAL);
     return 0;   // every Aramid file system keeps its data in memory: nothing to write back
 }
@@ -107,10 +112,15 @@ SyscallResult sys_fstatfs(Fd fd, UserPtr<void> buf) {
     return 0;
 }
 
-SyscallResult sys_sync() { return 0; }
+// Memory file systems have nothing to write back; block devices flush their write caches.
+SyscallResult sys_sync() {
+    (void)block_sync_all();   // sync(2) cannot fail
+    return 0;
+}
 
 SyscallResult sys_syncfs(Fd fd) {
     TRY(fd_file(fd));
+    TRY(block_sync_all());
     return 0;
 }
 

@@ -23,6 +23,9 @@ PROC_SHOW(proc_show_version);
 PROC_SHOW(proc_show_filesystems);
 PROC_SHOW(proc_show_cmdline);
 PROC_SHOW(proc_show_swaps);
+// Block devices (drivers/block/block_proc.cpp).
+PROC_SHOW(proc_show_devices);
+PROC_SHOW(proc_show_partitions);
 PROC_SHOW(proc_link_self);
 PROC_SHOW(proc_link_thread_self);
 PROC_SHOW(proc_link_mounts);

@@ -3,6 +3,7 @@
 
 #include "abi/linux/uapi.h"
 #include "core/log.h"
+#include "drivers/block/block_file.h"
 #include "fs/devfs/chardev.h"
 #include "fs/notify/fsnotify.h"
 #include "fs/vfs/dentry.h"
@@ -110,11 +111,13 @@ Result<void> Inode::open(File& file) {
         return {};
     case S_IFCHR:
         return chardev_open(file, rdev());
+    case S_IFBLK:
+        return blockdev_open(file, rdev());
     case S_IFIFO:
         if (fifo_open) return fifo_open(file);
         return Error(ENXIO);
     default:
-        // Block devices arrive with their drivers; sockets are opened by socket(2), not open(2).
+        // Sockets are opened by socket(2), not open(2).
         return Error(ENXIO);
     }
 }
