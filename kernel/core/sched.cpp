@@ -83,7 +83,10 @@ static void account_cpu(Thread* t, u64 now, bool in_user) {
     if (t->process && delta) {
         if (in_user) t->process->utime_ns += delta;
         else t->process->stime_ns += delta;
-        itimer_account(t->process, delta, in_user);
+        // The virtual and profiling timers advance by at most one timer period per accounting
+        // point, as Linux's advance one tick per tick: a guest stalled by its host then fires
+        // them no earlier than Linux would, though the CPU clocks above keep the whole delta.
+        itimer_account(t->process, min(delta, kTimeSliceNs), in_user);
     }
 }
 
