@@ -27,6 +27,8 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "../contract/unix/scm.h"
+
 static long mem_free_kb(void)
 {
     FILE *f = fopen("/proc/meminfo", "r");
@@ -41,24 +43,6 @@ static long mem_free_kb(void)
 static int failures;
 #define CHECK(x) do { if (!(x)) { failures++; fprintf(stderr, "churn: %s failed (line %d)\n", #x, __LINE__); } } while (0)
 
-static void send_fds(int sock, const int *fds, int n)
-{
-    char ctl[CMSG_SPACE(sizeof(int) * 4)];
-    memset(ctl, 0, sizeof ctl);
-    struct iovec iov = {"F", 1};
-    struct msghdr m = {0};
-    m.msg_iov = &iov;
-    m.msg_iovlen = 1;
-    m.msg_control = ctl;
-    m.msg_controllen = CMSG_SPACE(sizeof(int) * n);
-    struct cmsghdr *c = CMSG_FIRSTHDR(&m);
-    c->cmsg_level = SOL_SOCKET;
-    c->cmsg_type = SCM_RIGHTS;
-    c->cmsg_len = CMSG_LEN(sizeof(int) * n);
-    memcpy(CMSG_DATA(c), fds, sizeof(int) * n);
-    CHECK(sendmsg(sock, &m, 0) == 1);
-}
-
 static void one_round(int i)
 {
     int p[2], s[2];
@@ -70,9 +54,9 @@ static void one_round(int i)
     // Descriptors in flight, received and not; and a socket sent over itself (a cycle).
     CHECK(socketpair(AF_UNIX, SOCK_STREAM, 0, s) == 0);
     CHECK(pipe(p) == 0);
-    send_fds(s[0], p, 2);
+    CHECK(send_fds(s[0], p, 2) == 1);
     int self[1] = {s[0]};
-    send_fds(s[1], self, 1);
+    CHECK(send_fds(s[1], self, 1) == 1);
     close(p[0]);
     close(p[1]);
     close(s[0]);
