@@ -26,6 +26,8 @@ u64 tsc_hz();
 const char* clock_calibration_source();
 
 void job_control_init();
+void ext2_init();
+void loop_init();
 
 namespace {
 
@@ -96,6 +98,8 @@ void kernel_init() {
     vfs_init();
     procfs_init();
     mqueue_fs_init();
+    ext2_init();
+    loop_init();
     tty_init();
     job_control_init();
     unpack_initrd();

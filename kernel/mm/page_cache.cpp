@@ -25,9 +25,22 @@ PhysAddr PageCache::lookup(u64 index) {
     return phys_of(page);
 }
 
+Result<void*> PageCache::get_locked(u64 index) {
+    usize before = m_pages.page_count();
+    void* page = TRY(m_pages.get_or_alloc(index));
+    if (m_filler && m_pages.page_count() != before) {
+        auto r = m_filler->fill_page(index, page);
+        if (r.is_error()) {
+            m_pages.remove(index);
+            return r.error();
+        }
+    }
+    return page;
+}
+
 Result<PhysAddr> PageCache::get(u64 index) {
     MutexGuard g(m_lock);
-    PhysAddr p = phys_of(TRY(m_pages.get_or_alloc(index)));
+    PhysAddr p = phys_of(TRY(get_locked(index)));
     page_ref(p);
     return p;
 }
@@ -36,8 +49,8 @@ Result<PhysAddr> PageCache::get_for_fault(u64 index, Inode& file) {
     MutexGuard g(m_lock);
     if (index >= align_up(file.size(), kPageSize) / kPageSize) return Error(ENXIO);
     usize before = m_pages.page_count();
-    PhysAddr p = phys_of(TRY(m_pages.get_or_alloc(index)));
-    if (m_pages.page_count() != before) file.set_blocks(m_pages.page_count() * (kPageSize / 512));
+    PhysAddr p = phys_of(TRY(get_locked(index)));
+    if (!m_filler && m_pages.page_count() != before) file.set_blocks(m_pages.page_count() * (kPageSize / 512));
     page_ref(p);
     return p;
 }

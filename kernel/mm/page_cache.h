@@ -18,9 +18,22 @@
 class AddressSpace;
 class Inode;
 
+// Where a page comes from when the cache has none: a disk file system reads the file's blocks
+// into it (holes stay zero). Without a filler the cache is the file (tmpfs): a missing page is a
+// hole and its zeroed page becomes part of the file.
+class PageFiller {
+public:
+    // Fills page (zeroed, 4 KiB) with the file's bytes at index * 4096. Called with the page
+    // cache's lock held; an error leaves no page behind.
+    virtual Result<void> fill_page(u64 index, void* page) = 0;
+
+protected:
+    ~PageFiller() = default;
+};
+
 class PageCache {
 public:
-    explicit PageCache(const PageAllocator& alloc) : m_pages(alloc) {}
+    explicit PageCache(const PageAllocator& alloc, PageFiller* filler = nullptr) : m_pages(alloc), m_filler(filler) {}
     ~PageCache();
     ARAMID_NOCOPY(PageCache);
 
@@ -31,7 +44,8 @@ public:
     // For a fault at file page `index`: like get(), but ENXIO (SIGBUS) past the end of `file`,
     // checked under the lock that truncate() holds while it shrinks.
     // A page it allocates (a hole touched through a mapping) counts in the file's st_blocks, as
-    // the cache's pages are the file's blocks on a memory file system.
+    // the cache's pages are the file's blocks on a memory file system (not with a filler: there
+    // the file system counts its blocks).
     Result<PhysAddr> get_for_fault(u64 index, Inode& file);
     bool resident(u64 index);
 
@@ -62,8 +76,12 @@ private:
     // even_cows: private copies of the pages go too (truncate), or stay (a hole punch).
     void unmap_from_mappers(u64 first_index, u64 end_index, bool even_cows);
 
+    // get_or_alloc, then the filler for a page that was not there. Called with m_lock.
+    Result<void*> get_locked(u64 index);
+
     Mutex m_lock{"page-cache"};
     PageTree m_pages;
+    PageFiller* m_filler;
     Mutex m_mappers_lock{"page-cache-mappers"};
     IntrusiveList<Mapper, &Mapper::node> m_mappers;
     std::atomic<int> m_writable_shared{0};

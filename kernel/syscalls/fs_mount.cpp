@@ -56,10 +56,32 @@ bool can_fsync(File& f) {
     return !(fs == "proc" || fs == "sysfs");
 }
 
-SyscallResult do_fsync(Fd fd) {
+SyscallResult do_fsync(Fd fd, bool datasync) {
     RefPtr<File> f = TRY(fd_file(fd));
     if (!can_fsync(*f)) return Error(EINVAL);
-    return 0;   // every Aramid file system keeps its data in memory: nothing to write back
+    TRY(f->inode().fsync(datasync));
+    return 0;
+}
+
+// sync(2): every mounted file system, outside the mount table's lock (syncing sleeps on I/O).
+void sync_all_filesystems() {
+    constexpr usize kMax = 64;
+    struct Collect {
+        RefPtr<SuperBlock> sbs[kMax];
+        usize n = 0;
+    };
+    auto* c = new (std::nothrow) Collect;
+    if (!c) return;
+    mount_for_each(
+        [](void* ctx, Mount& m) {
+            auto* all = static_cast<Collect*>(ctx);
+            for (usize i = 0; i < all->n; i++)
+                if (all->sbs[i].ptr() == &m.sb()) return;
+            if (all->n < kMax) all->sbs[all->n++] = RefPtr<SuperBlock>(&m.sb());
+        },
+        c);
+    for (usize i = 0; i < c->n; i++) (void)c->sbs[i]->sync();
+    delete c;
 }
 
 }  // namespace
@@ -107,15 +129,19 @@ SyscallResult sys_fstatfs(Fd fd, UserPtr<void> buf) {
     return 0;
 }
 
-SyscallResult sys_sync() { return 0; }
-
-SyscallResult sys_syncfs(Fd fd) {
-    TRY(fd_file(fd));
+SyscallResult sys_sync() {
+    sync_all_filesystems();
     return 0;
 }
 
-SyscallResult sys_fsync(Fd fd) { return do_fsync(fd); }
-SyscallResult sys_fdatasync(Fd fd) { return do_fsync(fd); }
+SyscallResult sys_syncfs(Fd fd) {
+    RefPtr<File> f = TRY(fd_file(fd));
+    TRY(f->inode().sb().sync());
+    return 0;
+}
+
+SyscallResult sys_fsync(Fd fd) { return do_fsync(fd, false); }
+SyscallResult sys_fdatasync(Fd fd) { return do_fsync(fd, true); }
 
 // linux: ksys_sync_file_range(): the descriptor, then flags and range (EINVAL), then the file
 // type (ESPIPE for anything but regular files, directories, symlinks and block devices).

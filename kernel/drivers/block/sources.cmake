@@ -2,4 +2,7 @@
 # Block devices: the registry file systems find their device in, and the drivers.
 list(APPEND KERNEL_SOURCES
   ${CMAKE_CURRENT_SOURCE_DIR}/drivers/block/block_device.cpp
+  ${CMAKE_CURRENT_SOURCE_DIR}/drivers/block/block_file.cpp
+  ${CMAKE_CURRENT_SOURCE_DIR}/drivers/block/loop.cpp
+  ${CMAKE_CURRENT_SOURCE_DIR}/drivers/block/loop_control.cpp
 )

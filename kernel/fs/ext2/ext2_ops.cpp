@@ -13,7 +13,7 @@ bool is_dir(const Ext2InodeDisk& i) { return (i.mode & kIfMt) == kIfDir; }
 }  // namespace
 
 void ext2_touch(Ext2Volume& v, Ext2InodeDisk& i, Ext2Now now, bool mtime, bool ctime) {
-    bool extra = v.large_inodes() && i.extra_isize >= 24;
+    bool extra = v.large_inodes() && i.extra_isize >= 16;
     u32 x = ext2_time_extra(now.sec, now.nsec);
     if (mtime) {
         i.mtime = static_cast<u32>(now.sec);

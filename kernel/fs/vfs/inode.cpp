@@ -2,6 +2,7 @@
 #include "fs/vfs/inode.h"
 
 #include "abi/linux/uapi.h"
+#include "drivers/block/block_file.h"
 #include "core/log.h"
 #include "fs/devfs/chardev.h"
 #include "fs/notify/fsnotify.h"
@@ -89,6 +90,8 @@ Result<RefPtr<Inode>> Inode::tmpfile(u32, const Credentials&) { return Error(is_
 
 Result<void> Inode::truncate(u64) { return Error(is_dir() ? EISDIR : EINVAL); }
 
+Result<void> Inode::fsync(bool) { return {}; }
+
 Result<void> Inode::setattr(const SetAttr& a) {
     if (a.mask & SetAttr::kSize) TRY(truncate(a.size));
     if (a.mask & SetAttr::kMode) set_mode_bits(a.mode);
@@ -113,8 +116,10 @@ Result<void> Inode::open(File& file) {
     case S_IFIFO:
         if (fifo_open) return fifo_open(file);
         return Error(ENXIO);
+    case S_IFBLK:
+        return block_file_open(file, rdev());
     default:
-        // Block devices arrive with their drivers; sockets are opened by socket(2), not open(2).
+        // Sockets are opened by socket(2), not open(2).
         return Error(ENXIO);
     }
 }

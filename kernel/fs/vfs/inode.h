@@ -171,6 +171,10 @@ public:
     // default checks the mode bits (linux: generic_permission). inode_permission calls it.
     virtual Result<void> permission(const Credentials& creds, int mask) const;
 
+    // fsync(2)/fdatasync(2): the file's data and attributes on stable storage. Default: nothing
+    // to do (memory file systems).
+    virtual Result<void> fsync(bool datasync);
+
     // Applies attribute changes (mutex held). The default stores mode/uid/gid/times and calls
     // truncate() for a size change.
     virtual Result<void> setattr(const SetAttr& attr);
@@ -225,6 +229,12 @@ public:
     Dentry* root() const { return m_root.ptr(); }
     RefPtr<Dentry> root_ref() const;
     virtual void statfs(FsStats& out);
+    // sync(2)/syncfs(2) and umount: everything written so far to stable storage. Default: nothing
+    // to do (memory file systems).
+    virtual Result<void> sync() { return {}; }
+    // The file system can only be read (a disk with features this kernel cannot write): the
+    // mount is made read-only whatever mount(2) asked.
+    virtual bool forced_read_only() const { return false; }
     // The file system keeps its names out of the dentry cache (devpts): an unhashed dentry of
     // it is a live name, not a removed one (no " (deleted)" in /proc fd links).
     virtual bool uncached_names() const { return false; }
