@@ -69,6 +69,9 @@ Result<RefPtr<SuperBlock>> Ext2SuperBlock::mount(DevId dev, u64 flags, const cha
             return Error(EINVAL);
         }
     }
+    // Serialises mounts, so one device never gets two superblocks. A failed mount's superblock
+    // is destroyed after the lock is dropped (its destructor does I/O).
+    RefPtr<Ext2SuperBlock> failed;
     MutexGuard g(g_mounted_lock);
     for (Ext2SuperBlock* s : g_mounted)
         if (s && s->dev() == dev && s->try_ref()) return RefPtr<SuperBlock>::adopt(s);
@@ -81,6 +84,9 @@ Result<RefPtr<SuperBlock>> Ext2SuperBlock::mount(DevId dev, u64 flags, const cha
             break;
         }
     if (slot == kMaxMounted) return Error(EBUSY);
+    // linux: get_tree_bdev(): a read-write mount of a read-only device is EACCES (mount(8)
+    // then retries read-only).
+    if (!(flags & MS_RDONLY) && bdev->read_only()) return Error(EACCES);
     TRY(bdev->open());
     auto* sb = new (std::nothrow) Ext2SuperBlock(dev, *bdev);
     if (!sb) {
@@ -89,20 +95,28 @@ Result<RefPtr<SuperBlock>> Ext2SuperBlock::mount(DevId dev, u64 flags, const cha
     }
     sb->m_opened = true;
     auto ref = RefPtr<Ext2SuperBlock>::adopt(sb);
-    bool ro = (flags & MS_RDONLY) || bdev->read_only();
-    sb->m_vol = TRY(Ext2Volume::mount(sb->m_io, ro));
-    auto root = TRY(sb->iget(kExt2RootIno));
-    if (!root->is_dir()) {
-        log_warn("EXT2-fs (%s): error: corrupt root inode, run e2fsck", bdev->name());
-        return Error(EINVAL);
+    auto r = sb->load(flags & MS_RDONLY);
+    if (r.is_error()) {
+        failed = std::move(ref);   // destroyed after g, which was declared after it
+        return r.error();
     }
-    TRY(sb->make_root(std::move(root)));
     g_mounted[slot] = sb;
+    sb->m_registered = true;
     return RefPtr<SuperBlock>(std::move(ref));
 }
 
+Result<void> Ext2SuperBlock::load(bool read_only) {
+    m_vol = TRY(Ext2Volume::mount(m_io, read_only));
+    auto root = TRY(iget(kExt2RootIno));
+    if (!root->is_dir()) {
+        log_warn("EXT2-fs (%s): error: corrupt root inode, run e2fsck", m_io.dev().name());
+        return Error(EINVAL);
+    }
+    return make_root(std::move(root));
+}
+
 Ext2SuperBlock::~Ext2SuperBlock() {
-    {
+    if (m_registered) {
         MutexGuard g(g_mounted_lock);
         for (auto& s : g_mounted)
             if (s == this) s = nullptr;
@@ -219,6 +233,8 @@ void Ext2SuperBlock::statfs(FsStats& out) {
     Ext2Statfs s;
     {
         MutexGuard g(m_vol_lock);
+        // Files removed since the last change are freed first: df right after rm sees it.
+        if (!m_vol->read_only()) reap_orphans();
         m_vol->statfs(s);
     }
     out = FsStats{};

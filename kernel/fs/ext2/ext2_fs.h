@@ -57,6 +57,7 @@ public:
 
 private:
     Ext2SuperBlock(DevId dev, BlockDevice& bdev);
+    Result<void> load(bool read_only);
     static constexpr usize kBuckets = 256;
     static constexpr usize kMaxOrphans = 256;
 
@@ -68,6 +69,7 @@ private:
     u32 m_orphans[kMaxOrphans] = {};
     usize m_orphan_count = 0;
     bool m_opened = false;
+    bool m_registered = false;   // in the table of mounted devices
 };
 
 class Ext2Inode final : public Inode, public PageFiller {

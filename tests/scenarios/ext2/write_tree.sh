@@ -1,0 +1,36 @@
+#!/bin/sh
+# Writing to ext2 through a loop device: copies of trees, tar extraction, rename (also across
+# directories and over an existing name), hard links, unlink, rmdir, truncate; everything again
+# after umount and a second mount, and the statfs figures at each step.
+. /ext2/common
+mount -o loop -t ext2 img mnt || exit 1
+mkdir -p src/a/b && seq 1 3000 > src/a/list && printf 'x\n' > src/a/b/x && ln -s list src/a/ln
+cp -a src mnt/copy
+(cd src && tar cf ../t.tar .)
+mkdir mnt/untar && tar xf t.tar -C mnt/untar
+mv mnt/copy/a/list mnt/moved-list
+mv mnt/untar/a/b mnt/dir/b-moved
+mv mnt/hello.txt mnt/dir/numbers.txt
+ln mnt/moved-list mnt/moved-link
+rm mnt/short-link
+rmdir mnt/empty
+rmdir mnt/dir 2>&1 | sed 's/^rmdir: //'
+truncate -s 5000 mnt/dir/nested/z.bin
+truncate -s 70000 mnt/copy/a/b/x
+dd if=/dev/zero of=mnt/big bs=4096 count=100 2>/dev/null
+printf 'appended\n' >> mnt/big
+sync
+check() {
+  (cd mnt && find . | sort)
+  (cd mnt && stat -c '%n %F %a %h %s %b' moved-list moved-link dir/numbers.txt dir/b-moved dir/b-moved/x dir/nested/z.bin copy/a/b/x big copy/a/ln)
+  (cd mnt && md5sum moved-list dir/numbers.txt dir/b-moved/x dir/nested/z.bin copy/a/b/x big sparse)
+  stat -c '.. of moved dir: %h' mnt/dir
+  df -k mnt | tail -n 1 | awk '{print $2, $3, $4, $5}'
+}
+check
+umount mnt && echo unmounted
+mount -o loop -t ext2 img mnt && echo remounted
+check
+rm -r mnt/copy mnt/untar mnt/big
+df -k mnt | tail -n 1 | awk '{print $2, $3, $4, $5}'
+umount mnt
