@@ -3,6 +3,7 @@
 // sync_file_range). linux: fs/namespace.c, fs/statfs.c, fs/sync.c.
 #include "abi/linux/fs_abi.h"
 #include "abi/linux/uapi.h"
+#include "drivers/block/block_device.h"
 #include "fs/vfs/path.h"
 #include "fs/vfs/stat.h"
 #include "fs/vfs/vfs.h"
@@ -51,6 +52,7 @@ Result<void> copy_mount_options(uptr data, KString& out) {
 // directories have noop_fsync.
 bool can_fsync(File& f) {
     Inode& inode = f.inode();
+    if (S_ISBLK(inode.mode())) return true;   // linux: blkdev_fsync
     if (!inode.is_reg() && !inode.is_dir()) return false;
     StringView fs(inode.sb().fs_name());
     return !(fs == "proc" || fs == "sysfs");
@@ -59,6 +61,11 @@ bool can_fsync(File& f) {
 SyscallResult do_fsync(Fd fd, bool datasync) {
     RefPtr<File> f = TRY(fd_file(fd));
     if (!can_fsync(*f)) return Error(EINVAL);
+    if (S_ISBLK(f->inode().mode())) {
+        // The device behind the node (the inode itself lives in devtmpfs).
+        if (BlockDevice* d = block_find_by_dev(f->inode().rdev())) TRY(d->flush());
+        return 0;
+    }
     TRY(f->inode().fsync(datasync));
     return 0;
 }

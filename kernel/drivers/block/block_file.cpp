@@ -69,7 +69,7 @@ private:
             return usize(0);
         }
         usize n = static_cast<usize>(min<u64>(buf.size(), size - offset));
-        auto* bounce = static_cast<u8*>(kmalloc(kPageSize, kPageSize));
+        auto* bounce = static_cast<u8*>(kmalloc(kPageSize));
         if (!bounce) return Error(ENOMEM);
         usize done = 0;
         Result<void> r;
