@@ -78,6 +78,7 @@ Ext2InodeDisk& Ext2Inode::disk() {
 
 Result<void> Ext2Inode::store() {
     if (esb().vol().read_only()) return {};
+    if (is_reg()) esb().vol().note_file_size(size());
     return esb().vol().write_inode(ino32(), disk());
 }
 

@@ -265,9 +265,6 @@ Result<usize> Ext2Volume::write_data(Ext2InodeDisk& inode, u32 ino, u64 offset, 
     }
     delete[] bounce;
     if (done == 0) TRY(std::move(r));
-    if ((m_sb.feature_ro_compat & kRoCompatLargeFile) == 0 && ext2_size(inode) > 0x7fffffffull && m_sb.rev_level) {
-        m_sb.feature_ro_compat |= kRoCompatLargeFile;
-        m_sb_dirty = true;
-    }
+    note_file_size(ext2_size(inode));
     return done;
 }

@@ -158,11 +158,19 @@ u64 Ext2Volume::max_file_size() const {
     u64 a = m_addr_per_block;
     u64 blocks = kExt2NDirBlocks + a + a * a + a * a * a;
     u64 bytes = blocks * m_bs;
+    if (m_sb.rev_level == 0 && bytes > 0x7fffffffull) bytes = 0x7fffffffull;
     // i_blocks counts 512-byte sectors in 32 bits (no huge_file): a bound for 4K blocks.
     u64 by_iblocks = ((1ull << 32) - 1) * 512;
     if (bytes > by_iblocks) bytes = by_iblocks;
-    if (!(m_sb.feature_ro_compat & kRoCompatLargeFile) && bytes > 0x7fffffffull) bytes = 0x7fffffffull;
     return bytes;
+}
+
+// linux: a file growing past 2 GiB turns the large_file feature on (revision 1 only; Linux would
+// first upgrade a revision 0 file system, which this driver does not).
+void Ext2Volume::note_file_size(u64 size) {
+    if (size <= 0x7fffffffull || (m_sb.feature_ro_compat & kRoCompatLargeFile) || m_sb.rev_level == 0) return;
+    m_sb.feature_ro_compat |= kRoCompatLargeFile;
+    m_sb_dirty = true;
 }
 
 u64 Ext2Volume::inode_offset(u32 ino, u32& group) const {

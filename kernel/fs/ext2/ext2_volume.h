@@ -91,6 +91,8 @@ public:
     Result<usize> write_data(Ext2InodeDisk& inode, u32 ino, u64 offset, const void* buf, usize len);
     u32 group_of_inode(u32 ino) const { return (ino - 1) / m_sb.inodes_per_group; }
     u64 max_file_size() const;
+    // Turns large_file on when a file grows past 2 GiB (the caller then writes its inode).
+    void note_file_size(u64 size);
 
     // --- directories (ext2_dir.cpp) -------------------------------------------------------
     // The inode named name in dir, 0 when absent.
