@@ -64,7 +64,17 @@ public:
     void remove_mapper(AddressSpace& as);
     // Shared VMAs over the file that may be made writable (linux: i_mmap_writable), for
     // F_SEAL_WRITE's EBUSY.
-    void count_writable_shared(int delta) { m_writable_shared.fetch_add(delta, std::memory_order_relaxed); }
+    void count_writable_shared(int delta) {
+        if (delta > 0) m_shared_writes_seen.store(true, std::memory_order_relaxed);
+        m_writable_shared.fetch_add(delta, std::memory_order_relaxed);
+    }
+    // Whether a writable shared mapping may have stored into the pages since the last
+    // clear_shared_writes() (a disk file system then writes its cached pages back at fsync).
+    bool shared_writes_possible() const {
+        return m_shared_writes_seen.load(std::memory_order_relaxed) || mapped_writable_shared();
+    }
+    // After a write-back: forgets past mappings (those still mapped keep the answer true).
+    void clear_shared_writes() { m_shared_writes_seen.store(false, std::memory_order_relaxed); }
     bool mapped_writable_shared() const { return m_writable_shared.load(std::memory_order_relaxed) > 0; }
 
 private:
@@ -85,4 +95,5 @@ private:
     Mutex m_mappers_lock{"page-cache-mappers"};
     IntrusiveList<Mapper, &Mapper::node> m_mappers;
     std::atomic<int> m_writable_shared{0};
+    std::atomic<bool> m_shared_writes_seen{false};
 };

@@ -64,7 +64,7 @@ TEST(Ext2Corrupt, SuperblockFieldsGiveEinval) {
     }
 }
 
-TEST(Ext2Corrupt, UnknownRoCompatMountsReadOnly) {
+TEST(Ext2Corrupt, UnknownRoCompatOnlyReadOnly) {
     TempDir t;
     std::string img = base_image(t);
     u32 ro;
@@ -74,9 +74,10 @@ TEST(Ext2Corrupt, UnknownRoCompatMountsReadOnly) {
     poke32(img, kSb + 100, ro | 0x8000);
     FileIo io(img);
     Ext2Volume* v = nullptr;
-    ASSERT_EQ(mount_error(img, false, io, v), 0);
-    EXPECT_TRUE(v->read_only());
+    EXPECT_EQ(mount_error(img, false, io, v), EINVAL);
     EXPECT_EQ(io.logs, 1);
+    ASSERT_EQ(mount_error(img, true, io, v), 0);
+    EXPECT_TRUE(v->read_only());
     Ext2InodeDisk root;
     ASSERT_TRUE(v->read_inode(kExt2RootIno, root).is_ok());
     EXPECT_EQ(v->write_inode(kExt2RootIno, root).error_code(), EROFS);

@@ -268,7 +268,11 @@ Result<void> Ext2Inode::fsync(bool) {
     if (esb().vol().read_only()) return {};
     {
         MutexGuard ig(lock());
-        if (is_reg()) TRY(write_back_pages());
+        // write(2) wrote its blocks already; only stores through shared mappings are pending.
+        if (is_reg() && m_pages.shared_writes_possible()) {
+            m_pages.clear_shared_writes();
+            TRY(write_back_pages());
+        }
         MutexGuard g(esb().vol_lock());
         if (m_disk.links_count || nlink()) TRY(store());
         TRY(esb().vol().sync());

@@ -78,9 +78,10 @@ Result<void> Ext2Volume::load(bool read_only) {
         }
     }
     m_read_only = read_only;
-    if (u32 unknown = m_sb.feature_ro_compat & ~kRoCompatSupported) {
-        if (!read_only) m_io.log("unsupported optional features, mounting read-only", unknown);
-        m_read_only = true;
+    // linux ext2_fill_super: features this driver cannot write allow read-only mounts only.
+    if (u32 unknown = m_sb.feature_ro_compat & ~kRoCompatSupported; unknown && !read_only) {
+        m_io.log("couldn't mount RDWR because of unsupported optional features", unknown);
+        return Error(EINVAL);
     }
     if (m_sb.blocks_per_group == 0 || m_sb.blocks_per_group > m_bs * 8 || m_sb.inodes_per_group == 0 ||
         m_sb.inodes_per_group > m_bs * 8 || m_sb.first_data_block >= m_sb.blocks_count ||

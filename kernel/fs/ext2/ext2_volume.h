@@ -47,8 +47,8 @@ protected:
 class Ext2Volume {
 public:
     // Reads and checks the superblock and group descriptors. EINVAL (logged) for a bad magic,
-    // revision, block size or geometry and for unknown INCOMPAT features; read_only is forced on
-    // for unknown RO_COMPAT features (logged) or when the caller asks.
+    // revision, block size or geometry, for unknown INCOMPAT features, and for unknown RO_COMPAT
+    // features unless read_only (as Linux: such a file system can only be mounted read-only).
     static Result<Ext2Volume*> mount(Ext2Io& io, bool read_only);
     ~Ext2Volume();
     Ext2Volume(const Ext2Volume&) = delete;
