@@ -16,7 +16,11 @@ readlink long-link
 cat short-link
 od -An -c -j 199998 -N 4 sparse
 wc -c < sparse
-find . | sort
+find . | grep -v '^./many/' | sort
+ls many | wc -l
+ls many | md5sum
+ls -f many | sort | md5sum
+ls many/entry-with-a-long-name-399
 cd ..
 df -k mnt | tail -n 1 | awk '{print $2, $3, $4, $5}'
 stat -f -c 'type=%t bsize=%S blocks=%b free=%f avail=%a files=%c ffree=%d namelen=%l' mnt

@@ -15,13 +15,16 @@ ln mnt/moved-list mnt/moved-link
 rm mnt/short-link
 rmdir mnt/empty
 rmdir mnt/dir 2>&1 | sed 's/^rmdir: //'
+for i in $(seq 1 50); do : > mnt/many/added-$i; done
+rm mnt/many/entry-with-a-long-name-1*
 truncate -s 5000 mnt/dir/nested/z.bin
 truncate -s 70000 mnt/copy/a/b/x
 dd if=/dev/zero of=mnt/big bs=4096 count=100 2>/dev/null
 printf 'appended\n' >> mnt/big
 sync
 check() {
-  (cd mnt && find . | sort)
+  (cd mnt && find . | grep -v '^./many/' | sort)
+  ls mnt/many | wc -l; ls mnt/many | md5sum
   (cd mnt && stat -c '%n %F %a %h %s %b' moved-list moved-link dir/numbers.txt dir/b-moved dir/b-moved/x dir/nested/z.bin copy/a/b/x big copy/a/ln)
   (cd mnt && md5sum moved-list dir/numbers.txt dir/b-moved/x dir/nested/z.bin copy/a/b/x big sparse)
   stat -c '.. of moved dir: %h' mnt/dir
