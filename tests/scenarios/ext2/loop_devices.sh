@@ -32,3 +32,7 @@ losetup -d /dev/loop3
 mount -t ext2 img mnt && echo mounted && losetup -a
 umount mnt
 losetup -a | wc -l
+# No type given: BusyBox tries each block file system of /proc/filesystems.
+grep -w ext2 /proc/filesystems
+mount -o loop,ro img mnt && echo detected && awk '$2 ~ /mnt$/ {print $1, $3, substr($4, 1, 2)}' /proc/mounts
+umount mnt
