@@ -55,6 +55,35 @@ Result<PhysAddr> PageCache::get_for_fault(u64 index, Inode& file) {
     return p;
 }
 
+Result<usize> PageCache::copy_to(const IoBuffer& buf, u64 offset, usize n) {
+    usize done = 0;
+    while (done < n) {
+        u64 pos = offset + done;
+        usize in_page = pos & (kPageSize - 1);
+        usize chunk = min<usize>(kPageSize - in_page, n - done);
+        PhysAddr page(0);
+        if (m_filler) {
+            auto p = get(pos >> kPageShift);
+            if (p.is_error()) {
+                if (done) break;
+                return p.error();
+            }
+            page = p.value();
+        } else {
+            page = lookup(pos >> kPageShift);
+        }
+        auto r = page.value ? buf.write_at(done, static_cast<const u8*>(arch::phys_to_virt(page)) + in_page, chunk)
+                            : buf.fill_at(done, 0, chunk);
+        if (page.value) page_unref(page);
+        if (r.is_error()) {
+            if (done) break;
+            return r.error();
+        }
+        done += chunk;
+    }
+    return done;
+}
+
 bool PageCache::resident(u64 index) {
     MutexGuard g(m_lock);
     return m_pages.lookup(index) != nullptr;

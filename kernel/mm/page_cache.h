@@ -13,6 +13,7 @@
 
 #include "lib/intrusive_list.h"
 #include "mm/page_tree.h"
+#include "mm/user_ptr.h"
 #include "sync/mutex.h"
 
 class AddressSpace;
@@ -48,6 +49,10 @@ public:
     // the file system counts its blocks).
     Result<PhysAddr> get_for_fault(u64 index, Inode& file);
     bool resident(u64 index);
+    // read(2) from these pages: n bytes at offset into buf (the caller clipped n to the file's
+    // size). Without a filler a missing page is a hole and reads as zeros. A fault after some
+    // progress ends the copy short, as Linux reports it; the first fault is EFAULT.
+    Result<usize> copy_to(const IoBuffer& buf, u64 offset, usize n);
 
     // Sets the file's size to new_size under the index lock; when it shrinks, frees the pages past
     // the end, zeroes the tail of the last page and unmaps the freed range from every address

@@ -55,19 +55,13 @@ Result<void> Ext2Volume::check_dir_block(const u8* blk, u32 lblock) {
 Result<u32> Ext2Volume::dir_lookup(const Ext2InodeDisk& dir, StringView name, u8* file_type) {
     BlockBuf b(m_bs);
     if (!b.p) return Error(ENOMEM);
-    u64 nblocks = ext2_size(dir) / m_bs;
-    for (u64 lb = 0; lb < nblocks; lb++) {
-        EXT2_READ_DIR_BLOCK(dir, lb, b.p);
-        for (u32 off = 0; off < m_bs; off += entry_at(b.p, off)->rec_len) {
-            auto* e = entry_at(b.p, off);
-            if (e->inode && entry_name_len(e) == name.length() &&
-                __builtin_memcmp(entry_name(e), name.data(), name.length()) == 0) {
-                if (file_type) *file_type = has_filetype() ? e->file_type : u8(kFtUnknown);
-                return e->inode;
-            }
-        }
-    }
-    return u32(0);
+    u64 lb;
+    u32 off, prev;
+    auto r = dir_find(dir, name, b.p, lb, off, prev);
+    if (r.is_error()) return r.error_code() == ENOENT ? Result<u32>(u32(0)) : Result<u32>(r.error());
+    auto* e = entry_at(b.p, off);
+    if (file_type) *file_type = has_filetype() ? e->file_type : u8(kFtUnknown);
+    return e->inode;
 }
 
 Result<void> Ext2Volume::dir_add(Ext2InodeDisk& dir, u32 dir_ino, StringView name, u32 ino, u8 file_type) {

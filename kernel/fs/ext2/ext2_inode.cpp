@@ -109,26 +109,7 @@ Result<void> Ext2Inode::fill_page(u64 index, void* page) {
 Result<usize> Ext2Inode::read(const IoBuffer& buf, u64 offset) {
     u64 sz = size();
     if (offset >= sz || buf.size() == 0) return usize(0);
-    usize n = static_cast<usize>(min<u64>(buf.size(), sz - offset));
-    usize done = 0;
-    while (done < n) {
-        u64 pos = offset + done;
-        usize in_page = pos & (kPageSize - 1);
-        usize chunk = min<usize>(kPageSize - in_page, n - done);
-        auto page = m_pages.get(pos >> kPageShift);
-        if (page.is_error()) {
-            if (done) break;
-            return page.error();
-        }
-        auto r = buf.write_at(done, static_cast<const u8*>(arch::phys_to_virt(page.value())) + in_page, chunk);
-        page_unref(page.value());
-        if (r.is_error()) {
-            if (done) break;
-            return r.error();
-        }
-        done += chunk;
-    }
-    return done;
+    return m_pages.copy_to(buf, offset, static_cast<usize>(min<u64>(buf.size(), sz - offset)));
 }
 
 Result<void> Ext2Inode::write_page_blocks(u64 index, const u8* page, usize from, usize to) {

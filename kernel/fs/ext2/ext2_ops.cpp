@@ -12,6 +12,17 @@ bool is_dir(const Ext2InodeDisk& i) { return (i.mode & kIfMt) == kIfDir; }
 
 }  // namespace
 
+// The last step of a rename: both directories' times, and their inodes written.
+static Result<void> touch_dirs(Ext2Volume& v, Ext2Node old_dir, Ext2Node new_dir, Ext2Now now) {
+    ext2_touch(v, *old_dir.d, now, true, true);
+    TRY(v.write_inode(old_dir.ino, *old_dir.d));
+    if (old_dir.d != new_dir.d) {
+        ext2_touch(v, *new_dir.d, now, true, true);
+        TRY(v.write_inode(new_dir.ino, *new_dir.d));
+    }
+    return {};
+}
+
 void ext2_touch(Ext2Volume& v, Ext2InodeDisk& i, Ext2Now now, bool mtime, bool ctime) {
     bool extra = v.large_inodes() && i.extra_isize >= 16;
     u32 x = ext2_time_extra(now.sec, now.nsec);
@@ -156,13 +167,7 @@ Result<void> ext2_rename(Ext2Volume& v, Ext2Node old_dir, StringView old_name, E
     }
     ext2_touch(v, *src.d, now, false, true);
     TRY(v.write_inode(src.ino, *src.d));
-    ext2_touch(v, *old_dir.d, now, true, true);
-    TRY(v.write_inode(old_dir.ino, *old_dir.d));
-    if (cross) {
-        ext2_touch(v, *new_dir.d, now, true, true);
-        TRY(v.write_inode(new_dir.ino, *new_dir.d));
-    }
-    return {};
+    return touch_dirs(v, old_dir, new_dir, now);
 }
 
 Result<void> ext2_exchange(Ext2Volume& v, Ext2Node old_dir, StringView old_name, Ext2Node new_dir, StringView new_name,
@@ -186,13 +191,7 @@ Result<void> ext2_exchange(Ext2Volume& v, Ext2Node old_dir, StringView old_name,
     ext2_touch(v, *b.d, now, false, true);
     TRY(v.write_inode(a.ino, *a.d));
     TRY(v.write_inode(b.ino, *b.d));
-    ext2_touch(v, *old_dir.d, now, true, true);
-    TRY(v.write_inode(old_dir.ino, *old_dir.d));
-    if (cross) {
-        ext2_touch(v, *new_dir.d, now, true, true);
-        TRY(v.write_inode(new_dir.ino, *new_dir.d));
-    }
-    return {};
+    return touch_dirs(v, old_dir, new_dir, now);
 }
 
 Result<usize> ext2_readlink(Ext2Volume& v, const Ext2InodeDisk& i, char* buf, usize size) {
