@@ -308,3 +308,30 @@ TEST(Ext2DirIndex, ReadLinearlyAndUnindexedOnWrite) {
 }
 
 }  // namespace
+
+namespace {
+
+// A file with an extended-attribute block (set by debugfs): deleting it frees the block too.
+TEST(Ext2Xattr, DeleteFreesTheAttributeBlock) {
+    TempDir t;
+    std::string src = t.path + "/src";
+    run("mkdir -p '" + src + "'");
+    write_file(src + "/f", "data");
+    std::string img = make_image(t, "x.img", "-b 1024 -I 128", src, 2048);
+    ASSERT_FALSE(img.empty());
+    ASSERT_EQ(run("debugfs -w -R 'ea_set f user.big " + std::string(200, 'v') + "' '" + img + "' >/dev/null 2>&1"), 0);
+    Vol vol(img);
+    ASSERT_NE(vol.v, nullptr);
+    Ext2Volume& v = *vol.v;
+    Ext2InodeDisk root, f;
+    ASSERT_TRUE(v.read_inode(kExt2RootIno, root).is_ok());
+    u32 ino = lookup_path(v, "f");
+    ASSERT_TRUE(v.read_inode(ino, f).is_ok());
+    ASSERT_NE(f.file_acl, 0u);
+    ASSERT_TRUE(ext2_unlink(v, {kExt2RootIno, &root}, "f", {ino, &f}, kNow).is_ok());
+    ASSERT_TRUE(v.delete_inode(ino, f).is_ok());
+    ASSERT_TRUE(v.unmount().is_ok());
+    EXPECT_EQ(fsck(img), 0);
+}
+
+}  // namespace

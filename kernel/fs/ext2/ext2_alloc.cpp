@@ -83,6 +83,25 @@ Result<u32> Ext2Volume::alloc_inode(u32 parent_ino, bool dir) {
     return Error(ENOSPC);
 }
 
+// An extended-attribute block is shared by reference count (header: magic, then h_refcount);
+// the last user frees it. Attributes are not otherwise read or written by this driver.
+Result<void> Ext2Volume::release_xattr_block(Ext2InodeDisk& inode) {
+    constexpr u32 kXattrMagic = 0xEA020000;
+    u32 blk = inode.file_acl;
+    inode.file_acl = 0;
+    u32 head[128];
+    if (!block_valid(blk)) return corrupt("extended attribute block out of range", blk);
+    TRY(m_io.read(u64(blk) * m_bs, head, sizeof(head)));
+    if (head[0] != kXattrMagic) return corrupt("bad extended attribute block", blk);
+    u32 sectors = m_bs / 512;
+    inode.blocks = inode.blocks > sectors ? inode.blocks - sectors : 0;
+    if (head[1] > 1) {
+        head[1]--;
+        return m_io.write(u64(blk) * m_bs, head, sizeof(head));
+    }
+    return free_block(blk);
+}
+
 Result<void> Ext2Volume::delete_inode(u32 ino, Ext2InodeDisk& inode) {
     bool dir = (inode.mode & 0170000) == 0040000;
     bool fast_symlink = ext2_is_fast_symlink(inode, m_bs);
@@ -90,6 +109,7 @@ Result<void> Ext2Volume::delete_inode(u32 ino, Ext2InodeDisk& inode) {
         TRY(truncate(inode, ino, 0));
     inode.size = 0;
     inode.size_high = 0;
+    if (inode.file_acl) TRY(release_xattr_block(inode));
     i64 sec;
     u32 nsec;
     m_io.now(sec, nsec);

@@ -126,6 +126,7 @@ private:
     bool block_valid(u32 block) const { return block >= m_sb.first_data_block && block < m_sb.blocks_count; }
     Result<u32> alloc_block(u32 goal_group);
     Result<void> free_block(u32 block);
+    Result<void> release_xattr_block(Ext2InodeDisk& inode);
     Result<u32> alloc_in_bitmap(u32 bitmap_block, u32 limit, u32 start);
     Result<void> free_tree(u32 block, int depth, u32& freed);
     Result<u32> read_entry(u32 block, u32 index);
