@@ -21,8 +21,14 @@ truncate -s 5000 mnt/dir/nested/z.bin
 truncate -s 70000 mnt/copy/a/b/x
 dd if=/dev/zero of=mnt/big bs=4096 count=100 2>/dev/null
 printf 'appended\n' >> mnt/big
+mknod mnt/null c 1 3 && mknod mnt/disk b 259 70000 && mkfifo mnt/fifo2
+ln -s "$(printf 'segment-%.0s' $(seq 1 12))end" mnt/slow-link && ln -s short mnt/fast-link
+chown 70000:80000 mnt/big && chmod 2751 mnt/dir/b-moved && touch -d '2020-02-03 04:05:06' mnt/moved-list
 sync
 check() {
+  (cd mnt && stat -c '%n %F %t:%T %a %u %g %s %b' null disk fifo2 slow-link fast-link big dir/b-moved)
+  (cd mnt && readlink slow-link fast-link 2>/dev/null || { readlink slow-link; readlink fast-link; })
+  stat -c '%y' mnt/moved-list
   (cd mnt && find . | grep -v '^./many/' | sort)
   ls mnt/many | wc -l; ls mnt/many | md5sum
   (cd mnt && stat -c '%n %F %a %h %s %b' moved-list moved-link dir/numbers.txt dir/b-moved dir/b-moved/x dir/nested/z.bin copy/a/b/x big copy/a/ln)
