@@ -81,6 +81,8 @@ TEST(Ext2Corrupt, UnknownRoCompatOnlyReadOnly) {
     Ext2InodeDisk root;
     ASSERT_TRUE(v->read_inode(kExt2RootIno, root).is_ok());
     EXPECT_EQ(v->write_inode(kExt2RootIno, root).error_code(), EROFS);
+    EXPECT_EQ(v->set_read_only(false).error_code(), EINVAL);   // remount rw refused too
+    EXPECT_TRUE(v->read_only());
     delete v;
 }
 

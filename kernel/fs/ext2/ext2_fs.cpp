@@ -229,6 +229,15 @@ Result<void> Ext2SuperBlock::sync() {
     return r;
 }
 
+Result<void> Ext2SuperBlock::remount(bool read_only) {
+    if (read_only == m_vol->read_only()) return {};
+    if (!read_only && m_io.dev().read_only()) return Error(EACCES);
+    if (read_only) TRY(sync());
+    MutexGuard g(m_vol_lock);
+    if (read_only) reap_orphans();
+    return m_vol->set_read_only(read_only);
+}
+
 void Ext2SuperBlock::statfs(FsStats& out) {
     Ext2Statfs s;
     {

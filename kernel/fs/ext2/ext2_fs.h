@@ -38,6 +38,7 @@ public:
     void statfs(FsStats& out) override;
     Result<void> sync() override;
     bool forced_read_only() const override { return m_vol->read_only(); }
+    Result<void> remount(bool read_only) override;
 
     Ext2Volume& vol() { return *m_vol; }
     Mutex& vol_lock() { return m_vol_lock; }

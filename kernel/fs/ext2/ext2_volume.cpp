@@ -122,19 +122,36 @@ Result<void> Ext2Volume::load(bool read_only) {
             return Error(EINVAL);
         }
     }
-    if (!m_read_only) {
-        // As Linux: the on-disk state says "not clean" while mounted read-write.
-        i64 sec;
-        u32 nsec;
-        m_io.now(sec, nsec);
-        if (!(m_sb.state & kExt2ValidFs)) m_io.log("mounting unchecked fs, state", m_sb.state);
-        m_sb.state &= ~kExt2ValidFs;
-        m_sb.mnt_count++;
-        m_sb.mtime = static_cast<u32>(sec);
-        m_sb_dirty = true;
-        TRY(sync());
-    }
+    if (!m_read_only) TRY(start_writing());
     return {};
+}
+
+// As Linux: the on-disk state says "not clean" while mounted read-write.
+Result<void> Ext2Volume::start_writing() {
+    i64 sec;
+    u32 nsec;
+    m_io.now(sec, nsec);
+    if (!(m_sb.state & kExt2ValidFs)) m_io.log("mounting unchecked fs, state", m_sb.state);
+    m_sb.state &= ~kExt2ValidFs;
+    m_sb.mnt_count++;
+    m_sb.mtime = static_cast<u32>(sec);
+    m_sb_dirty = true;
+    return sync();
+}
+
+Result<void> Ext2Volume::set_read_only(bool read_only) {
+    if (read_only == m_read_only) return {};
+    if (read_only) {
+        TRY(unmount());
+        m_read_only = true;
+        return {};
+    }
+    if (u32 unknown = m_sb.feature_ro_compat & ~kRoCompatSupported) {
+        m_io.log("couldn't remount RDWR because of unsupported optional features", unknown);
+        return Error(EINVAL);
+    }
+    m_read_only = false;
+    return start_writing();
 }
 
 u64 Ext2Volume::gdt_block(u32 i) const {

@@ -114,6 +114,9 @@ public:
     Result<void> sync();
     // Marks the file system clean (s_state valid) and syncs: the last step of umount.
     Result<void> unmount();
+    // Remount: read-only marks it clean (as unmount); writable again checks the RO_COMPAT
+    // features (EINVAL) and marks it in use, as mount does.
+    Result<void> set_read_only(bool read_only);
 
     // EUCLEAN, logged once per call site kind.
     Error corrupt(const char* what, u64 value);
@@ -121,6 +124,7 @@ public:
 private:
     explicit Ext2Volume(Ext2Io& io) : m_io(io) {}
     Result<void> load(bool read_only);
+    Result<void> start_writing();
     u64 inode_offset(u32 ino, u32& group) const;
     u64 gdt_block(u32 index) const;
     bool block_valid(u32 block) const { return block >= m_sb.first_data_block && block < m_sb.blocks_count; }

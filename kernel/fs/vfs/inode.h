@@ -235,6 +235,12 @@ public:
     // The file system can only be read (a disk with features this kernel cannot write): the
     // mount is made read-only whatever mount(2) asked.
     virtual bool forced_read_only() const { return false; }
+    // mount -o remount: the file system becomes read-only or writable (a disk file system writes
+    // everything back and marks itself clean first). Default: nothing to change.
+    virtual Result<void> remount(bool read_only) {
+        (void)read_only;
+        return {};
+    }
     // The file system keeps its names out of the dentry cache (devpts): an unhashed dentry of
     // it is a live name, not a removed one (no " (deleted)" in /proc fd links).
     virtual bool uncached_names() const { return false; }

@@ -86,6 +86,8 @@ Result<void> vfs_mount(const WalkContext& ctx, StringView source, StringView tar
         // linux: path_mount(): a remount naming no access-time mode keeps the current one.
         u64 keep = kPerMountFlags;
         if (!(flags & kAtimeFlags)) keep &= ~kAtimeFlags;
+        // Without MS_BIND the file system itself changes (linux: reconfigure_super).
+        if (!(flags & MS_BIND)) TRY(at.mnt->sb().remount(flags & MS_RDONLY));
         at.mnt->set_flags((at.mnt->flags() & ~keep) | (flags & keep));
         return {};
     }

@@ -19,10 +19,20 @@ wc -c < sparse
 find . | grep -v '^./many/' | sort
 ls many | wc -l
 ls many | md5sum
-ls -f many | sort | md5sum
 ls many/entry-with-a-long-name-399
 cd ..
 df -k mnt | tail -n 1 | awk '{print $2, $3, $4, $5}'
 stat -f -c 'type=%t bsize=%S blocks=%b free=%f avail=%a files=%c ffree=%d namelen=%l' mnt
 touch mnt/new 2>&1 | sed 's/^touch: //'
+mount -o remount,rw mnt 2>&1 | sed 's/^mount: //'
 umount mnt && echo unmounted
+# Read-write, then read-only and back: the file system follows the remounts.
+mount -t ext2 -o loop img mnt && echo mounted rw
+mount -o remount,ro mnt && echo remounted ro
+touch mnt/other 2>&1 | sed 's/^touch: //'
+awk '$2 ~ /mnt$/ {print $3, substr($4, 1, 2)}' /proc/mounts
+mount -o remount,rw mnt && echo remounted rw && touch mnt/new && ls mnt/new
+awk '$2 ~ /mnt$/ {print $3, substr($4, 1, 2)}' /proc/mounts
+umount mnt && echo unmounted
+mount -t ext2 -o loop,ro img mnt && ls mnt/new mnt/other 2>&1 | sed 's/^ls: //'
+umount mnt
