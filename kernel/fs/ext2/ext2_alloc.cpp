@@ -20,6 +20,11 @@ Result<u32> Ext2Volume::alloc_in_bitmap(u32 bitmap_block, u32 limit, u32 start) 
 Result<u32> Ext2Volume::alloc_block(u32 goal_group) {
     if (m_read_only) return Error(EROFS);
     if (goal_group >= m_group_count) goal_group = 0;
+    if (!m_may_use_reserved) {
+        u64 free = 0;
+        for (u32 g = 0; g < m_group_count; g++) free += m_groups[g].free_blocks_count;
+        if (free <= m_sb.r_blocks_count) return Error(ENOSPC);
+    }
     for (u32 k = 0; k < m_group_count; k++) {
         u32 g = (goal_group + k) % m_group_count;
         if (m_groups[g].free_blocks_count == 0) continue;

@@ -9,6 +9,7 @@
 #include "core/time.h"
 #include "fs/ext2/ext2_inode_util.h"
 #include "fs/vfs/vfs.h"
+#include "syscalls/fs_common.h"
 
 // --- the device ---------------------------------------------------------------------------
 
@@ -133,6 +134,12 @@ Ext2SuperBlock::~Ext2SuperBlock() {
         delete m_vol;
     }
     if (m_opened) m_io.dev().release();
+}
+
+void Ext2SuperBlock::charge_caller() {
+    const Credentials& c = current_creds();
+    const Ext2SuperBlockDisk& s = m_vol->super();
+    m_vol->set_may_use_reserved(c.fsuid == 0 || c.fsuid == s.def_resuid || (s.def_resgid && c.in_group(s.def_resgid)));
 }
 
 Ext2Now Ext2SuperBlock::now() {

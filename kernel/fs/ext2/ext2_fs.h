@@ -44,6 +44,9 @@ public:
     Mutex& vol_lock() { return m_vol_lock; }
     Result<void> flush_device() { return m_io.dev().flush(); }
     Ext2Now now();
+    // Before allocating on behalf of the calling process (volume lock held): may it use the
+    // root-reserved blocks?
+    void charge_caller();
     // The live inode for ino, read from disk when there is none. Call with the volume lock.
     Result<RefPtr<Inode>> iget(u32 ino);
     // Registers a new inode made by the caller (just created on disk).

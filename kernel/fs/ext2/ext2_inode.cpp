@@ -148,6 +148,7 @@ Result<usize> Ext2Inode::write(const IoBuffer& buf, u64 offset) {
         Result<void> r;
         if (copied) {
             MutexGuard g(esb().vol_lock());
+            esb().charge_caller();
             r = write_page_blocks(pos >> kPageShift, p, in_page, in_page + copied);
         }
         if (r.is_error() || copied < chunk) {
@@ -214,6 +215,7 @@ Result<void> Ext2Inode::write_back_pages() {
         Result<void> r;
         {
             MutexGuard g(esb().vol_lock());
+            v.set_may_use_reserved(true);   // the stores were accepted already
             u32 goal = v.group_of_inode(ino32());
             for (u32 off = 0; off < kPageSize && index * kPageSize + off < sz && r.is_ok(); off += bs) {
                 u64 lblock = (index * kPageSize + off) / bs;

@@ -93,6 +93,7 @@ Result<RefPtr<Inode>> Ext2Inode::make_child(StringView name, u32 mode, DevId rde
     if (v.read_only()) return Error(EROFS);
     MutexGuard g(esb().vol_lock());
     esb().reap_orphans();
+    esb().charge_caller();
     Ext2InodeDisk out;
     Ext2Node dir{ino32(), &disk()};
     Ext2Now now = esb().now();
@@ -132,6 +133,7 @@ Result<void> Ext2Inode::link(StringView name, Inode& target) {
     if (v.read_only()) return Error(EROFS);
     Ext2Inode& t = as_ext2(target);
     MutexGuard g(esb().vol_lock());
+    esb().charge_caller();
     TRY(ext2_link(v, {ino32(), &disk()}, name, {t.ino32(), &t.disk()}, esb().now()));
     pull();
     t.pull();
@@ -168,6 +170,7 @@ Result<void> Ext2Inode::rename(StringView old_name, Inode& new_dir_inode, String
     Ext2Inode& nd = as_ext2(new_dir_inode);
     MutexGuard g(esb().vol_lock());
     esb().reap_orphans();
+    esb().charge_caller();
     u32 src_ino = TRY(v.dir_lookup(m_disk, old_name));
     if (!src_ino) return Error(ENOENT);
     RefPtr<Inode> src = TRY(esb().iget(src_ino));

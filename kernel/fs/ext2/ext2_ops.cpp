@@ -7,6 +7,8 @@ namespace {
 
 constexpr u32 kIfMt = 0170000, kIfDir = 0040000, kIfLnk = 0120000, kIfChr = 0020000, kIfBlk = 0060000;
 constexpr usize kFastSymlinkMax = sizeof(Ext2InodeDisk::block);   // 60 bytes, NUL excluded
+// linux: EXT4_LINK_MAX, the oracle's limit for ext2 file systems (its ext2 driver's was 32000).
+constexpr u32 kLinkMax = 65000;
 
 bool is_dir(const Ext2InodeDisk& i) { return (i.mode & kIfMt) == kIfDir; }
 
@@ -58,7 +60,7 @@ Result<u32> ext2_create(Ext2Volume& v, Ext2Node dir, StringView name, u32 mode, 
                         Ext2InodeDisk& out, Ext2Now now) {
     if (name.length() > kExt2NameLen) return Error(ENAMETOOLONG);
     bool dir_kind = (mode & kIfMt) == kIfDir;
-    if (dir_kind && dir.d->links_count >= 32000) return Error(EMLINK);   // linux: EXT2_LINK_MAX
+    if (dir_kind && dir.d->links_count >= kLinkMax) return Error(EMLINK);
     u32 ino = TRY(v.alloc_inode(dir.ino, dir_kind));
     v.init_inode(out, mode, uid, gid, now.sec, now.nsec);
     out.links_count = 1;
@@ -131,7 +133,7 @@ Result<void> ext2_rmdir(Ext2Volume& v, Ext2Node dir, StringView name, Ext2Node v
 }
 
 Result<void> ext2_link(Ext2Volume& v, Ext2Node dir, StringView name, Ext2Node target, Ext2Now now) {
-    if (target.d->links_count >= 32000) return Error(EMLINK);
+    if (target.d->links_count >= kLinkMax) return Error(EMLINK);
     TRY(v.dir_add(*dir.d, dir.ino, name, target.ino, v.file_type_of(target.d->mode)));
     ext2_touch(v, *dir.d, now, true, true);
     TRY(v.write_inode(dir.ino, *dir.d));
@@ -156,7 +158,7 @@ Result<void> ext2_rename(Ext2Volume& v, Ext2Node old_dir, StringView old_name, E
         ext2_touch(v, *target->d, now, false, true);
         TRY(v.write_inode(target->ino, *target->d));
     } else {
-        if (moving_dir && cross && new_dir.d->links_count >= 32000) return Error(EMLINK);
+        if (moving_dir && cross && new_dir.d->links_count >= kLinkMax) return Error(EMLINK);
         TRY(v.dir_add(*new_dir.d, new_dir.ino, new_name, src.ino, v.file_type_of(src.d->mode)));
     }
     TRY(v.dir_remove(*old_dir.d, old_name));

@@ -114,6 +114,9 @@ public:
     Result<void> sync();
     // Marks the file system clean (s_state valid) and syncs: the last step of umount.
     Result<void> unmount();
+    // Whether the allocations that follow may use the blocks reserved for root (s_r_blocks_count;
+    // linux: ext4_has_free_clusters with capable(CAP_SYS_RESOURCE) or the resuid/resgid).
+    void set_may_use_reserved(bool may) { m_may_use_reserved = may; }
     // Remount: read-only marks it clean (as unmount); writable again checks the RO_COMPAT
     // features (EINVAL) and marks it in use, as mount does.
     Result<void> set_read_only(bool read_only);
@@ -157,4 +160,5 @@ private:
     u32 m_addr_per_block = 0;
     bool m_read_only = false;
     bool m_sb_dirty = false;
+    bool m_may_use_reserved = true;
 };

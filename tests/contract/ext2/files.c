@@ -131,6 +131,36 @@ int main(void)
     close(gone);
     show_statfs("after unlinked file closed");
 
+    // The blocks reserved for root: an ordinary user runs out first.
+    OK(mkdir("mnt/u", 0777));
+    OK(chmod("mnt/u", 0777));
+    pid_t filler = fork();
+    if (filler == 0) {
+        ct_become_user();
+        int f = open("mnt/u/fill", O_CREAT | O_WRONLY, 0644);
+        int err = 0;
+        for (;;) {
+            if (write(f, chunk, sizeof(chunk)) < 0) {
+                err = errno;
+                break;
+            }
+        }
+        close(f);
+        _exit(err == ENOSPC ? 0 : 1);
+    }
+    printf("user filled the disk up to ENOSPC: %s\n", ct_wait(filler));
+    struct statfs full;
+    sync();
+    statfs("mnt", &full);
+    FACT("free blocks left for root", full.f_bfree > 0);
+    int rootf = open("mnt/root-file", O_CREAT | O_WRONLY, 0644);
+    RET(write(rootf, chunk, sizeof(chunk)));
+    RET(fsync(rootf));
+    close(rootf);
+    OK(unlink("mnt/u/fill"));
+    OK(unlink("mnt/root-file"));
+    show_statfs("after the fill");
+
     RET(umount("mnt"));
     RET(mount(dev, "mnt", "ext2", MS_RDONLY, NULL));
     read_at("mnt/mapped", 5000, 12);
