@@ -108,6 +108,8 @@ Result<RefPtr<SuperBlock>> Ext2SuperBlock::mount(DevId dev, u64 flags, const cha
 
 Result<void> Ext2SuperBlock::load(bool read_only) {
     m_vol = TRY(Ext2Volume::mount(m_io, read_only));
+    // Nanoseconds need the large inode's extra fields (linux ext4: s_time_gran).
+    if (!m_vol->large_inodes()) set_time_granularity(1'000'000'000);
     auto root = TRY(iget(kExt2RootIno));
     if (!root->is_dir()) {
         log_warn("EXT2-fs (%s): error: corrupt root inode, run e2fsck", m_io.dev().name());

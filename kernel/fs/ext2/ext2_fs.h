@@ -91,6 +91,7 @@ public:
     Result<void> unlink(StringView name, Inode& victim) override;
     Result<void> rmdir(StringView name, Inode& victim) override;
     Result<void> rename(StringView old_name, Inode& new_dir, StringView new_name, unsigned flags) override;
+    Result<RefPtr<Inode>> tmpfile(u32 mode, const Credentials& creds) override;
     Result<void> iterate(u64& pos, DirSink& sink) override;
 
     // files and attributes (ext2_inode.cpp)

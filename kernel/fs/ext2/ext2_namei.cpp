@@ -109,6 +109,21 @@ Result<RefPtr<Inode>> Ext2Inode::make_child(StringView name, u32 mode, DevId rde
     return child;
 }
 
+Result<RefPtr<Inode>> Ext2Inode::tmpfile(u32 mode, const Credentials& creds) {
+    if (!is_dir()) return Error(ENOTDIR);
+    Ext2Volume& v = esb().vol();
+    if (v.read_only()) return Error(EROFS);
+    MutexGuard g(esb().vol_lock());
+    esb().reap_orphans();
+    Ext2InodeDisk out;
+    u32 ino = TRY(ext2_create_unnamed(v, ino32(), mode, creds.fsuid, creds.fsgid, out, esb().now()));
+    RefPtr<Inode> child = esb().adopt_new(ino, out);
+    if (!child) return Error(ENOMEM);
+    child->init_new_inode(creds, this);
+    TRY(as_ext2(*child).store());
+    return child;
+}
+
 Result<RefPtr<Inode>> Ext2Inode::create(StringView name, u32 mode, const Credentials& creds) {
     return make_child(name, S_IFREG | (mode & 07777), 0, {}, creds);
 }

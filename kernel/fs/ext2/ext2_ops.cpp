@@ -86,6 +86,15 @@ Result<u32> ext2_create(Ext2Volume& v, Ext2Node dir, StringView name, u32 mode, 
     return ino;
 }
 
+Result<u32> ext2_create_unnamed(Ext2Volume& v, u32 dir_ino, u32 mode, u32 uid, u32 gid, Ext2InodeDisk& out,
+                                Ext2Now now) {
+    u32 ino = TRY(v.alloc_inode(dir_ino, false));
+    v.init_inode(out, 0100000 | (mode & 07777), uid, gid, now.sec, now.nsec);
+    out.links_count = 0;
+    TRY(v.write_inode(ino, out));
+    return ino;
+}
+
 Result<u32> ext2_symlink(Ext2Volume& v, Ext2Node dir, StringView name, StringView target, u32 uid, u32 gid,
                          Ext2InodeDisk& out, Ext2Now now) {
     if (target.length() + 1 > v.block_size()) return Error(ENAMETOOLONG);

@@ -25,6 +25,10 @@ Result<u32> ext2_create(Ext2Volume& v, Ext2Node dir, StringView name, u32 mode, 
                         Ext2InodeDisk& out, Ext2Now now);
 Result<u32> ext2_symlink(Ext2Volume& v, Ext2Node dir, StringView name, StringView target, u32 uid, u32 gid,
                          Ext2InodeDisk& out, Ext2Now now);
+// O_TMPFILE: a regular file with no name and no links (freed like an unlinked one unless linkat
+// names it).
+Result<u32> ext2_create_unnamed(Ext2Volume& v, u32 dir_ino, u32 mode, u32 uid, u32 gid, Ext2InodeDisk& out,
+                                Ext2Now now);
 // Removes the entry; the victim's link count drops (to 0 for an empty directory, whose parent
 // loses its ".." link). The caller frees a victim left with no links and no users.
 Result<void> ext2_unlink(Ext2Volume& v, Ext2Node dir, StringView name, Ext2Node victim, Ext2Now now);

@@ -92,6 +92,12 @@ Result<void> Inode::truncate(u64) { return Error(is_dir() ? EISDIR : EINVAL); }
 
 Result<void> Inode::fsync(bool) { return {}; }
 
+Timespec Inode::truncate_time(Timespec t) const {
+    u32 gran = m_sb->time_granularity();
+    if (gran != 1) t.nsec -= t.nsec % gran;
+    return t;
+}
+
 Result<void> Inode::setattr(const SetAttr& a) {
     if (a.mask & SetAttr::kSize) TRY(truncate(a.size));
     if (a.mask & SetAttr::kMode) set_mode_bits(a.mode);

@@ -4,6 +4,8 @@
 // an image to a free loop device with the raw ioctls.
 #ifndef EXT2_UTIL_H
 #define EXT2_UTIL_H
+#include "contract.h"
+
 #include <sys/ioctl.h>
 #if __has_include(<linux/loop.h>)
 #include <linux/fs.h>
@@ -42,8 +44,6 @@ _Static_assert(sizeof(struct loop_info64) == 232, "loop_info64");
 _Static_assert(sizeof(struct loop_config) == 304, "loop_config");
 #include <sys/mount.h>
 #include <sys/syscall.h>
-
-#include "contract.h"
 
 static int ext2_loop_ready(void)
 {

@@ -3,10 +3,10 @@
 // loop device; mount's errors, pwrite at large offsets (holes, triple-indirect blocks, EFBIG),
 // truncate, a MAP_SHARED store read back after umount and remount, exec of a binary copied onto
 // ext2, a file removed while open, statfs, a busy umount.
+#include "ext2/ext2_util.h"
+
 #include <sys/mman.h>
 #include <sys/statfs.h>
-
-#include "ext2/ext2_util.h"
 
 static void show(const char *path)
 {
@@ -115,14 +115,37 @@ int main(void)
     }
     printf("exec: %s\n", ct_wait(pid));
 
+    char chunk[4096];
+    memset(chunk, 'd', sizeof(chunk));
+    // O_TMPFILE, then a name for it; fallocate is the oracle's ext4 answer for block-mapped files.
+    int tmp = open("mnt", O_TMPFILE | O_RDWR, 0600);
+    FACT("tmpfile opened", tmp >= 0);
+    RET(write(tmp, "unnamed\n", 8));
+    RET(fallocate(tmp, 0, 0, 8192));
+    char procpath[64];
+    snprintf(procpath, sizeof(procpath), "/proc/self/fd/%d", tmp);
+    RET(linkat(AT_FDCWD, procpath, AT_FDCWD, "mnt/named", AT_SYMLINK_FOLLOW));
+    close(tmp);
+    read_at("mnt/named", 0, 8);
+    int unnamed = open("mnt", O_TMPFILE | O_RDWR, 0600);
+    RET(write(unnamed, chunk, sizeof(chunk)));
+    close(unnamed);   // never named: freed
+
+    // Times: 256-byte inodes keep nanoseconds, 128-byte ones whole seconds.
+    struct stat ts;
+    OK(stat("mnt/named", &ts));
+    struct timespec times[2] = {{1700000000, 123456789}, {1700000001, 987654321}};
+    OK(utimensat(AT_FDCWD, "mnt/named", times, 0));
+    OK(stat("mnt/named", &ts));
+    printf("atime %lld.%09ld mtime %lld.%09ld\n", (long long)ts.st_atim.tv_sec, ts.st_atim.tv_nsec,
+           (long long)ts.st_mtim.tv_sec, ts.st_mtim.tv_nsec);
+
     int busy = open("mnt/append", O_RDONLY);
     RET(umount("mnt"));
     close(busy);
 
     show_statfs("written");
     int gone = open("mnt/doomed", O_CREAT | O_RDWR, 0644);
-    char chunk[4096];
-    memset(chunk, 'd', sizeof(chunk));
     for (int i = 0; i < 64; i++)
         if (write(gone, chunk, sizeof(chunk)) != sizeof(chunk))
             break;
@@ -167,6 +190,9 @@ int main(void)
     read_at("mnt/mapped", 3 * 4096 + 48, 4);
     show("mnt/sparse");
     show("mnt/mapped");
+    show("mnt/named");
+    OK(stat("mnt/named", &ts));
+    printf("after remount: mtime %lld.%09ld\n", (long long)ts.st_mtim.tv_sec, ts.st_mtim.tv_nsec);
     RET(open("mnt/new", O_CREAT | O_WRONLY, 0644));
     show_statfs("remounted");
     RET(umount("mnt"));
