@@ -92,11 +92,7 @@ Result<void> Inode::truncate(u64) { return Error(is_dir() ? EISDIR : EINVAL); }
 
 Result<void> Inode::fsync(bool) { return {}; }
 
-Timespec Inode::truncate_time(Timespec t) const {
-    u32 gran = m_sb->time_granularity();
-    if (gran != 1) t.nsec -= t.nsec % gran;
-    return t;
-}
+
 
 Result<void> Inode::setattr(const SetAttr& a) {
     if (a.mask & SetAttr::kSize) TRY(truncate(a.size));

@@ -281,3 +281,9 @@ private:
     std::atomic<bool> m_cache_enabled{true};
     u32 m_time_gran = 1;
 };
+
+inline Timespec Inode::truncate_time(Timespec t) const {
+    u32 gran = m_sb->time_granularity();
+    if (gran != 1) t.nsec -= t.nsec % gran;
+    return t;
+}
