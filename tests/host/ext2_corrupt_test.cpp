@@ -190,3 +190,36 @@ TEST(Ext2Corrupt, RandomMetadataNeverCrashes) {
 }
 
 }  // namespace
+
+namespace {
+
+// A directory entry naming an inode past the end, and a directory that lists itself as a
+// subdirectory (a loop): the first is EUCLEAN, the second only makes walks longer, never endless.
+TEST(Ext2Corrupt, BadEntryInodeAndLoopingDirectory) {
+    TempDir t;
+    std::string img = base_image(t);
+    Layout l = layout(img);
+    {
+        FileIo io(img);
+        Ext2Volume* v = Ext2Volume::mount(io, false).value();
+        Ext2InodeDisk root;
+        ASSERT_TRUE(v->read_inode(kExt2RootIno, root).is_ok());
+        ASSERT_TRUE(v->dir_add(root, kExt2RootIno, "loop", kExt2RootIno, kFtDir).is_ok());
+        ASSERT_TRUE(v->write_inode(kExt2RootIno, root).is_ok());
+        u32 ino = kExt2RootIno;
+        for (int i = 0; i < 100; i++) ino = v->dir_lookup(root, "loop").value();
+        EXPECT_EQ(ino, kExt2RootIno);
+        delete v;
+    }
+    // "."'s inode field, in the root's first block, to a number past the inode count.
+    poke32(img, u64(l.root_block) * 1024, 1u << 30);
+    FileIo io(img);
+    Ext2Volume* v = Ext2Volume::mount(io, true).value();
+    Ext2InodeDisk root;
+    ASSERT_TRUE(v->read_inode(kExt2RootIno, root).is_ok());
+    EXPECT_EQ(v->dir_lookup(root, "f").error_code(), EUCLEAN);
+    EXPECT_EQ(io.logs, 1);
+    delete v;
+}
+
+}  // namespace
