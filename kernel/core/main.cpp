@@ -29,6 +29,8 @@ u64 tsc_hz();
 const char* clock_calibration_source();
 
 void job_control_init();
+void ext2_init();
+void loop_init();
 
 namespace {
 
@@ -101,6 +103,8 @@ void kernel_init() {
     vfs_init();
     procfs_init();
     mqueue_fs_init();
+    ext2_init();
+    loop_init();
     tty_init();
     virtio_blk_register();
     pci_init();

@@ -4,6 +4,7 @@
 #include "abi/linux/uapi.h"
 #include "fs/vfs/inode.h"
 #include "mm/address_space.h"
+#include "fs/vfs/file.h"
 #include "mm/page_cache.h"
 #include "mm/page_ref.h"
 
@@ -109,18 +110,32 @@ Result<void> AddressSpace::residency(uptr start, usize pages, u8* out) {
 }
 
 Result<void> AddressSpace::sync_range(uptr start, uptr end, int flags) {
-    MutexGuard g(m_lock);
+    // MS_SYNC writes the shared file mappings' pages to their files (vfs_fsync_range), after
+    // the address-space lock is dropped (fsync takes inode mutexes, which rank above it).
+    constexpr usize kMaxFiles = 8;
+    RefPtr<File> files[kMaxFiles];
+    usize nfiles = 0;
     bool hole = false;
-    for (uptr a = start; a < end;) {
-        Vma* v = find_next_locked(a);
-        if (!v || v->start >= end) return Error(ENOMEM);
-        if (v->start > a) {
-            if (flags == MS_SYNC) return Error(ENOMEM);
-            hole = true;
+    {
+        MutexGuard g(m_lock);
+        for (uptr a = start; a < end;) {
+            Vma* v = find_next_locked(a);
+            if (!v || v->start >= end) return Error(ENOMEM);
+            if (v->start > a) {
+                if (flags == MS_SYNC) return Error(ENOMEM);
+                hole = true;
+            }
+            if ((flags & MS_INVALIDATE) && v->locked) return Error(EBUSY);
+            if ((flags & MS_SYNC) && (v->flags & MAP_SHARED) && v->object && v->object->file()) {
+                File* f = v->object->file();
+                bool seen = false;
+                for (usize i = 0; i < nfiles; i++) seen |= files[i].ptr() == f;
+                if (!seen && nfiles < kMaxFiles) files[nfiles++] = RefPtr<File>(f);
+            }
+            a = v->end;
         }
-        if ((flags & MS_INVALIDATE) && v->locked) return Error(EBUSY);
-        a = v->end;
     }
+    for (usize i = 0; i < nfiles; i++) TRY(files[i]->inode().fsync(false));
     return hole ? Result<void>(Error(ENOMEM)) : Result<void>();
 }
 

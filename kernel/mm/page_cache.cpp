@@ -25,9 +25,22 @@ PhysAddr PageCache::lookup(u64 index) {
     return phys_of(page);
 }
 
+Result<void*> PageCache::get_locked(u64 index) {
+    usize before = m_pages.page_count();
+    void* page = TRY(m_pages.get_or_alloc(index));
+    if (m_filler && m_pages.page_count() != before) {
+        auto r = m_filler->fill_page(index, page);
+        if (r.is_error()) {
+            m_pages.remove(index);
+            return r.error();
+        }
+    }
+    return page;
+}
+
 Result<PhysAddr> PageCache::get(u64 index) {
     MutexGuard g(m_lock);
-    PhysAddr p = phys_of(TRY(m_pages.get_or_alloc(index)));
+    PhysAddr p = phys_of(TRY(get_locked(index)));
     page_ref(p);
     return p;
 }
@@ -36,10 +49,39 @@ Result<PhysAddr> PageCache::get_for_fault(u64 index, Inode& file) {
     MutexGuard g(m_lock);
     if (index >= align_up(file.size(), kPageSize) / kPageSize) return Error(ENXIO);
     usize before = m_pages.page_count();
-    PhysAddr p = phys_of(TRY(m_pages.get_or_alloc(index)));
-    if (m_pages.page_count() != before) file.set_blocks(m_pages.page_count() * (kPageSize / 512));
+    PhysAddr p = phys_of(TRY(get_locked(index)));
+    if (!m_filler && m_pages.page_count() != before) file.set_blocks(m_pages.page_count() * (kPageSize / 512));
     page_ref(p);
     return p;
+}
+
+Result<usize> PageCache::copy_to(const IoBuffer& buf, u64 offset, usize n) {
+    usize done = 0;
+    while (done < n) {
+        u64 pos = offset + done;
+        usize in_page = pos & (kPageSize - 1);
+        usize chunk = min<usize>(kPageSize - in_page, n - done);
+        PhysAddr page(0);
+        if (m_filler) {
+            auto p = get(pos >> kPageShift);
+            if (p.is_error()) {
+                if (done) break;
+                return p.error();
+            }
+            page = p.value();
+        } else {
+            page = lookup(pos >> kPageShift);
+        }
+        auto r = page.value ? buf.write_at(done, static_cast<const u8*>(arch::phys_to_virt(page)) + in_page, chunk)
+                            : buf.fill_at(done, 0, chunk);
+        if (page.value) page_unref(page);
+        if (r.is_error()) {
+            if (done) break;
+            return r.error();
+        }
+        done += chunk;
+    }
+    return done;
 }
 
 bool PageCache::resident(u64 index) {

@@ -13,14 +13,28 @@
 
 #include "lib/intrusive_list.h"
 #include "mm/page_tree.h"
+#include "mm/user_ptr.h"
 #include "sync/mutex.h"
 
 class AddressSpace;
 class Inode;
 
+// Where a page comes from when the cache has none: a disk file system reads the file's blocks
+// into it (holes stay zero). Without a filler the cache is the file (tmpfs): a missing page is a
+// hole and its zeroed page becomes part of the file.
+class PageFiller {
+public:
+    // Fills page (zeroed, 4 KiB) with the file's bytes at index * 4096. Called with the page
+    // cache's lock held; an error leaves no page behind.
+    virtual Result<void> fill_page(u64 index, void* page) = 0;
+
+protected:
+    ~PageFiller() = default;
+};
+
 class PageCache {
 public:
-    explicit PageCache(const PageAllocator& alloc) : m_pages(alloc) {}
+    explicit PageCache(const PageAllocator& alloc, PageFiller* filler = nullptr) : m_pages(alloc), m_filler(filler) {}
     ~PageCache();
     ARAMID_NOCOPY(PageCache);
 
@@ -31,9 +45,14 @@ public:
     // For a fault at file page `index`: like get(), but ENXIO (SIGBUS) past the end of `file`,
     // checked under the lock that truncate() holds while it shrinks.
     // A page it allocates (a hole touched through a mapping) counts in the file's st_blocks, as
-    // the cache's pages are the file's blocks on a memory file system.
+    // the cache's pages are the file's blocks on a memory file system (not with a filler: there
+    // the file system counts its blocks).
     Result<PhysAddr> get_for_fault(u64 index, Inode& file);
     bool resident(u64 index);
+    // read(2) from these pages: n bytes at offset into buf (the caller clipped n to the file's
+    // size). Without a filler a missing page is a hole and reads as zeros. A fault after some
+    // progress ends the copy short, as Linux reports it; the first fault is EFAULT.
+    Result<usize> copy_to(const IoBuffer& buf, u64 offset, usize n);
 
     // Sets the file's size to new_size under the index lock; when it shrinks, frees the pages past
     // the end, zeroes the tail of the last page and unmaps the freed range from every address
@@ -50,7 +69,17 @@ public:
     void remove_mapper(AddressSpace& as);
     // Shared VMAs over the file that may be made writable (linux: i_mmap_writable), for
     // F_SEAL_WRITE's EBUSY.
-    void count_writable_shared(int delta) { m_writable_shared.fetch_add(delta, std::memory_order_relaxed); }
+    void count_writable_shared(int delta) {
+        if (delta > 0) m_shared_writes_seen.store(true, std::memory_order_relaxed);
+        m_writable_shared.fetch_add(delta, std::memory_order_relaxed);
+    }
+    // Whether a writable shared mapping may have stored into the pages since the last
+    // clear_shared_writes() (a disk file system then writes its cached pages back at fsync).
+    bool shared_writes_possible() const {
+        return m_shared_writes_seen.load(std::memory_order_relaxed) || mapped_writable_shared();
+    }
+    // After a write-back: forgets past mappings (those still mapped keep the answer true).
+    void clear_shared_writes() { m_shared_writes_seen.store(false, std::memory_order_relaxed); }
     bool mapped_writable_shared() const { return m_writable_shared.load(std::memory_order_relaxed) > 0; }
 
 private:
@@ -62,9 +91,14 @@ private:
     // even_cows: private copies of the pages go too (truncate), or stay (a hole punch).
     void unmap_from_mappers(u64 first_index, u64 end_index, bool even_cows);
 
+    // get_or_alloc, then the filler for a page that was not there. Called with m_lock.
+    Result<void*> get_locked(u64 index);
+
     Mutex m_lock{"page-cache"};
     PageTree m_pages;
+    PageFiller* m_filler;
     Mutex m_mappers_lock{"page-cache-mappers"};
     IntrusiveList<Mapper, &Mapper::node> m_mappers;
     std::atomic<int> m_writable_shared{0};
+    std::atomic<bool> m_shared_writes_seen{false};
 };

@@ -22,6 +22,8 @@ enum class LockRank : u8 {
     UnixSocket = 32,   // AF_UNIX socket state (net/unix_*.cpp): taken when a File is released under
                        // FdTable; wakes and frees only after release
     Tty = 35,          // a terminal's state; wakes readers (wait queues, scheduler) after release
+    FsInodeCache = 34, // a disk file system's table of live inodes: left by an inode's destructor,
+                       // which runs wherever its last reference goes (a File released under FdTable)
     Pty = 37,
     Fsnotify = 38,     // inotify watches and event queues (fs/notify/): taken from any VFS operation,
                        // even while a File is dropped; allocates (Heap), wakes nothing while held          // a pty master's queue (taken under its slave's Tty lock), the pty table, devpts

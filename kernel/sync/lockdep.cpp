@@ -22,6 +22,7 @@ const char* lock_rank_name(LockRank r) {
     case LockRank::Tty: return "tty";
     case LockRank::Pty: return "pty";
     case LockRank::BlockQueue: return "block-queue";
+    case LockRank::FsInodeCache: return "fs-inode-cache";
     case LockRank::Mqueue: return "mqueue";
     case LockRank::Heap: return "heap";
     case LockRank::PhysMem: return "physmem";

@@ -200,7 +200,8 @@ SyscallResult sys_fallocate(Fd fd, int mode, i64 offset, i64 len) {
     i64 end;
     if (__builtin_add_overflow(offset, len, &end) || end > kMaxFileSize) return Error(EFBIG);
     StringView fs(inode.sb().fs_name());
-    if (type != S_IFREG || fs == "proc" || fs == "sysfs" || fs == "ramfs") return Error(EOPNOTSUPP);
+    // ext2: the oracle's ext4 driver allocates only for extent-mapped files (ext4_fallocate).
+    if (type != S_IFREG || fs == "proc" || fs == "sysfs" || fs == "ramfs" || fs == "ext2") return Error(EOPNOTSUPP);
     if (mode & ~(FALLOC_FL_KEEP_SIZE | FALLOC_FL_PUNCH_HOLE)) return Error(EOPNOTSUPP);
     TRY(allocate_range(inode, mode, static_cast<u64>(offset), static_cast<u64>(end)));
     fsnotify_modify(*f);

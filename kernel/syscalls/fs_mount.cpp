@@ -52,19 +52,43 @@ Result<void> copy_mount_options(uptr data, KString& out) {
 // directories have noop_fsync.
 bool can_fsync(File& f) {
     Inode& inode = f.inode();
+    if (S_ISBLK(inode.mode())) return true;   // linux: blkdev_fsync
     if (!inode.is_reg() && !inode.is_dir()) return false;
     StringView fs(inode.sb().fs_name());
     return !(fs == "proc" || fs == "sysfs");
 }
 
-SyscallResult do_fsync(Fd fd) {
+SyscallResult do_fsync(Fd fd, bool datasync) {
     RefPtr<File> f = TRY(fd_file(fd));
+    // A block special file: the device behind the node (the inode itself lives in devtmpfs).
     if (f->inode().type() == S_IFBLK) {
         TRY(blockdev_fsync(*f));
         return 0;
     }
     if (!can_fsync(*f)) return Error(EINVAL);
-    return 0;   // every Aramid file system keeps its data in memory: nothing to write back
+    TRY(f->inode().fsync(datasync));
+    return 0;
+}
+
+// sync(2): every mounted file system, outside the mount table's lock (syncing sleeps on I/O).
+void sync_all_filesystems() {
+    constexpr usize kMax = 64;
+    struct Collect {
+        RefPtr<SuperBlock> sbs[kMax];
+        usize n = 0;
+    };
+    auto* c = new (std::nothrow) Collect;
+    if (!c) return;
+    mount_for_each(
+        [](void* ctx, Mount& m) {
+            auto* all = static_cast<Collect*>(ctx);
+            for (usize i = 0; i < all->n; i++)
+                if (all->sbs[i].ptr() == &m.sb()) return;
+            if (all->n < kMax) all->sbs[all->n++] = RefPtr<SuperBlock>(&m.sb());
+        },
+        c);
+    for (usize i = 0; i < c->n; i++) (void)c->sbs[i]->sync();
+    delete c;
 }
 
 }  // namespace
@@ -112,20 +136,22 @@ SyscallResult sys_fstatfs(Fd fd, UserPtr<void> buf) {
     return 0;
 }
 
-// Memory file systems have nothing to write back; block devices flush their write caches.
+// Every mounted file system writes back, then every block device flushes its write cache (a
+// device written through its node has no file system to do it).
 SyscallResult sys_sync() {
+    sync_all_filesystems();
     (void)block_sync_all();   // sync(2) cannot fail
     return 0;
 }
 
 SyscallResult sys_syncfs(Fd fd) {
-    TRY(fd_file(fd));
-    TRY(block_sync_all());
+    RefPtr<File> f = TRY(fd_file(fd));
+    TRY(f->inode().sb().sync());
     return 0;
 }
 
-SyscallResult sys_fsync(Fd fd) { return do_fsync(fd); }
-SyscallResult sys_fdatasync(Fd fd) { return do_fsync(fd); }
+SyscallResult sys_fsync(Fd fd) { return do_fsync(fd, false); }
+SyscallResult sys_fdatasync(Fd fd) { return do_fsync(fd, true); }
 
 // linux: ksys_sync_file_range(): the descriptor, then flags and range (EINVAL), then the file
 // type (ESPIPE for anything but regular files, directories, symlinks and block devices).

@@ -31,6 +31,7 @@
 #include <linux/fs.h>       // SEEK_*, RENAME_*, and <linux/mount.h> MS_* (vfs)
 #include <linux/magic.h>    // TMPFS_MAGIC... (statfs f_type)
 #include <linux/major.h>    // MEM_MAJOR... (devfs)
+#include <linux/loop.h>     // LOOP_*, struct loop_info64, loop_config (loop devices)
 #include <linux/poll.h>     // POLLIN... (file readiness)
 #include <linux/eventpoll.h>   // struct epoll_event, EPOLL* (epoll)
 #include <asm/stat.h>       // struct stat, x86_64 layout (stat, fstat, newfstatat)

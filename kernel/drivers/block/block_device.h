@@ -13,6 +13,8 @@
 
 constexpr u32 kSectorSize = 512;
 
+class File;
+
 class BlockDevice {
 public:
     virtual ~BlockDevice() = default;
@@ -24,6 +26,19 @@ public:
     virtual Result<void> write_sectors(u64 sector, u32 count, const void* buf) = 0;
     virtual Result<void> flush() = 0;
     virtual bool read_only() const { return false; }
+    // A mounted file system starts / stops using the device (linux: block_device_operations
+    // open and release): a loop device is cleared on its last release when LO_FLAGS_AUTOCLEAR
+    // is set. Default: nothing to track.
+    virtual Result<void> open() { return {}; }
+    virtual void release() {}
+    // ioctl(2) on the device's block special file f, for requests the generic block layer does
+    // not handle itself (the loop device's LOOP_*). Default: ENOTTY.
+    virtual Result<long> ioctl(File& f, unsigned cmd, uptr arg) {
+        (void)f;
+        (void)cmd;
+        (void)arg;
+        return Error(ENOTTY);
+    }
 
     const char* name() const { return m_name; }   // "vda", "vdb", "ram0"...
     DevId devnum() const { return m_dev; }

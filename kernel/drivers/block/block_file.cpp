@@ -105,6 +105,7 @@ public:
     bool positional() const override { return true; }
 
     Result<long> ioctl(File& f, unsigned cmd, uptr arg) override { return blockdev_ioctl(f, cmd, arg); }
+    void release(File& f) override { static_cast<BlockDevice*>(f.private_data)->release(); }
 };
 
 constinit BlockFileOps g_ops;
@@ -114,6 +115,7 @@ constinit BlockFileOps g_ops;
 Result<void> blockdev_open(File& file, DevId dev) {
     BlockDevice* d = block_find_by_dev(dev);
     if (!d) return Error(ENXIO);
+    TRY(d->open());   // a removed loop device refuses; autoclear counts the users
     file.private_data = d;
     file.set_ops(g_ops);
     return {};

@@ -172,6 +172,6 @@ Result<long> blockdev_ioctl(File& f, unsigned cmd, uptr arg) {
         if (block_partition_parent(d)) return Error(EINVAL);
         return 0l;
     default:
-        return Error(ENOTTY);
+        return d.ioctl(f, cmd, arg);   // the device's own (LOOP_*), else ENOTTY
     }
 }

@@ -9,4 +9,6 @@ list(APPEND KERNEL_SOURCES
   ${CMAKE_CURRENT_SOURCE_DIR}/drivers/block/block_proc.cpp
   ${CMAKE_CURRENT_SOURCE_DIR}/drivers/block/partition.cpp
   ${CMAKE_CURRENT_SOURCE_DIR}/drivers/block/partition_table.cpp
+  ${CMAKE_CURRENT_SOURCE_DIR}/drivers/block/loop.cpp
+  ${CMAKE_CURRENT_SOURCE_DIR}/drivers/block/loop_control.cpp
 )

@@ -16,23 +16,7 @@ TmpfsFile::TmpfsFile(TmpfsSuperBlock& sb, u32 mode)
 Result<usize> TmpfsFile::read(const IoBuffer& buf, u64 offset) {
     u64 sz = size();
     if (offset >= sz || buf.size() == 0) return usize(0);
-    usize n = static_cast<usize>(min<u64>(buf.size(), sz - offset));
-    usize done = 0;
-    while (done < n) {
-        u64 pos = offset + done;
-        usize in_page = pos & (kPageSize - 1);
-        usize chunk = min<usize>(kPageSize - in_page, n - done);
-        PhysAddr page = m_pages.lookup(pos >> kPageShift);
-        auto r = page.value ? buf.write_at(done, static_cast<const u8*>(arch::phys_to_virt(page)) + in_page, chunk)
-                            : buf.fill_at(done, 0, chunk);
-        if (page.value) page_unref(page);
-        if (r.is_error()) {
-            if (done) break;   // a short read, as Linux reports a fault after progress
-            return r.error();
-        }
-        done += chunk;
-    }
-    return done;
+    return m_pages.copy_to(buf, offset, static_cast<usize>(min<u64>(buf.size(), sz - offset)));
 }
 
 Result<usize> TmpfsFile::write(const IoBuffer& buf, u64 offset) {

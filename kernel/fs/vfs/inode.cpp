@@ -90,6 +90,10 @@ Result<RefPtr<Inode>> Inode::tmpfile(u32, const Credentials&) { return Error(is_
 
 Result<void> Inode::truncate(u64) { return Error(is_dir() ? EISDIR : EINVAL); }
 
+Result<void> Inode::fsync(bool) { return {}; }
+
+
+
 Result<void> Inode::setattr(const SetAttr& a) {
     if (a.mask & SetAttr::kSize) TRY(truncate(a.size));
     if (a.mask & SetAttr::kMode) set_mode_bits(a.mode);

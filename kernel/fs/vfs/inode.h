@@ -97,14 +97,16 @@ public:
     void dec_nlink();
     void set_size(u64 v) { m_size.store(v, std::memory_order_relaxed); }
     void set_blocks(u64 v) { m_blocks.store(v, std::memory_order_relaxed); }
-    void set_atime(Timespec t) { m_atime.store(t); }
-    void set_mtime(Timespec t) { m_mtime.store(t); }
-    void set_ctime(Timespec t) { m_ctime.store(t); }
+    void set_atime(Timespec t) { m_atime.store(truncate_time(t)); }
+    void set_mtime(Timespec t) { m_mtime.store(truncate_time(t)); }
+    void set_ctime(Timespec t) { m_ctime.store(truncate_time(t)); }
     void touch_mtime_ctime();            // both = now
     void touch_ctime();
     void mark_dead() { m_dead.store(true, std::memory_order_release); }
 
     Mutex& lock() { return m_lock; }
+    // A time as the file system can store it (linux: timestamp_truncate).
+    Timespec truncate_time(Timespec t) const;
 
     // The inotify watches on this inode and the union of their masks (fs/notify/), changed under
     // the fsnotify lock; the mask is read without it to skip unwatched inodes.
@@ -171,6 +173,10 @@ public:
     // default checks the mode bits (linux: generic_permission). inode_permission calls it.
     virtual Result<void> permission(const Credentials& creds, int mask) const;
 
+    // fsync(2)/fdatasync(2): the file's data and attributes on stable storage. Default: nothing
+    // to do (memory file systems).
+    virtual Result<void> fsync(bool datasync);
+
     // Applies attribute changes (mutex held). The default stores mode/uid/gid/times and calls
     // truncate() for a size change.
     virtual Result<void> setattr(const SetAttr& attr);
@@ -225,6 +231,18 @@ public:
     Dentry* root() const { return m_root.ptr(); }
     RefPtr<Dentry> root_ref() const;
     virtual void statfs(FsStats& out);
+    // sync(2)/syncfs(2) and umount: everything written so far to stable storage. Default: nothing
+    // to do (memory file systems).
+    virtual Result<void> sync() { return {}; }
+    // The file system can only be read (a disk with features this kernel cannot write): the
+    // mount is made read-only whatever mount(2) asked.
+    virtual bool forced_read_only() const { return false; }
+    // mount -o remount: the file system becomes read-only or writable (a disk file system writes
+    // everything back and marks itself clean first). Default: nothing to change.
+    virtual Result<void> remount(bool read_only) {
+        (void)read_only;
+        return {};
+    }
     // The file system keeps its names out of the dentry cache (devpts): an unhashed dentry of
     // it is a live name, not a removed one (no " (deleted)" in /proc fd links).
     virtual bool uncached_names() const { return false; }
@@ -240,11 +258,16 @@ public:
     // Caching again (a file system mounted anew, e.g. the shared devtmpfs instance).
     void reactivate() { m_cache_enabled.store(true, std::memory_order_release); }
 
+    // The finest time step the file system stores (linux: s_time_gran), in ns: 1 for memory
+    // file systems, 1 s for ext2 with 128-byte inodes.
+    u32 time_granularity() const { return m_time_gran; }
+
     // A fresh anonymous device number (major 0), as Linux gives tmpfs, proc and friends.
     static DevId alloc_anon_dev();
 
 protected:
     SuperBlock(const char* fs_name, DevId dev);
+    void set_time_granularity(u32 ns) { m_time_gran = ns; }
     // Called once by the file system's constructor/factory with its root inode.
     Result<void> make_root(RefPtr<Inode> root_inode);
     // Releases the root dentry (and with it the tree). File systems call it from their own
@@ -256,4 +279,11 @@ private:
     DevId m_dev;
     RefPtr<Dentry> m_root;
     std::atomic<bool> m_cache_enabled{true};
+    u32 m_time_gran = 1;
 };
+
+inline Timespec Inode::truncate_time(Timespec t) const {
+    u32 gran = m_sb->time_granularity();
+    if (gran != 1) t.nsec -= t.nsec % gran;
+    return t;
+}

@@ -86,6 +86,8 @@ Result<void> vfs_mount(const WalkContext& ctx, StringView source, StringView tar
         // linux: path_mount(): a remount naming no access-time mode keeps the current one.
         u64 keep = kPerMountFlags;
         if (!(flags & kAtimeFlags)) keep &= ~kAtimeFlags;
+        // Without MS_BIND the file system itself changes (linux: reconfigure_super).
+        if (!(flags & MS_BIND)) TRY(at.mnt->sb().remount(flags & MS_RDONLY));
         at.mnt->set_flags((at.mnt->flags() & ~keep) | (flags & keep));
         return {};
     }
@@ -107,7 +109,17 @@ Result<void> vfs_mount(const WalkContext& ctx, StringView source, StringView tar
     const FileSystemType* type = find_filesystem(StringView(fstype));
     if (!type) return Error(ENODEV);
     if (!at.inode()->is_dir()) return Error(ENOTDIR);
-    auto sb = TRY(type->mount(source, flags, data));
+    RefPtr<SuperBlock> sb;
+    if (type->mount_bdev) {
+        // linux: lookup_bdev(): the source names a block special file.
+        if (source.empty()) return Error(ENOENT);
+        Path src = TRY(resolve(ctx, source, kWalkFollow));
+        if (!S_ISBLK(src.inode()->mode())) return Error(ENOTBLK);
+        sb = TRY(type->mount_bdev(src.inode()->rdev(), flags, data));
+    } else {
+        sb = TRY(type->mount(source, flags, data));
+    }
+    if (sb->forced_read_only()) flags |= MS_RDONLY;
     TRY(mount_attach(at, std::move(sb), nullptr, source.empty() ? StringView(fstype) : source, flags & kPerMountFlags));
     return {};
 }
@@ -124,6 +136,9 @@ Result<void> vfs_umount(const WalkContext& ctx, StringView target, int flags) {
     Path p = TRY(resolve(ctx, target, (flags & kUmountNoFollow) ? 0 : kWalkFollow));
     if (!p.mnt || p.dentry.ptr() != p.mnt->root()) return Error(EINVAL);
     if (flags & kMntExpire) return Error(EAGAIN);   // never "expired" on the first call
+    // linux: generic_shutdown_super() syncs; doing it before the detach keeps the file system's
+    // own teardown short. A failure is the file system's to log, as Linux's.
+    (void)p.mnt->sb().sync();
     // The walk context's own paths may sit inside the mount: those count as users (as a cwd in
     // it makes Linux's umount busy). Only our resolved path is discounted.
     return mount_detach(*p.mnt, 1, flags & kMntDetach);

@@ -12,6 +12,9 @@ struct FileSystemType {
     // source: mount(2)'s source string; flags: MS_*; data: the option string (may be null).
     Result<RefPtr<SuperBlock>> (*mount)(StringView source, u64 flags, const char* data);
     bool needs_device;   // "nodev" in /proc/filesystems when false
+    // For disk file systems: mount(2)'s source is resolved to a block special file first
+    // (ENOTBLK otherwise) and this is called with its device number instead of mount.
+    Result<RefPtr<SuperBlock>> (*mount_bdev)(DevId dev, u64 flags, const char* data) = nullptr;
 };
 
 // Registers a type (static storage). EEXIST for a duplicate name, ENOSPC when the table is full.
