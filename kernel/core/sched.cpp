@@ -209,18 +209,22 @@ void thread_yield() { schedule(); }
 bool sched_block_until(u64 deadline_ns) {
     arch::IrqState irq = arch::irq_save();
     Thread* self = current_thread();
+    bool woken;
     {
         SpinlockGuard g(g_sched_lock);
         self->timed_out = false;
-        if (self->m_state == ThreadState::Running) {
-            // Woken between the caller's decision to sleep and now: don't sleep.
-            arch::irq_restore(irq);
-            return true;
-        }
-        if (deadline_ns) {
+        // Woken between the caller's decision to sleep and now: don't sleep.
+        woken = self->m_state == ThreadState::Running;
+        if (!woken && deadline_ns) {
             self->wake_deadline = deadline_ns;
             add_sleeper_locked(self);
         }
+    }
+    // Interrupts come back on only once the lock is dropped: a timer interrupt taking the
+    // scheduler lock while this thread still held it was a recursive acquisition.
+    if (woken) {
+        arch::irq_restore(irq);
+        return true;
     }
     schedule();
     arch::irq_restore(irq);
