@@ -12,6 +12,7 @@
 #include "core/job_control.h"
 #include "core/process_lifecycle.h"
 #include "core/process_table.h"
+#include "core/ptrace.h"
 #include "core/signal.h"
 #include "core/time.h"
 #include "drivers/tty/tty_hooks.h"
@@ -186,15 +187,18 @@ void discard_new_thread(Thread* t) {
 }
 
 // Starts t; with CLONE_VFORK the caller sleeps until t execs or exits (memory is shared until then).
-void start_new_thread(Thread* t, bool vfork) {
+// A traced caller reports the ptrace event (with the new id) in between (linux: kernel_clone).
+void start_new_thread(Thread* t, bool vfork, int ptrace_event_nr, int id) {
     if (vfork) {
         t->vfork_pending = true;
         t->ref();
     }
     sched_start(t);
+    if (ptrace_event_nr) ptrace_event(ptrace_event_nr, static_cast<u64>(id));
     if (vfork) {
         thread_vfork_wait(t);
         t->unref();
+        if (ptrace_event_nr) ptrace_event(PTRACE_EVENT_VFORK_DONE, static_cast<u64>(id));
     }
     t->unref();
 }
@@ -211,6 +215,7 @@ Result<int> clone_thread(const CloneArgs& a, TrapFrame* parent_frame) {
     if (a.stack) frame.rsp = a.stack;
     Thread* t = TRY(make_user_thread(p, frame, self));
     setup_new_thread(t, a);
+    int trace = ptrace_clone_event(a.flags, a.exit_signal);
     int err = EINTR, tid = 0;
     {
         SpinlockGuard g(g_process_tree_lock);
@@ -222,6 +227,7 @@ Result<int> clone_thread(const CloneArgs& a, TrapFrame* parent_frame) {
                 tid = t->tid = r.value();
                 p->threads.push_back(*t);
                 p->live_threads++;
+                ptrace_attach_child_locked(t, trace, a.flags & CLONE_PTRACE);
             }
         }
     }
@@ -230,7 +236,7 @@ Result<int> clone_thread(const CloneArgs& a, TrapFrame* parent_frame) {
         return Error(err);
     }
     if (a.flags & CLONE_PARENT_SETTID) (void)copy_to_user(UserPtr<int>(a.parent_tid), tid);
-    start_new_thread(t, a.flags & CLONE_VFORK);
+    start_new_thread(t, a.flags & CLONE_VFORK, trace, tid);
     return tid;
 }
 
@@ -293,6 +299,7 @@ Result<int> process_clone(const CloneArgs& a, TrapFrame* parent_frame) {
     if (a.stack) frame.rsp = a.stack;
     Thread* t = TRY(make_user_thread(child, frame, self));
     setup_new_thread(t, a);
+    int trace = ptrace_clone_event(flags, a.exit_signal);
 
     int err = EINTR, pid = 0;
     {
@@ -314,6 +321,7 @@ Result<int> process_clone(const CloneArgs& a, TrapFrame* parent_frame) {
             child->live_threads = 1;
             process_table_insert_locked(child);
             child->ref();   // the table's reference, dropped when reaped
+            ptrace_attach_child_locked(t, trace, flags & CLONE_PTRACE);
         }
     }
     if (err) {
@@ -321,7 +329,7 @@ Result<int> process_clone(const CloneArgs& a, TrapFrame* parent_frame) {
         return Error(err);
     }
     if (flags & CLONE_PARENT_SETTID) (void)copy_to_user(UserPtr<int>(a.parent_tid), pid);
-    start_new_thread(t, flags & CLONE_VFORK);
+    start_new_thread(t, flags & CLONE_VFORK, trace, pid);
     return pid;
 }
 
@@ -337,15 +345,30 @@ void process_sample_maxrss(Process* p) {
     if (AddressSpace* mm = p->mm.ptr()) p->maxrss_kb = max(p->maxrss_kb, u64(mm->resident_pages()) * (kPageSize / 1024));
 }
 
+void wait_result_fill_exit_codes(int status, int& code, int& child_status) {
+    if ((status & 0x7f) == 0) {
+        code = CLD_EXITED;
+        child_status = (status >> 8) & 0xff;
+    } else {
+        code = (status & 0x80) ? CLD_DUMPED : CLD_KILLED;
+        child_status = status & 0x7f;
+    }
+}
+
 Result<WaitResult> process_wait(int pid_spec, int options, bool waitid_style) {
     Process* self = current_process();
     for (;;) {
         bool any = false;
         WaitResult r{};
         Process* reaped = nullptr;
+        Thread* reaped_tracee = nullptr;
         {
             SpinlockGuard g(g_process_tree_lock);
+            // Tracees first: their stops and exits are reported to the tracer (ptrace(2)).
+            bool traced = !self->tracees.empty() &&
+                          ptrace_wait_scan_locked(self, pid_spec, options, r, any, reaped_tracee);
             for (Process& c : self->children) {
+                if (traced) break;
                 bool match = pid_spec > 0 ? c.pid == pid_spec
                              : pid_spec == 0 ? c.pgid == self->pgid
                              : pid_spec == -1 ? true
@@ -355,15 +378,10 @@ Result<WaitResult> process_wait(int pid_spec, int options, bool waitid_style) {
                 bool clone_child = c.exit_signal != SIGCHLD;
                 if (!(options & __WALL) && (clone_child != bool(options & __WCLONE))) continue;
                 any = true;
+                if (c.zombie && ptrace_zombie_held_locked(c)) continue;   // its tracer reaps it first
                 if (c.zombie && (options & WEXITED)) {
                     r = WaitResult{c.pid, c.exit_code, 0, 0, c.creds.uid, c.utime_ns, c.stime_ns, max(c.maxrss_kb, c.cmaxrss_kb)};
-                    if ((c.exit_code & 0x7f) == 0) {
-                        r.code = 1;   // CLD_EXITED
-                        r.child_status = (c.exit_code >> 8) & 0xff;
-                    } else {
-                        r.code = (c.exit_code & 0x80) ? 3 : 2;   // CLD_DUMPED : CLD_KILLED
-                        r.child_status = c.exit_code & 0x7f;
-                    }
+                    wait_result_fill_exit_codes(c.exit_code, r.code, r.child_status);
                     if (!(options & WNOWAIT)) {
                         self->cmaxrss_kb = max(self->cmaxrss_kb, max(c.maxrss_kb, c.cmaxrss_kb));
                         self->cutime_ns += c.utime_ns + c.cutime_ns;
@@ -388,6 +406,7 @@ Result<WaitResult> process_wait(int pid_spec, int options, bool waitid_style) {
         }
         // The table's reference: the last one when the exited thread is already gone.
         if (reaped && reaped->deref()) process_free(reaped);
+        if (reaped_tracee) reaped_tracee->unref();
         if (r.pid) return r;
         if (!any) return Error(ECHILD);
         if (options & WNOHANG) return WaitResult{};
@@ -395,9 +414,12 @@ Result<WaitResult> process_wait(int pid_spec, int options, bool waitid_style) {
         auto w = self->child_events.wait_interruptible([&] {
             SpinlockGuard g(g_process_tree_lock);
             for (Process& c : self->children) {
-                if (c.zombie || (c.stopped && !c.stop_reported) || !c.continue_reported) return true;
+                if ((c.zombie && !ptrace_zombie_held_locked(c)) || (c.stopped && !c.stop_reported) ||
+                    !c.continue_reported)
+                    return true;
             }
-            return self->children.empty();
+            if (ptrace_wait_ready_locked(self)) return true;
+            return self->children.empty() && self->tracees.empty();
         });
         if (w.is_error()) return Error(kErestartSys);
     }

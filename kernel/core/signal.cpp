@@ -9,6 +9,7 @@
 #include "core/percpu.h"
 #include "core/process_lifecycle.h"
 #include "core/process_table.h"
+#include "core/ptrace.h"
 #include "ipc/posix_timers.h"
 #include "ipc/signalfd.h"
 #include "mm/kheap.h"
@@ -187,6 +188,7 @@ void complete_locked(Process* p, Thread* t, int sig) {
 }
 
 void continue_locked(Process* p) {
+    ptrace_continue_locked(p);
     discard(p->shared_pending, kStopMask);
     for (Thread& t : p->threads) discard(t.pending, kStopMask);
     if (p->stopped) {
@@ -336,7 +338,7 @@ bool signal_pending_current() {
     if (!t || !t->process) return false;
     SigSet pend = t->pending.set | t->process->shared_pending.set;
     // A group stop under way also ends interruptible sleeps, so that every thread stops.
-    return (pend & ~(t->sigmask & ~kUnblockable)) != 0 || t->process->stopped;
+    return (pend & ~(t->sigmask & ~kUnblockable)) != 0 || t->process->stopped || t->ptrace_trap;
 }
 
 void signal_force_fault(int sig, int code, uptr addr) {
@@ -537,7 +539,9 @@ void return_to_user_work(TrapFrame* f) {
         if (cpu->need_resched) schedule();
         Process* p = t->process;
         if (!p) return;
-        if (p->stopped) {
+        // A tracee's stops are ptrace-stops (core/ptrace.cpp), taken below.
+        if (unlikely(t->ptrace_trap)) ptrace_interrupt_trap();
+        if (p->stopped && !t->ptrace.tracer) {
             p->stop_wait.wait_until([&] {
                 SpinlockGuard g(g_process_tree_lock);
                 return !p->stopped || ((t->pending.set | p->shared_pending.set) & sig_bit(SIGKILL));
@@ -550,15 +554,20 @@ void return_to_user_work(TrapFrame* f) {
             SpinlockGuard g(g_process_tree_lock);
             // A group exit (or another thread's execve) sent SIGKILL: no handler runs first.
             killed = t->pending.set & sig_bit(SIGKILL);
-            if (!killed) {
-                if (!dequeue_locked(t, info)) break;
-                act = p->sighand->actions[info.si_signo - 1];
-                if (act.handler != kSigDfl && act.handler != kSigIgn && (act.flags & SA_RESETHAND))
-                    p->sighand->actions[info.si_signo - 1].handler = kSigDfl;
-            }
+            if (!killed && !dequeue_locked(t, info)) break;
         }
         if (killed) thread_do_exit(SIGKILL, true);
+        // linux: ptrace_signal(): the tracer sees the signal first and picks what is delivered.
+        if (unlikely(t->ptrace.tracer) && info.si_signo != SIGKILL) {
+            if (!ptrace_signal(info)) continue;
+        }
         int sig = info.si_signo;
+        {
+            SpinlockGuard g(g_process_tree_lock);
+            act = p->sighand->actions[sig - 1];
+            if (act.handler != kSigDfl && act.handler != kSigIgn && (act.flags & SA_RESETHAND))
+                p->sighand->actions[sig - 1].handler = kSigDfl;
+        }
         if (act.handler == kSigIgn) {
             continue;
         }
@@ -573,7 +582,9 @@ void return_to_user_work(TrapFrame* f) {
                     SpinlockGuard g(g_process_tree_lock);
                     orphan = sig != SIGSTOP && pgrp_orphaned_locked(p->pgid);
                 }
-                if (!orphan) do_stop(p, sig);
+                if (orphan) continue;
+                if (t->ptrace.tracer) ptrace_group_stop(sig);
+                else do_stop(p, sig);
                 continue;
             }
             int status = sig;

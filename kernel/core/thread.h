@@ -8,6 +8,7 @@
 #include "lib/intrusive_list.h"
 #include "lib/result.h"
 #include "core/percpu.h"
+#include "core/ptrace_state.h"
 #include "core/signal_state.h"
 #include "mm/kstack.h"
 
@@ -72,6 +73,8 @@ public:
     SigSet saved_sigmask = 0;          // rt_sigsuspend/ppoll restore this on return
     SigSet real_blocked = 0;           // the mask rt_sigtimedwait replaced while it waits
     bool restore_sigmask = false;
+    // PTRACE_INTERRUPT asked for a stop (read without the lock on the way back to user mode).
+    bool ptrace_trap = false;
     PendingSignals pending;            // thread-directed signals
     u64 altstack_sp = 0, altstack_size = 0;
     u32 altstack_flags = 0;
@@ -84,6 +87,7 @@ public:
     // seccomp(2) (syscalls/seccomp.cpp): per task as in Linux, inherited by clone, kept by execve.
     bool no_new_privs = false;
     u8 seccomp_mode = 0;                     // SECCOMP_MODE_DISABLED/STRICT/FILTER
+    u8 ptrace_work = 0;                      // kPtraceWork* (core/ptrace_state.h)
     SeccompFilter* seccomp_filter = nullptr;   // newest filter of the chain (one reference)
     u64 restart_deadline = 0;          // restart_syscall state of an interrupted sleep
     uptr restart_rem = 0;
@@ -94,6 +98,9 @@ public:
     uptr robust_list = 0;
     std::atomic<u32> pi_owned{0};      // PI futex queues naming this thread owner (exit skips the scan at 0)
     std::atomic<u8> futex_state{0};    // 0 alive, 1 exiting, 2 dead (Linux's FUTEX_STATE_*)
+    // ptrace(2): the tracer's list of tracees links threads through ptrace_node.
+    PtraceState ptrace;
+    ListNode ptrace_node;
     bool is_current = false;   // some CPU's current thread (changes under the scheduler lock)
 
 private:

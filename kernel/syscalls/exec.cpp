@@ -3,6 +3,7 @@
 #include "abi/linux/uapi.h"
 #include "core/fd_table.h"
 #include "core/process.h"
+#include "core/ptrace.h"
 #include "exec/exec.h"
 #include "fs/vfs/file.h"
 #include "mm/kheap.h"
@@ -18,6 +19,7 @@ SyscallResult do_exec(int dirfd, UserCString upath, u64 argv, u64 envp, int flag
     if (!path) return Error(ENOMEM);
     TRY(copy_string_from_user(path, 4096, upath.addr));
     Process* p = current_process();
+    int old_tid = current_thread()->tid;   // PTRACE_EVENT_EXEC's message
     // ARG_MAX: a quarter of the stack limit, at least 32 pages (Linux's rule).
     usize budget = max(p->rlimits[RLIMIT_STACK].cur / 4, u64(32 * kPageSize));
     if (budget > 6ull << 20) budget = 6ull << 20;
@@ -51,6 +53,7 @@ SyscallResult do_exec(int dirfd, UserCString upath, u64 argv, u64 envp, int flag
     kfree(argv_mem);
     kfree(envp_mem);
     TRY(std::move(r));
+    if (unlikely(current_thread()->ptrace.tracer)) ptrace_exec_done(old_tid);
     return 0;
 }
 
