@@ -28,6 +28,10 @@ void user_thread_entry(void* arg) {
     auto* t = static_cast<Thread*>(arg);
     // CLONE_CHILD_SETTID: the child stores its tid in its own memory (Linux's schedule_tail).
     if (t->set_child_tid) (void)copy_to_user(UserPtr<int>(t->set_child_tid), t->tid);
+    // Like any return to user mode (linux: ret_from_fork), signals already pending (a traced
+    // child's SIGSTOP) are taken before the first user instruction.
+    arch::irq_disable();
+    return_to_user(t->user_frame, false, 0);
     enter_user_mode(t->user_frame);
 }
 

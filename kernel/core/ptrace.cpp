@@ -17,9 +17,8 @@ namespace {
 
 std::atomic<int> g_tracee_count{0};
 
-bool killed_locked(const Thread* t) {
-    return (t->pending.set & sig_bit(SIGKILL)) || t->process->group_exiting;
-}
+// linux: __fatal_signal_pending(): a SIGKILL not yet taken ends (or prevents) a ptrace-stop.
+bool killed_locked(const Thread* t) { return t->pending.set & sig_bit(SIGKILL); }
 
 KSigInfo trap_info(int signo, int code) {
     Thread* t = current_thread();
@@ -252,6 +251,17 @@ void ptrace_interrupt_trap() {
 bool ptrace_event_enabled(const Thread* t, int event) {
     SpinlockGuard g(g_process_tree_lock);
     return t->ptrace.tracer && (t->ptrace.options & (1u << event));
+}
+
+void ptrace_exit_event(int wait_status) {
+    Thread* t = current_thread();
+    {
+        // The SIGKILL that ends the thread counts as taken (linux: get_signal() dequeues it
+        // before do_group_exit), so the tracer still sees the exit stop; a new one ends it.
+        SpinlockGuard g(g_process_tree_lock);
+        t->pending.set &= ~sig_bit(SIGKILL);
+    }
+    ptrace_event(PTRACE_EVENT_EXIT, static_cast<u64>(wait_status));
 }
 
 void ptrace_event(int event, u64 msg) {

@@ -28,6 +28,8 @@ void ptrace_interrupt_trap();
 // PTRACE_EVENT_* stop when the tracer asked for that event (man 2 ptrace, PTRACE_O_TRACE*).
 bool ptrace_event_enabled(const Thread* t, int event);
 void ptrace_event(int event, u64 msg);
+// do_exit's PTRACE_EVENT_EXIT (message: the wait status), also for a thread being killed.
+void ptrace_exit_event(int wait_status);
 // After a successful execve: PTRACE_EVENT_EXEC, or a SIGTRAP for a PTRACE_ATTACH/TRACEME tracee.
 void ptrace_exec_done(int old_tid);
 // fork/vfork/clone: which event the caller reports (0 none), and under the tree lock the new

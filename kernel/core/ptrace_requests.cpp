@@ -141,11 +141,15 @@ Result<void> access_word(Thread* t, u64 addr, u64& word, bool write) {
     return {};
 }
 
+// DR6 reads with its always-one bits set (linux: the virtual DR6 is kept xor DR6_RESERVED).
+constexpr u64 kDr6Reserved = 0xffff0ff0;
+
 Result<u64> peek_user(Thread* t, u64 addr) {
     if ((addr & 7) || addr >= linux_abi::kUserSize) return Error(EIO);
     if (addr < sizeof(UserRegs)) return arch::ptrace_peek_reg(t, addr);
-    if (addr >= linux_abi::kUserDebugregOffset) return t->ptrace.debugreg[(addr - linux_abi::kUserDebugregOffset) / 8];
-    return 0;
+    if (addr < linux_abi::kUserDebugregOffset) return 0;
+    usize n = (addr - linux_abi::kUserDebugregOffset) / 8;
+    return t->ptrace.debugreg[n] ^ (n == 6 ? kDr6Reserved : 0);
 }
 
 Result<void> poke_user(Thread* t, u64 addr, u64 data) {
@@ -158,7 +162,7 @@ Result<void> poke_user(Thread* t, u64 addr, u64 data) {
     if (n == 4 || n == 5) return Error(EIO);
     if (n < 4 && data >= kUserSpaceEnd) return Error(EIO);
     if (n == 7 && (data & 0xff)) return Error(ENOSYS);
-    t->ptrace.debugreg[n] = data;
+    t->ptrace.debugreg[n] = data ^ (n == 6 ? kDr6Reserved : 0);
     return {};
 }
 

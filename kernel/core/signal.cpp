@@ -177,8 +177,9 @@ void complete_locked(Process* p, Thread* t, int sig) {
             }
     }
     if (!target) return;
+    // A tracee's fatal signal goes through its signal-delivery-stop first (the tracer may cancel it).
     if (sig_fatal(p, sig) && !p->group_exiting && !(target->real_blocked & sig_bit(sig)) &&
-        default_action(sig) != Default::Core) {
+        default_action(sig) != Default::Core && (sig == SIGKILL || !target->ptrace.tracer)) {
         p->group_exiting = true;
         p->group_exit_code = sig;
         signal_zap_threads_locked(p, nullptr);

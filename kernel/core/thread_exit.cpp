@@ -152,7 +152,7 @@ void thread_do_exit(int wait_status, bool whole_group) {
         }
     }
     // linux: do_exit()'s PTRACE_EVENT_EXIT, with the registers still there to look at.
-    if (unlikely(self->ptrace.tracer)) ptrace_event(PTRACE_EVENT_EXIT, static_cast<u64>(wait_status));
+    if (unlikely(self->ptrace.tracer)) ptrace_exit_event(wait_status);
     // Linux's mm_release: robust futexes and clear_child_tid (pthread_join wakes), then the vfork
     // parent, all while our address space is still attached.
     futex_thread_exit(self);
