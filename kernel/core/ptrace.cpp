@@ -332,6 +332,14 @@ void ptrace_thread_exited_locked(Thread* t, int exit_status) {
         t->unref();
         return;
     }
+    // A tracer that ignores SIGCHLD (or asks SA_NOCLDWAIT) has its tracees' zombies reaped at
+    // once (linux: do_notify_parent's autoreap), its parent's exit report aside.
+    const KSigAction& act = s.tracer->sighand->actions[SIGCHLD - 1];
+    if (!leader && (act.handler == 1 /* SIG_IGN */ || (act.flags & SA_NOCLDWAIT))) {
+        ptrace_unlink_locked(t);
+        t->unref();
+        return;
+    }
     s.exited = true;
     s.exit_status = exit_status;
     s.reported = false;

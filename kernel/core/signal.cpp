@@ -433,9 +433,11 @@ void do_stop(Process* p, int sig) {
             parent->child_events.wake_all();
         }
     }
+    // Attaching a tracer also ends the wait: the thread then stops as a tracee.
     p->stop_wait.wait_until([&] {
         SpinlockGuard g(g_process_tree_lock);
-        return !p->stopped || (current_thread()->pending.set | p->shared_pending.set) & sig_bit(SIGKILL);
+        return !p->stopped || current_thread()->ptrace.tracer ||
+               (current_thread()->pending.set | p->shared_pending.set) & sig_bit(SIGKILL);
     });
 }
 

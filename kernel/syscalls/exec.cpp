@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 // execve(2) and execveat(2).
 #include "abi/linux/uapi.h"
+#include "arch/x86_64/trap_frame.h"
 #include "core/fd_table.h"
 #include "core/process.h"
 #include "core/ptrace.h"
@@ -53,7 +54,14 @@ SyscallResult do_exec(int dirfd, UserCString upath, u64 argv, u64 envp, int flag
     kfree(argv_mem);
     kfree(envp_mem);
     TRY(std::move(r));
-    if (unlikely(current_thread()->ptrace.tracer)) ptrace_exec_done(old_tid);
+    if (unlikely(current_thread()->ptrace.tracer)) {
+        // The event stop comes before the syscall's result is in rax (Linux's pt_regs still
+        // holds the entry's -ENOSYS there); the result overwrites what a tracer put there.
+        TrapFrame* f = current_thread()->user_frame;
+        f->rax = static_cast<u64>(-ENOSYS);
+        ptrace_exec_done(old_tid);
+        f->rax = 0;
+    }
     return 0;
 }
 

@@ -22,6 +22,7 @@ int main(void)
             signal(SIGUSR1, h);
             for (;;) pause();
         }
+        ct_wait_blocked(pid);   // its handler is in place
         PTSAY("attach", PT(PTRACE_ATTACH, pid, 0, 0));
         pt_show("stop", pid);
         say("traced by us: %s\n", tracer_of(pid) == getpid() ? "yes" : "no");
