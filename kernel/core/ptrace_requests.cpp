@@ -219,6 +219,14 @@ SyscallResult syscall_info(Thread* t, u64 size, uptr out) {
             actual = offsetof(struct ptrace_syscall_info, exit.is_error) + sizeof(info.exit.is_error);
         }
     }
+    if (s.has_siginfo && s.siginfo.si_code == (SIGTRAP | (PTRACE_EVENT_SECCOMP << 8))) {
+        info.op = PTRACE_SYSCALL_INFO_SECCOMP;
+        info.seccomp.nr = f->error_code;
+        const u64 args[6] = {f->rdi, f->rsi, f->rdx, f->r10, f->r8, f->r9};
+        for (int i = 0; i < 6; i++) info.seccomp.args[i] = args[i];
+        info.seccomp.ret_data = static_cast<u32>(s.event_msg);
+        actual = offsetof(struct ptrace_syscall_info, seccomp.ret_data) + sizeof(info.seccomp.ret_data);
+    }
     TRY(copy_to_user(out, &info, min(static_cast<usize>(size), actual)));
     return static_cast<i64>(actual);
 }

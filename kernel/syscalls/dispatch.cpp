@@ -181,6 +181,8 @@ namespace {
 [[gnu::noinline]] i64 filtered_call(TrapFrame* f, u64 nr, Thread* t) {
     i64 ret;
     if (!seccomp_permit(f, nr, &ret)) return ret;
+    // A tracer may have changed the number at a PTRACE_EVENT_SECCOMP stop (taken as an int).
+    if (unlikely(f->error_code != nr)) nr = static_cast<u32>(f->error_code);
     return call_handler(f, nr, t);
 }
 
