@@ -28,10 +28,12 @@ void user_thread_entry(void* arg) {
     auto* t = static_cast<Thread*>(arg);
     // CLONE_CHILD_SETTID: the child stores its tid in its own memory (Linux's schedule_tail).
     if (t->set_child_tid) (void)copy_to_user(UserPtr<int>(t->set_child_tid), t->tid);
-    // Like any return to user mode (linux: ret_from_fork), signals already pending (a traced
-    // child's SIGSTOP) are taken before the first user instruction.
-    arch::irq_disable();
-    return_to_user(t->user_frame, false, 0);
+    // A traced child's first stop (its SIGSTOP or PTRACE_EVENT_STOP) comes before its first user
+    // instruction (linux: ret_from_fork goes through the return-to-user work).
+    if (unlikely(t->traced())) {
+        arch::irq_disable();
+        return_to_user(t->user_frame, false, 0);
+    }
     enter_user_mode(t->user_frame);
 }
 
@@ -107,6 +109,8 @@ void thread_release_user_state(Thread* t) {
     }
     while (QueuedSignal* q = t->pending.queue.pop_front()) queued_signal_free(q);
     seccomp_release(t);
+    delete t->ptrace;
+    t->ptrace = nullptr;
     if (Process* p = t->process) {
         t->process = nullptr;
         if (p->deref()) process_free(p);
@@ -190,6 +194,15 @@ void discard_new_thread(Thread* t) {
     t->unref();
 }
 
+// A child the caller's tracer will trace gets its ptrace state now, while nothing can fail late.
+Result<void> prepare_traced_child(Thread* t, int trace, u64 flags) {
+    if (likely(!trace && !((flags & CLONE_PTRACE) && current_thread()->traced()))) return {};
+    t->ptrace = new (std::nothrow) PtraceState();
+    if (t->ptrace) return {};
+    discard_new_thread(t);
+    return Error(ENOMEM);
+}
+
 // Starts t; with CLONE_VFORK the caller sleeps until t execs or exits (memory is shared until then).
 // A traced caller reports the ptrace event (with the new id) in between (linux: kernel_clone).
 void start_new_thread(Thread* t, bool vfork, int ptrace_event_nr, int id) {
@@ -220,6 +233,7 @@ Result<int> clone_thread(const CloneArgs& a, TrapFrame* parent_frame) {
     Thread* t = TRY(make_user_thread(p, frame, self));
     setup_new_thread(t, a);
     int trace = ptrace_clone_event(a.flags, a.exit_signal);
+    TRY(prepare_traced_child(t, trace, a.flags));
     int err = EINTR, tid = 0;
     {
         SpinlockGuard g(g_process_tree_lock);
@@ -304,6 +318,7 @@ Result<int> process_clone(const CloneArgs& a, TrapFrame* parent_frame) {
     Thread* t = TRY(make_user_thread(child, frame, self));
     setup_new_thread(t, a);
     int trace = ptrace_clone_event(flags, a.exit_signal);
+    TRY(prepare_traced_child(t, trace, flags));
 
     int err = EINTR, pid = 0;
     {

@@ -33,7 +33,7 @@ KSigInfo trap_info(int signo, int code) {
 // Tells the tracer about a stop or an exit of t: SIGCHLD (linux: do_notify_parent_cldstop with
 // for_ptracer, or do_notify_parent) and its wait.
 void notify_tracer_locked(Thread* t, int si_code, int status) {
-    Process* tracer = t->ptrace.tracer;
+    Process* tracer = t->ptrace->tracer;
     const KSigAction& a = tracer->sighand->actions[SIGCHLD - 1];
     bool stop = si_code == CLD_TRAPPED || si_code == CLD_STOPPED;
     if (!stop || !(a.flags & SA_NOCLDSTOP)) {
@@ -54,7 +54,7 @@ constexpr int kNotTraced = -1, kKilled = -2;
 int do_stop(PtraceStopKind kind, int code, const KSigInfo* info, u64 msg, KSigInfo* info_out) {
     Thread* t = current_thread();
     Process* p = t->process;
-    PtraceState& s = t->ptrace;
+    PtraceState& s = *t->ptrace;
     {
         SpinlockGuard g(g_process_tree_lock);
         if (!s.tracer) return kNotTraced;
@@ -117,7 +117,7 @@ void report_syscall(PtraceStopKind kind, u64 msg) {
     u32 options;
     {
         SpinlockGuard g(g_process_tree_lock);
-        options = current_thread()->ptrace.options;
+        options = current_thread()->ptrace->options;
     }
     int code = SIGTRAP | ((options & PTRACE_O_TRACESYSGOOD) ? 0x80 : 0);
     KSigInfo info = trap_info(SIGTRAP, code);
@@ -128,24 +128,34 @@ void report_syscall(PtraceStopKind kind, u64 msg) {
 
 // ---- attachment (core/ptrace_internal.h) ----
 
+bool ptrace_install_locked(Thread* t, PtraceState*& spare) {
+    if (!t->ptrace) {
+        if (!spare) return false;
+        t->ptrace = spare;
+        spare = nullptr;
+    }
+    return true;
+}
+
 void ptrace_link_locked(Thread* t, Process* tracer, bool seized, u32 options) {
     t->ref();
+    PtraceState& s = *t->ptrace;
     u64 debugreg[8];
-    __builtin_memcpy(debugreg, t->ptrace.debugreg, sizeof(debugreg));
-    t->ptrace = PtraceState{};
-    __builtin_memcpy(t->ptrace.debugreg, debugreg, sizeof(debugreg));
-    t->ptrace.tracer = tracer;
-    t->ptrace.seized = seized;
-    t->ptrace.options = options;
+    __builtin_memcpy(debugreg, s.debugreg, sizeof(debugreg));
+    s = PtraceState{};
+    __builtin_memcpy(s.debugreg, debugreg, sizeof(debugreg));
+    __atomic_store_n(&s.tracer, tracer, __ATOMIC_RELAXED);
+    t->ptrace->seized = seized;
+    t->ptrace->options = options;
     tracer->tracees.push_back(*t);
     // Light syscalls never reach the dispatcher, so no syscall stop could be taken for them.
     if (g_tracee_count.fetch_add(1, std::memory_order_relaxed) == 0) syscall_light_set_ptrace(true);
 }
 
 void ptrace_unlink_locked(Thread* t) {
-    PtraceState& s = t->ptrace;
+    PtraceState& s = *t->ptrace;
     s.tracer->tracees.remove(*t);
-    s.tracer = nullptr;
+    __atomic_store_n(&s.tracer, nullptr, __ATOMIC_RELAXED);
     s.stopped = false;
     s.listening = false;
     s.exited = false;
@@ -158,14 +168,14 @@ void ptrace_unlink_locked(Thread* t) {
 }
 
 bool ptrace_request_ready_locked(const Thread* t) {
-    const PtraceState& s = t->ptrace;
+    const PtraceState& s = *t->ptrace;
     return s.stopped && !s.listening && !s.exited && !killed_locked(t);
 }
 
 void ptrace_resume_locked(Thread* t, int sig) {
-    t->ptrace.resume_sig = sig;
-    t->ptrace.stopped = false;
-    t->ptrace.listening = false;
+    t->ptrace->resume_sig = sig;
+    t->ptrace->stopped = false;
+    t->ptrace->listening = false;
     t->process->stop_wait.wake_all();
 }
 
@@ -201,7 +211,7 @@ int ptrace_signal(KSigInfo& info) {
     SpinlockGuard g(g_process_tree_lock);
     if (r != info.si_signo) {
         // linux: ptrace_signal(): another signal than the one stopped for comes from the tracer.
-        Process* tracer = t->ptrace.tracer;
+        Process* tracer = t->ptrace->tracer;
         info = KSigInfo{};
         info.si_signo = r;
         info.si_code = SI_USER;
@@ -221,8 +231,8 @@ void ptrace_group_stop(int sig) {
     bool seized;
     {
         SpinlockGuard g(g_process_tree_lock);
-        t->ptrace.group_stop_sig = sig;
-        seized = t->ptrace.seized;
+        t->ptrace->group_stop_sig = sig;
+        seized = t->ptrace->seized;
     }
     // linux: do_jobctl_trap(): a PTRACE_SEIZE tracer sees PTRACE_EVENT_STOP and a siginfo.
     if (seized) {
@@ -240,8 +250,8 @@ void ptrace_interrupt_trap() {
     {
         SpinlockGuard g(g_process_tree_lock);
         t->ptrace_trap = false;
-        if (!t->ptrace.tracer) return;
-        sig = t->ptrace.group_stop_sig ? t->ptrace.group_stop_sig : SIGTRAP;
+        if (!t->ptrace->tracer) return;
+        sig = t->ptrace->group_stop_sig ? t->ptrace->group_stop_sig : SIGTRAP;
     }
     int code = sig | (PTRACE_EVENT_STOP << 8);
     KSigInfo info = trap_info(sig, code);
@@ -250,7 +260,7 @@ void ptrace_interrupt_trap() {
 
 bool ptrace_event_enabled(const Thread* t, int event) {
     SpinlockGuard g(g_process_tree_lock);
-    return t->ptrace.tracer && (t->ptrace.options & (1u << event));
+    return t->traced() && (t->ptrace->options & (1u << event));
 }
 
 void ptrace_exit_event(int wait_status) {
@@ -280,7 +290,7 @@ void ptrace_exec_done(int old_tid) {
     bool legacy;
     {
         SpinlockGuard g(g_process_tree_lock);
-        legacy = t->ptrace.tracer && !t->ptrace.seized;
+        legacy = t->ptrace->tracer && !t->ptrace->seized;
     }
     // linux: the old-style exec SIGTRAP (send_sig(SIGTRAP, current, 0)).
     if (legacy) {
@@ -294,7 +304,8 @@ void ptrace_exec_done(int old_tid) {
 }
 
 int ptrace_clone_event(u64 clone_flags, int exit_signal) {
-    if (clone_flags & CLONE_UNTRACED) return 0;
+    // Unlocked first look: an attach racing with this clone may or may not see the child.
+    if (likely(!current_thread()->traced()) || (clone_flags & CLONE_UNTRACED)) return 0;
     int event = (clone_flags & CLONE_VFORK) ? PTRACE_EVENT_VFORK
                 : exit_signal != SIGCHLD   ? PTRACE_EVENT_CLONE
                                            : PTRACE_EVENT_FORK;
@@ -303,8 +314,8 @@ int ptrace_clone_event(u64 clone_flags, int exit_signal) {
 
 void ptrace_attach_child_locked(Thread* child, int event, bool clone_ptrace) {
     Thread* self = current_thread();
-    const PtraceState& s = self->ptrace;
-    if (!s.tracer || (!event && !clone_ptrace)) return;
+    if (!self->traced() || (!event && !clone_ptrace) || !child->ptrace) return;
+    const PtraceState& s = *self->ptrace;
     ptrace_link_locked(child, s.tracer, s.seized, s.options);
     // linux: ptrace_init_task(): the child starts in a stop of its own.
     if (s.seized) {
@@ -320,7 +331,7 @@ void ptrace_attach_child_locked(Thread* child, int event, bool clone_ptrace) {
 // ---- lifecycle ----
 
 void ptrace_thread_exited_locked(Thread* t, int exit_status) {
-    PtraceState& s = t->ptrace;
+    PtraceState& s = *t->ptrace;
     Process* p = t->process;
     bool leader = t->tid == p->pid;
     s.stopped = false;
@@ -357,7 +368,7 @@ void ptrace_process_zombie_locked(Process* p) {
     Process* tracer = p->ptrace_exit_holder;
     if (!tracer) return;
     for (Thread& t : tracer->tracees)
-        if (t.process == p && t.ptrace.exited && t.tid == p->pid) {
+        if (t.process == p && t.ptrace->exited && t.tid == p->pid) {
             int code, status;
             wait_result_fill_exit_codes(p->exit_code, code, status);
             notify_tracer_locked(&t, code, status);
@@ -376,8 +387,8 @@ void ptrace_tracer_exit(Process* tracer) {
                 p->ptrace_exit_holder = nullptr;
                 if (p->parent) p->parent->child_events.wake_all();
             }
-            if (!t->ptrace.exited && (t->ptrace.options & PTRACE_O_EXITKILL)) signal_send_thread_locked(t, SIGKILL, nullptr);
-            t->ptrace.resume_sig = 0;
+            if (!t->ptrace->exited && (t->ptrace->options & PTRACE_O_EXITKILL)) signal_send_thread_locked(t, SIGKILL, nullptr);
+            t->ptrace->resume_sig = 0;
             ptrace_unlink_locked(t);
         }
         t->unref();
@@ -386,15 +397,15 @@ void ptrace_tracer_exit(Process* tracer) {
 
 void ptrace_continue_locked(Process* p) {
     for (Thread& t : p->threads) {
-        PtraceState& s = t.ptrace;
-        if (!s.tracer) continue;
+        if (!t.traced()) continue;
+        PtraceState& s = *t.ptrace;
         s.group_stop_sig = 0;
         if (s.stopped && s.listening) s.trap_notify = true;
     }
     p->stop_wait.wake_all();
 }
 
-int ptrace_tracer_pid_locked(const Thread* t) { return t->ptrace.tracer ? t->ptrace.tracer->pid : 0; }
+int ptrace_tracer_pid_locked(const Thread* t) { return t->traced() ? t->ptrace->tracer->pid : 0; }
 
 // ---- wait ----
 
@@ -407,8 +418,8 @@ bool pid_matches(const Process* self, const Thread& t, int pid_spec) {
 }
 
 // An exited tracee the tracer may reap now: a leader only once its whole group is gone.
-bool exit_reportable(const Thread& t) { return t.ptrace.exited && (t.tid != t.process->pid || t.process->zombie); }
-bool stop_reportable(const Thread& t) { return t.ptrace.stopped && !t.ptrace.reported && !t.ptrace.listening; }
+bool exit_reportable(const Thread& t) { return t.ptrace->exited && (t.tid != t.process->pid || t.process->zombie); }
+bool stop_reportable(const Thread& t) { return t.ptrace->stopped && !t.ptrace->reported && !t.ptrace->listening; }
 
 }  // namespace
 
@@ -421,7 +432,7 @@ bool ptrace_wait_scan_locked(Process* self, int pid_spec, int options, WaitResul
         Process* p = t.process;
         if (exit_reportable(t)) {
             if (!(options & WEXITED)) continue;
-            int status = t.tid == p->pid ? p->exit_code : t.ptrace.exit_status;
+            int status = t.tid == p->pid ? p->exit_code : t.ptrace->exit_status;
             out = WaitResult{t.tid, status, 0, 0, p->creds.uid, p->utime_ns, p->stime_ns, p->maxrss_kb};
             wait_result_fill_exit_codes(status, out.code, out.child_status);
             if (!(options & WNOWAIT)) {
@@ -447,9 +458,9 @@ bool ptrace_wait_scan_locked(Process* self, int pid_spec, int options, WaitResul
             return true;
         }
         if (stop_reportable(t)) {
-            out = WaitResult{t.tid, (t.ptrace.code << 8) | 0x7f, CLD_TRAPPED, t.ptrace.code, p->creds.uid,
+            out = WaitResult{t.tid, (t.ptrace->code << 8) | 0x7f, CLD_TRAPPED, t.ptrace->code, p->creds.uid,
                              p->utime_ns, p->stime_ns, p->maxrss_kb};
-            if (!(options & WNOWAIT)) t.ptrace.reported = true;
+            if (!(options & WNOWAIT)) t.ptrace->reported = true;
             return true;
         }
     }

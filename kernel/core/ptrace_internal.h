@@ -5,7 +5,9 @@
 
 #include "core/process.h"
 
-// Makes tracer trace t (t gets a reference held by the tracer's list).
+// Gives t its ptrace state from spare unless it has one (spare is taken); false when neither.
+bool ptrace_install_locked(Thread* t, PtraceState*& spare);
+// Makes tracer trace t (which has its state) (t gets a reference held by the tracer's list).
 void ptrace_link_locked(Thread* t, Process* tracer, bool seized, u32 options);
 // Ends the tracing of t and lets it run; the caller drops the list's reference afterwards.
 void ptrace_unlink_locked(Thread* t);

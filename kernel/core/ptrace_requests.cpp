@@ -41,7 +41,7 @@ private:
 Result<void> find_tracee(int pid, bool need_stopped, Tracee& out) {
     SpinlockGuard g(g_process_tree_lock);
     Thread* t = pid > 0 ? thread_find_locked(pid) : nullptr;
-    if (!t || t->ptrace.tracer != current_process() || t->ptrace.exited) return Error(ESRCH);
+    if (!t || !t->traced() || t->ptrace->tracer != current_process() || t->ptrace->exited) return Error(ESRCH);
     if (need_stopped && !ptrace_request_ready_locked(t)) return Error(ESRCH);
     out.set(t);
     return {};
@@ -52,13 +52,17 @@ bool valid_signal(u64 data) { return data <= static_cast<u64>(kNumSignals); }
 Result<void> attach(int pid, bool seize, u64 addr, u64 data) {
     if (seize && (addr || (data & ~u64(PTRACE_O_MASK)))) return Error(EIO);
     Process* self = current_process();
+    OwnPtr<PtraceState> spare(new (std::nothrow) PtraceState());
+    if (!spare) return Error(ENOMEM);
+    PtraceState* raw = spare.ptr();
     SpinlockGuard g(g_process_tree_lock);
     Thread* t = pid > 0 ? thread_find_locked(pid) : nullptr;
     if (!t) return Error(ESRCH);
     Process* p = t->process;
     // linux: ptrace_attach(): not one's own group, only with ptrace access, not an exiting
     // task, not one already traced.
-    if (p == self || !task_may_access(*self, *p) || t->exiting || p->exiting || t->ptrace.tracer) return Error(EPERM);
+    if (p == self || !task_may_access(*self, *p) || t->exiting || p->exiting || t->traced()) return Error(EPERM);
+    if (ptrace_install_locked(t, raw) && !raw) (void)spare.leak();
     ptrace_link_locked(t, self, seize, seize ? static_cast<u32>(data) : 0);
     if (!seize) {
         KSigInfo info{};
@@ -73,9 +77,13 @@ Result<void> attach(int pid, bool seize, u64 addr, u64 data) {
 
 Result<void> traceme() {
     Thread* self = current_thread();
+    OwnPtr<PtraceState> spare(new (std::nothrow) PtraceState());
+    if (!spare) return Error(ENOMEM);
+    PtraceState* raw = spare.ptr();
     SpinlockGuard g(g_process_tree_lock);
     Process* parent = self->process->parent;
-    if (self->ptrace.tracer || !parent || parent->exiting) return Error(EPERM);
+    if (self->traced() || !parent || parent->exiting) return Error(EPERM);
+    if (ptrace_install_locked(self, raw) && !raw) (void)spare.leak();
     ptrace_link_locked(self, parent, false, 0);
     return {};
 }
@@ -87,11 +95,11 @@ Result<void> resume(Thread* t, long request, u64 data) {
     else t->ptrace_work &= ~kPtraceWorkSyscall;
     if (request == PTRACE_SINGLESTEP) {
         t->ptrace_work |= kPtraceWorkStep;
-        if (!arch::ptrace_set_step(t, true)) t->ptrace.forced_tf = true;
+        if (!arch::ptrace_set_step(t, true)) t->ptrace->forced_tf = true;
     } else {
         t->ptrace_work &= ~kPtraceWorkStep;
-        if (t->ptrace.forced_tf) arch::ptrace_set_step(t, false);
-        t->ptrace.forced_tf = false;
+        if (t->ptrace->forced_tf) arch::ptrace_set_step(t, false);
+        t->ptrace->forced_tf = false;
     }
     ptrace_resume_locked(t, static_cast<int>(data));
     return {};
@@ -101,7 +109,7 @@ Result<void> detach(Thread* t, u64 data) {
     if (!valid_signal(data)) return Error(EIO);
     {
         SpinlockGuard g(g_process_tree_lock);
-        t->ptrace.resume_sig = static_cast<int>(data);
+        t->ptrace->resume_sig = static_cast<int>(data);
         ptrace_unlink_locked(t);
     }
     t->unref();   // the tracer list's reference
@@ -110,7 +118,7 @@ Result<void> detach(Thread* t, u64 data) {
 
 Result<void> listen(Thread* t) {
     SpinlockGuard g(g_process_tree_lock);
-    PtraceState& s = t->ptrace;
+    PtraceState& s = *t->ptrace;
     // linux: only a PTRACE_SEIZE tracee, only in a PTRACE_EVENT_STOP.
     if (!s.seized || !s.has_siginfo || (s.siginfo.si_code >> 8) != PTRACE_EVENT_STOP) return Error(EIO);
     s.listening = true;
@@ -120,9 +128,9 @@ Result<void> listen(Thread* t) {
 
 Result<void> interrupt(Thread* t) {
     SpinlockGuard g(g_process_tree_lock);
-    if (!t->ptrace.seized) return Error(EIO);
+    if (!t->ptrace->seized) return Error(EIO);
     t->ptrace_trap = true;
-    if (t->ptrace.listening) t->ptrace.trap_notify = true;
+    if (t->ptrace->listening) t->ptrace->trap_notify = true;
     t->process->stop_wait.wake_all();
     sched_wake(t);   // out of an interruptible sleep: signal_pending_current() sees the trap
     return {};
@@ -149,7 +157,7 @@ Result<u64> peek_user(Thread* t, u64 addr) {
     if (addr < sizeof(UserRegs)) return arch::ptrace_peek_reg(t, addr);
     if (addr < linux_abi::kUserDebugregOffset) return 0;
     usize n = (addr - linux_abi::kUserDebugregOffset) / 8;
-    return t->ptrace.debugreg[n] ^ (n == 6 ? kDr6Reserved : 0);
+    return t->ptrace->debugreg[n] ^ (n == 6 ? kDr6Reserved : 0);
 }
 
 Result<void> poke_user(Thread* t, u64 addr, u64 data) {
@@ -162,7 +170,7 @@ Result<void> poke_user(Thread* t, u64 addr, u64 data) {
     if (n == 4 || n == 5) return Error(EIO);
     if (n < 4 && data >= kUserSpaceEnd) return Error(EIO);
     if (n == 7 && (data & 0xff)) return Error(ENOSYS);
-    t->ptrace.debugreg[n] = data ^ (n == 6 ? kDr6Reserved : 0);
+    t->ptrace->debugreg[n] = data ^ (n == 6 ? kDr6Reserved : 0);
     return {};
 }
 
@@ -203,7 +211,7 @@ SyscallResult syscall_info(Thread* t, u64 size, uptr out) {
     info.instruction_pointer = f->rip;
     info.stack_pointer = f->rsp;
     usize actual = offsetof(struct ptrace_syscall_info, entry);
-    const PtraceState& s = t->ptrace;
+    const PtraceState& s = *t->ptrace;
     if (s.has_siginfo && s.siginfo.si_code == (SIGTRAP | 0x80)) {
         if (s.event_msg == PTRACE_EVENTMSG_SYSCALL_ENTRY) {
             info.op = PTRACE_SYSCALL_INFO_ENTRY;
@@ -282,8 +290,8 @@ SyscallResult stopped_request(Thread* t, long request, u64 addr, u64 data) {
         KSigInfo info;
         {
             SpinlockGuard g(g_process_tree_lock);
-            if (!t->ptrace.has_siginfo) return Error(EINVAL);
-            info = t->ptrace.siginfo;
+            if (!t->ptrace->has_siginfo) return Error(EINVAL);
+            info = t->ptrace->siginfo;
         }
         TRY(copy_to_user(data, &info, sizeof(info)));
         return 0;
@@ -292,15 +300,15 @@ SyscallResult stopped_request(Thread* t, long request, u64 addr, u64 data) {
         KSigInfo info;
         TRY(copy_from_user(&info, data, sizeof(info)));
         SpinlockGuard g(g_process_tree_lock);
-        if (!t->ptrace.has_siginfo) return Error(EINVAL);
-        t->ptrace.siginfo = info;
+        if (!t->ptrace->has_siginfo) return Error(EINVAL);
+        t->ptrace->siginfo = info;
         return 0;
     }
     case PTRACE_GETEVENTMSG: {
         u64 msg;
         {
             SpinlockGuard g(g_process_tree_lock);
-            msg = t->ptrace.event_msg;
+            msg = t->ptrace->event_msg;
         }
         TRY(copy_to_user(UserPtr<u64>(data), msg));
         return 0;
@@ -308,7 +316,7 @@ SyscallResult stopped_request(Thread* t, long request, u64 addr, u64 data) {
     case PTRACE_SETOPTIONS: {
         if (data & ~u64(PTRACE_O_MASK)) return Error(EINVAL);
         SpinlockGuard g(g_process_tree_lock);
-        t->ptrace.options = static_cast<u32>(data);
+        t->ptrace->options = static_cast<u32>(data);
         return 0;
     }
     case PTRACE_GET_SYSCALL_INFO: return syscall_info(t, addr, data);

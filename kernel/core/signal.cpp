@@ -179,7 +179,7 @@ void complete_locked(Process* p, Thread* t, int sig) {
     if (!target) return;
     // A tracee's fatal signal goes through its signal-delivery-stop first (the tracer may cancel it).
     if (sig_fatal(p, sig) && !p->group_exiting && !(target->real_blocked & sig_bit(sig)) &&
-        default_action(sig) != Default::Core && (sig == SIGKILL || !target->ptrace.tracer)) {
+        default_action(sig) != Default::Core && (sig == SIGKILL || !target->traced())) {
         p->group_exiting = true;
         p->group_exit_code = sig;
         signal_zap_threads_locked(p, nullptr);
@@ -436,9 +436,17 @@ void do_stop(Process* p, int sig) {
     // Attaching a tracer also ends the wait: the thread then stops as a tracee.
     p->stop_wait.wait_until([&] {
         SpinlockGuard g(g_process_tree_lock);
-        return !p->stopped || current_thread()->ptrace.tracer ||
+        return !p->stopped || current_thread()->traced() ||
                (current_thread()->pending.set | p->shared_pending.set) & sig_bit(SIGKILL);
     });
+}
+
+// The action for a signal about to be delivered (SA_RESETHAND takes effect). Tree lock held.
+KSigAction take_action_locked(Process* p, int sig) {
+    KSigAction act = p->sighand->actions[sig - 1];
+    if (act.handler != kSigDfl && act.handler != kSigIgn && (act.flags & SA_RESETHAND))
+        p->sighand->actions[sig - 1].handler = kSigDfl;
+    return act;
 }
 
 u64 pick_stack(Thread* t, const KSigAction& a, u64 sp, bool& on_alt) {
@@ -544,7 +552,7 @@ void return_to_user_work(TrapFrame* f) {
         if (!p) return;
         // A tracee's stops are ptrace-stops (core/ptrace.cpp), taken below.
         if (unlikely(t->ptrace_trap)) ptrace_interrupt_trap();
-        if (p->stopped && !t->ptrace.tracer) {
+        if (p->stopped && !t->traced()) {
             p->stop_wait.wait_until([&] {
                 SpinlockGuard g(g_process_tree_lock);
                 return !p->stopped || ((t->pending.set | p->shared_pending.set) & sig_bit(SIGKILL));
@@ -552,25 +560,25 @@ void return_to_user_work(TrapFrame* f) {
         }
         KSigInfo info;
         KSigAction act{};
-        bool killed;
+        bool killed, traced = false;
         {
             SpinlockGuard g(g_process_tree_lock);
             // A group exit (or another thread's execve) sent SIGKILL: no handler runs first.
             killed = t->pending.set & sig_bit(SIGKILL);
-            if (!killed && !dequeue_locked(t, info)) break;
+            if (!killed) {
+                if (!dequeue_locked(t, info)) break;
+                traced = t->traced() && info.si_signo != SIGKILL;
+                if (likely(!traced)) act = take_action_locked(p, info.si_signo);
+            }
         }
         if (killed) thread_do_exit(SIGKILL, true);
         // linux: ptrace_signal(): the tracer sees the signal first and picks what is delivered.
-        if (unlikely(t->ptrace.tracer) && info.si_signo != SIGKILL) {
+        if (unlikely(traced)) {
             if (!ptrace_signal(info)) continue;
+            SpinlockGuard g(g_process_tree_lock);
+            act = take_action_locked(p, info.si_signo);
         }
         int sig = info.si_signo;
-        {
-            SpinlockGuard g(g_process_tree_lock);
-            act = p->sighand->actions[sig - 1];
-            if (act.handler != kSigDfl && act.handler != kSigIgn && (act.flags & SA_RESETHAND))
-                p->sighand->actions[sig - 1].handler = kSigDfl;
-        }
         if (act.handler == kSigIgn) {
             continue;
         }
@@ -586,7 +594,7 @@ void return_to_user_work(TrapFrame* f) {
                     orphan = sig != SIGSTOP && pgrp_orphaned_locked(p->pgid);
                 }
                 if (orphan) continue;
-                if (t->ptrace.tracer) ptrace_group_stop(sig);
+                if (t->traced()) ptrace_group_stop(sig);
                 else do_stop(p, sig);
                 continue;
             }

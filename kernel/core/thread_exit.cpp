@@ -152,7 +152,7 @@ void thread_do_exit(int wait_status, bool whole_group) {
         }
     }
     // linux: do_exit()'s PTRACE_EVENT_EXIT, with the registers still there to look at.
-    if (unlikely(self->ptrace.tracer)) ptrace_exit_event(wait_status);
+    if (unlikely(self->traced())) ptrace_exit_event(wait_status);
     // Linux's mm_release: robust futexes and clear_child_tid (pthread_join wakes), then the vfork
     // parent, all while our address space is still attached.
     futex_thread_exit(self);
@@ -172,7 +172,7 @@ void thread_do_exit(int wait_status, bool whole_group) {
         if (!last) signal_retarget_locked(p, ~SigSet(0));
         if (p->exec_thread && p->live_threads == 1) p->group_exit_wait.wake_all();
         p->exiting = last;
-        if (unlikely(self->ptrace.tracer)) ptrace_thread_exited_locked(self, wait_status);
+        if (unlikely(self->traced())) ptrace_thread_exited_locked(self, wait_status);
     }
     if (!last) thread_exit();
     process_exit_last(p, wait_status);

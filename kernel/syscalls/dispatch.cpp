@@ -195,7 +195,7 @@ void store_result(TrapFrame* f, Thread* t, i64 ret) {
 // Syscall work (Linux's syscall_trace_enter/syscall_exit_work): the ptrace stops around the
 // call, then seccomp's filters. The tracer may change the number (orig_rax; -1 skips the call,
 // leaving rax as it set it) and the arguments at the entry stop, and rax at the exit stop.
-[[gnu::noinline]] void syscall_work(TrapFrame* f, u64 nr, Thread* t) {
+[[gnu::noinline]] void slow_dispatch(TrapFrame* f, u64 nr, Thread* t) {
     bool run = true;
     if (t->ptrace_work) {
         run = ptrace_syscall_entry(f);
@@ -218,7 +218,7 @@ extern "C" void syscall_dispatch(TrapFrame* f) {
     arch::irq_enable();
     u64 nr = f->rax;
     f->error_code = nr;   // orig_rax: the number survives the return value for restarts
-    if (unlikely(t->seccomp_mode | t->ptrace_work)) syscall_work(f, nr, t);
+    if (unlikely(t->syscall_work)) slow_dispatch(f, nr, t);
     else store_result(f, t, call_handler(f, nr, t));
     // Interrupts stay off from the last check to sysret/iretq, so nothing that needs doing
     // (a reschedule, a signal) can arrive unnoticed in between.

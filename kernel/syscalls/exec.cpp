@@ -54,7 +54,7 @@ SyscallResult do_exec(int dirfd, UserCString upath, u64 argv, u64 envp, int flag
     kfree(argv_mem);
     kfree(envp_mem);
     TRY(std::move(r));
-    if (unlikely(current_thread()->ptrace.tracer)) {
+    if (unlikely(current_thread()->traced())) {
         // The event stop comes before the syscall's result is in rax (Linux's pt_regs still
         // holds the entry's -ENOSYS there); the result overwrites what a tracer put there.
         TrapFrame* f = current_thread()->user_frame;

@@ -37,7 +37,7 @@ void ptrace_get_regs(Thread* t, UserRegs& r) {
     r.rip = f->rip;
     r.cs = kLinuxUserCs;
     r.eflags = f->rflags;
-    if (t->ptrace.forced_tf) r.eflags &= ~kTf;   // the debugger's TF is not the program's
+    if (t->ptrace->forced_tf) r.eflags &= ~kTf;   // the debugger's TF is not the program's
     r.rsp = f->rsp;
     r.ss = kLinuxUserSs;
     r.fs_base = t->fs_base;
@@ -62,8 +62,8 @@ Result<void> ptrace_set_regs(Thread* t, const UserRegs& in) {
     f->error_code = in.orig_rax;
     f->rip = in.rip;
     u64 flags = in.eflags;
-    if (flags & kTf) t->ptrace.forced_tf = false;
-    else if (t->ptrace.forced_tf) flags |= kTf;
+    if (flags & kTf) t->ptrace->forced_tf = false;
+    else if (t->ptrace->forced_tf) flags |= kTf;
     f->rflags = (f->rflags & ~kFlagMask) | (flags & kFlagMask);
     f->rsp = in.rsp;
     t->fs_base = in.fs_base;
@@ -82,7 +82,7 @@ Result<void> ptrace_poke_reg(Thread* t, usize offset, u64 value) {
     ptrace_get_regs(t, r);
     u64* slot = reg_slot(r, offset);
     // Writing eflags through POKEUSER goes through the same TF rule as SETREGS.
-    if (offset == offsetof(UserRegs, eflags) && t->ptrace.forced_tf && !(value & kTf)) value &= ~kTf;
+    if (offset == offsetof(UserRegs, eflags) && t->ptrace->forced_tf && !(value & kTf)) value &= ~kTf;
     *slot = value;
     return ptrace_set_regs(t, r);
 }

@@ -25,7 +25,7 @@ bool zombie_leader_locked(Process& p, int tid) { return tid == p.pid && p.leader
 
 char state_letter_locked(Process& p, Thread* t) {
     if (p.zombie) return 'Z';
-    if (t && t->ptrace.stopped) return 't';
+    if (t && t->ptrace && t->ptrace->stopped) return 't';
     if (p.stopped) return 'T';
     if (!t) return 'Z';
     switch (t->state()) {
