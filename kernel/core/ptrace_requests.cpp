@@ -320,6 +320,19 @@ SyscallResult stopped_request(Thread* t, long request, u64 addr, u64 data) {
         return 0;
     }
     case PTRACE_GET_SYSCALL_INFO: return syscall_info(t, addr, data);
+    case PTRACE_GETSIGMASK:
+    case PTRACE_SETSIGMASK: {
+        if (addr != sizeof(SigSet)) return Error(EINVAL);   // linux: sizeof(sigset_t)
+        if (request == PTRACE_GETSIGMASK) {
+            TRY(copy_to_user(UserPtr<u64>(data), t->sigmask));
+            return 0;
+        }
+        SigSet mask;
+        TRY(copy_from_user(&mask, data, sizeof(mask)));
+        SpinlockGuard g(g_process_tree_lock);
+        t->sigmask = mask & ~kUnblockable;
+        return 0;
+    }
     case PTRACE_ARCH_PRCTL: {
         // linux: do_arch_prctl_64() on the tracee; only the readers here.
         if (addr == ARCH_GET_FS || addr == ARCH_GET_GS) {

@@ -47,6 +47,16 @@ int main(void)
     PT(PTRACE_CONT, pid, 0, SIGUSR1);
     pt_show("next", pid);
     PTSAY("cont with 65", PT(PTRACE_CONT, pid, 0, 65));
+    unsigned long mask = 0;
+    PTSAY("getsigmask", PT(PTRACE_GETSIGMASK, pid, 8, &mask));
+    say("mask: %#lx\n", mask);
+    PTSAY("getsigmask bad size", PT(PTRACE_GETSIGMASK, pid, 4, &mask));
+    mask = 1ul << (SIGUSR2 - 1) | 1ul << (SIGKILL - 1);
+    PTSAY("setsigmask", PT(PTRACE_SETSIGMASK, pid, 8, &mask));
+    PT(PTRACE_GETSIGMASK, pid, 8, &mask);
+    say("mask now: %#lx\n", mask);
+    mask = 0;
+    PT(PTRACE_SETSIGMASK, pid, 8, &mask);
     PT(PTRACE_CONT, pid, 0, 0);
     pt_show("end", pid);
     return 0;
