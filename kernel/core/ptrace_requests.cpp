@@ -109,6 +109,8 @@ Result<void> detach(Thread* t, u64 data) {
     if (!valid_signal(data)) return Error(EIO);
     {
         SpinlockGuard g(g_process_tree_lock);
+        // Another thread of the tracer may have detached it since it was looked up.
+        if (t->ptrace->tracer != current_process()) return Error(ESRCH);
         t->ptrace->resume_sig = static_cast<int>(data);
         ptrace_unlink_locked(t);
     }
