@@ -145,8 +145,8 @@ void ptrace_link_locked(Thread* t, Process* tracer, bool seized, u32 options) {
     s = PtraceState{};
     __builtin_memcpy(s.debugreg, debugreg, sizeof(debugreg));
     __atomic_store_n(&s.tracer, tracer, __ATOMIC_RELAXED);
-    t->ptrace->seized = seized;
-    t->ptrace->options = options;
+    s.seized = seized;
+    s.options = options;
     tracer->tracees.push_back(*t);
     // Light syscalls never reach the dispatcher, so no syscall stop could be taken for them.
     if (g_tracee_count.fetch_add(1, std::memory_order_relaxed) == 0) syscall_light_set_ptrace(true);
