@@ -12,6 +12,7 @@
 #include "core/job_control.h"
 #include "core/process_lifecycle.h"
 #include "core/process_table.h"
+#include "core/ptrace.h"
 #include "core/signal.h"
 #include "core/time.h"
 #include "drivers/tty/tty_hooks.h"
@@ -27,6 +28,12 @@ void user_thread_entry(void* arg) {
     auto* t = static_cast<Thread*>(arg);
     // CLONE_CHILD_SETTID: the child stores its tid in its own memory (Linux's schedule_tail).
     if (t->set_child_tid) (void)copy_to_user(UserPtr<int>(t->set_child_tid), t->tid);
+    // A traced child's first stop (its SIGSTOP or PTRACE_EVENT_STOP) comes before its first user
+    // instruction (linux: ret_from_fork goes through the return-to-user work).
+    if (unlikely(t->traced())) {
+        arch::irq_disable();
+        return_to_user(t->user_frame, false, 0);
+    }
     enter_user_mode(t->user_frame);
 }
 
@@ -102,6 +109,8 @@ void thread_release_user_state(Thread* t) {
     }
     while (QueuedSignal* q = t->pending.queue.pop_front()) queued_signal_free(q);
     seccomp_release(t);
+    delete t->ptrace;
+    t->ptrace = nullptr;
     if (Process* p = t->process) {
         t->process = nullptr;
         if (p->deref()) process_free(p);
@@ -185,16 +194,28 @@ void discard_new_thread(Thread* t) {
     t->unref();
 }
 
+// A child the caller's tracer will trace gets its ptrace state now, while nothing can fail late.
+Result<void> prepare_traced_child(Thread* t, int trace, u64 flags) {
+    if (likely(!trace && !((flags & CLONE_PTRACE) && current_thread()->traced()))) return {};
+    t->ptrace = new (std::nothrow) PtraceState();
+    if (t->ptrace) return {};
+    discard_new_thread(t);
+    return Error(ENOMEM);
+}
+
 // Starts t; with CLONE_VFORK the caller sleeps until t execs or exits (memory is shared until then).
-void start_new_thread(Thread* t, bool vfork) {
+// A traced caller reports the ptrace event (with the new id) in between (linux: kernel_clone).
+void start_new_thread(Thread* t, bool vfork, int ptrace_event_nr, int id) {
     if (vfork) {
         t->vfork_pending = true;
         t->ref();
     }
     sched_start(t);
+    if (ptrace_event_nr) ptrace_event(ptrace_event_nr, static_cast<u64>(id));
     if (vfork) {
         thread_vfork_wait(t);
         t->unref();
+        if (ptrace_event_nr) ptrace_event(PTRACE_EVENT_VFORK_DONE, static_cast<u64>(id));
     }
     t->unref();
 }
@@ -211,6 +232,8 @@ Result<int> clone_thread(const CloneArgs& a, TrapFrame* parent_frame) {
     if (a.stack) frame.rsp = a.stack;
     Thread* t = TRY(make_user_thread(p, frame, self));
     setup_new_thread(t, a);
+    int trace = ptrace_clone_event(a.flags, a.exit_signal);
+    TRY(prepare_traced_child(t, trace, a.flags));
     int err = EINTR, tid = 0;
     {
         SpinlockGuard g(g_process_tree_lock);
@@ -222,6 +245,7 @@ Result<int> clone_thread(const CloneArgs& a, TrapFrame* parent_frame) {
                 tid = t->tid = r.value();
                 p->threads.push_back(*t);
                 p->live_threads++;
+                ptrace_attach_child_locked(t, trace, a.flags & CLONE_PTRACE);
             }
         }
     }
@@ -230,7 +254,7 @@ Result<int> clone_thread(const CloneArgs& a, TrapFrame* parent_frame) {
         return Error(err);
     }
     if (a.flags & CLONE_PARENT_SETTID) (void)copy_to_user(UserPtr<int>(a.parent_tid), tid);
-    start_new_thread(t, a.flags & CLONE_VFORK);
+    start_new_thread(t, a.flags & CLONE_VFORK, trace, tid);
     return tid;
 }
 
@@ -293,6 +317,8 @@ Result<int> process_clone(const CloneArgs& a, TrapFrame* parent_frame) {
     if (a.stack) frame.rsp = a.stack;
     Thread* t = TRY(make_user_thread(child, frame, self));
     setup_new_thread(t, a);
+    int trace = ptrace_clone_event(flags, a.exit_signal);
+    TRY(prepare_traced_child(t, trace, flags));
 
     int err = EINTR, pid = 0;
     {
@@ -316,6 +342,7 @@ Result<int> process_clone(const CloneArgs& a, TrapFrame* parent_frame) {
             child->live_threads = 1;
             process_table_insert_locked(child);
             child->ref();   // the table's reference, dropped when reaped
+            ptrace_attach_child_locked(t, trace, flags & CLONE_PTRACE);
         }
     }
     if (err) {
@@ -323,7 +350,7 @@ Result<int> process_clone(const CloneArgs& a, TrapFrame* parent_frame) {
         return Error(err);
     }
     if (flags & CLONE_PARENT_SETTID) (void)copy_to_user(UserPtr<int>(a.parent_tid), pid);
-    start_new_thread(t, flags & CLONE_VFORK);
+    start_new_thread(t, flags & CLONE_VFORK, trace, pid);
     return pid;
 }
 
@@ -357,26 +384,36 @@ static bool wait_reportable(const Process& c, int options) {
            (!c.continue_reported && (options & WCONTINUED));
 }
 
+void wait_result_fill_exit_codes(int status, int& code, int& child_status) {
+    if ((status & 0x7f) == 0) {
+        code = CLD_EXITED;
+        child_status = (status >> 8) & 0xff;
+    } else {
+        code = (status & 0x80) ? CLD_DUMPED : CLD_KILLED;
+        child_status = status & 0x7f;
+    }
+}
+
 Result<WaitResult> process_wait(int pid_spec, int options, bool waitid_style) {
     Process* self = current_process();
     for (;;) {
         bool any = false;
         WaitResult r{};
         Process* reaped = nullptr;
+        Thread* reaped_tracee = nullptr;
         {
             SpinlockGuard g(g_process_tree_lock);
+            // Tracees first: their stops and exits are reported to the tracer (ptrace(2)).
+            bool traced = !self->tracees.empty() &&
+                          ptrace_wait_scan_locked(self, pid_spec, options, r, any, reaped_tracee);
             for (Process& c : self->children) {
+                if (traced) break;
                 if (!wait_matches(*self, c, pid_spec, options)) continue;
                 any = true;
+                if (c.zombie && ptrace_zombie_held_locked(c)) continue;   // its tracer reaps it first
                 if (c.zombie && (options & WEXITED)) {
                     r = WaitResult{c.pid, c.exit_code, 0, 0, c.creds.uid, c.utime_ns, c.stime_ns, max(c.maxrss_kb, c.cmaxrss_kb)};
-                    if ((c.exit_code & 0x7f) == 0) {
-                        r.code = 1;   // CLD_EXITED
-                        r.child_status = (c.exit_code >> 8) & 0xff;
-                    } else {
-                        r.code = (c.exit_code & 0x80) ? 3 : 2;   // CLD_DUMPED : CLD_KILLED
-                        r.child_status = c.exit_code & 0x7f;
-                    }
+                    wait_result_fill_exit_codes(c.exit_code, r.code, r.child_status);
                     if (!(options & WNOWAIT)) {
                         self->cmaxrss_kb = max(self->cmaxrss_kb, max(c.maxrss_kb, c.cmaxrss_kb));
                         self->cutime_ns += c.utime_ns + c.cutime_ns;
@@ -401,6 +438,7 @@ Result<WaitResult> process_wait(int pid_spec, int options, bool waitid_style) {
         }
         // The table's reference: the last one when the exited thread is already gone.
         if (reaped && reaped->deref()) process_free(reaped);
+        if (reaped_tracee) reaped_tracee->unref();
         if (r.pid) return r;
         if (!any) return Error(ECHILD);
         if (options & WNOHANG) return WaitResult{};
@@ -413,9 +451,11 @@ Result<WaitResult> process_wait(int pid_spec, int options, bool waitid_style) {
             for (Process& c : self->children) {
                 if (!wait_matches(*self, c, pid_spec, options)) continue;
                 matching = true;
+                if (c.zombie && ptrace_zombie_held_locked(c)) continue;   // its tracer reaps it first
                 if (wait_reportable(c, options)) return true;
             }
-            return !matching;
+            if (ptrace_wait_ready_locked(self)) return true;
+            return !matching && self->tracees.empty();
         });
         if (w.is_error()) return Error(kErestartSys);
     }

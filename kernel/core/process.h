@@ -105,6 +105,11 @@ public:
     ProcessTimers timers;
 
     IntrusiveList<Process, &Process::sibling_node> children;
+    // Threads this process traces (ptrace(2)); each holds a reference to its thread.
+    IntrusiveList<Thread, &Thread::ptrace_node> tracees;
+    // A tracer that is not the parent holds the exited leader: the parent's wait sees this zombie
+    // only once that tracer has reaped it (Linux's ptrace_reparented zombies).
+    Process* ptrace_exit_holder = nullptr;
 };
 
 inline Process* current_process() { return current_thread()->process; }

@@ -47,6 +47,8 @@ struct WaitResult {
     u64 maxrss_kb;
 };
 Result<WaitResult> process_wait(int pid_spec, int options, bool waitid_style);
+// waitid's si_code (CLD_EXITED, CLD_KILLED, CLD_DUMPED) and si_status for an exit wait status.
+void wait_result_fill_exit_codes(int status, int& code, int& child_status);
 
 // Notifies the parent that p stopped or continued (SIGCHLD, wakeups).
 void process_notify_parent_stop(Process* p, bool continued, int sig);

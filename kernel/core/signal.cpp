@@ -9,6 +9,7 @@
 #include "core/percpu.h"
 #include "core/process_lifecycle.h"
 #include "core/process_table.h"
+#include "core/ptrace.h"
 #include "ipc/posix_timers.h"
 #include "ipc/signalfd.h"
 #include "mm/kheap.h"
@@ -176,8 +177,9 @@ void complete_locked(Process* p, Thread* t, int sig) {
             }
     }
     if (!target) return;
+    // A tracee's fatal signal goes through its signal-delivery-stop first (the tracer may cancel it).
     if (sig_fatal(p, sig) && !p->group_exiting && !(target->real_blocked & sig_bit(sig)) &&
-        default_action(sig) != Default::Core) {
+        default_action(sig) != Default::Core && (sig == SIGKILL || !target->traced())) {
         p->group_exiting = true;
         p->group_exit_code = sig;
         signal_zap_threads_locked(p, nullptr);
@@ -187,6 +189,7 @@ void complete_locked(Process* p, Thread* t, int sig) {
 }
 
 void continue_locked(Process* p) {
+    ptrace_continue_locked(p);
     discard(p->shared_pending, kStopMask);
     for (Thread& t : p->threads) discard(t.pending, kStopMask);
     if (p->stopped) {
@@ -336,7 +339,7 @@ bool signal_pending_current() {
     if (!t || !t->process) return false;
     SigSet pend = t->pending.set | t->process->shared_pending.set;
     // A group stop under way also ends interruptible sleeps, so that every thread stops.
-    return (pend & ~(t->sigmask & ~kUnblockable)) != 0 || t->process->stopped;
+    return (pend & ~(t->sigmask & ~kUnblockable)) != 0 || t->process->stopped || t->ptrace_trap;
 }
 
 void signal_force_fault(int sig, int code, uptr addr) {
@@ -430,10 +433,20 @@ void do_stop(Process* p, int sig) {
             parent->child_events.wake_all();
         }
     }
+    // Attaching a tracer also ends the wait: the thread then stops as a tracee.
     p->stop_wait.wait_until([&] {
         SpinlockGuard g(g_process_tree_lock);
-        return !p->stopped || (current_thread()->pending.set | p->shared_pending.set) & sig_bit(SIGKILL);
+        return !p->stopped || current_thread()->traced() ||
+               (current_thread()->pending.set | p->shared_pending.set) & sig_bit(SIGKILL);
     });
+}
+
+// The action for a signal about to be delivered (SA_RESETHAND takes effect). Tree lock held.
+KSigAction take_action_locked(Process* p, int sig) {
+    KSigAction act = p->sighand->actions[sig - 1];
+    if (act.handler != kSigDfl && act.handler != kSigIgn && (act.flags & SA_RESETHAND))
+        p->sighand->actions[sig - 1].handler = kSigDfl;
+    return act;
 }
 
 u64 pick_stack(Thread* t, const KSigAction& a, u64 sp, bool& on_alt) {
@@ -537,7 +550,9 @@ void return_to_user_work(TrapFrame* f) {
         if (cpu->need_resched) schedule();
         Process* p = t->process;
         if (!p) return;
-        if (p->stopped) {
+        // A tracee's stops are ptrace-stops (core/ptrace.cpp), taken below.
+        if (unlikely(t->ptrace_trap)) ptrace_interrupt_trap();
+        if (p->stopped && !t->traced()) {
             p->stop_wait.wait_until([&] {
                 SpinlockGuard g(g_process_tree_lock);
                 return !p->stopped || ((t->pending.set | p->shared_pending.set) & sig_bit(SIGKILL));
@@ -545,19 +560,24 @@ void return_to_user_work(TrapFrame* f) {
         }
         KSigInfo info;
         KSigAction act{};
-        bool killed;
+        bool killed, traced = false;
         {
             SpinlockGuard g(g_process_tree_lock);
             // A group exit (or another thread's execve) sent SIGKILL: no handler runs first.
             killed = t->pending.set & sig_bit(SIGKILL);
             if (!killed) {
                 if (!dequeue_locked(t, info)) break;
-                act = p->sighand->actions[info.si_signo - 1];
-                if (act.handler != kSigDfl && act.handler != kSigIgn && (act.flags & SA_RESETHAND))
-                    p->sighand->actions[info.si_signo - 1].handler = kSigDfl;
+                traced = t->traced() && info.si_signo != SIGKILL;
+                if (likely(!traced)) act = take_action_locked(p, info.si_signo);
             }
         }
         if (killed) thread_do_exit(SIGKILL, true);
+        // linux: ptrace_signal(): the tracer sees the signal first and picks what is delivered.
+        if (unlikely(traced)) {
+            if (!ptrace_signal(info)) continue;
+            SpinlockGuard g(g_process_tree_lock);
+            act = take_action_locked(p, info.si_signo);
+        }
         int sig = info.si_signo;
         if (act.handler == kSigIgn) {
             continue;
@@ -573,7 +593,9 @@ void return_to_user_work(TrapFrame* f) {
                     SpinlockGuard g(g_process_tree_lock);
                     orphan = sig != SIGSTOP && pgrp_orphaned_locked(p->pgid);
                 }
-                if (!orphan) do_stop(p, sig);
+                if (orphan) continue;
+                if (t->traced()) ptrace_group_stop(sig);
+                else do_stop(p, sig);
                 continue;
             }
             int status = sig;

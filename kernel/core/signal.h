@@ -48,7 +48,7 @@ inline void return_to_user(TrapFrame* f, bool syscall, i64 ret) {
     // sets are read without the lock: a signal that races in also wakes or interrupts the
     // thread, which brings it back here.
     bool restart_code = syscall && ret <= -kErestartSys && ret >= -kErestartRestartBlock;
-    if (likely(!this_cpu()->need_resched && p && !p->stopped && !restart_code && !t->restore_sigmask &&
+    if (likely(!this_cpu()->need_resched && p && !p->stopped && !restart_code && !t->return_work &&
                !((t->pending.set | p->shared_pending.set) & ~(t->sigmask & ~kUnblockable))))
         return;
     return_to_user_work(f);

@@ -8,6 +8,7 @@
 #include "lib/intrusive_list.h"
 #include "lib/result.h"
 #include "core/percpu.h"
+#include "core/ptrace_state.h"
 #include "core/signal_state.h"
 #include "mm/kstack.h"
 
@@ -71,7 +72,15 @@ public:
     u16 ioprio = 0;                    // ioprio_set(2) value (Linux keeps it per task, as a u16)
     SigSet saved_sigmask = 0;          // rt_sigsuspend/ppoll restore this on return
     SigSet real_blocked = 0;           // the mask rt_sigtimedwait replaced while it waits
-    bool restore_sigmask = false;
+    // Return-to-user work flags, tested together as return_work by return_to_user's fast check.
+    union {
+        struct {
+            bool restore_sigmask;
+            // PTRACE_INTERRUPT asked for a stop (read without the lock on the way back to user mode).
+            bool ptrace_trap;
+        };
+        u16 return_work = 0;
+    };
     PendingSignals pending;            // thread-directed signals
     u64 altstack_sp = 0, altstack_size = 0;
     u32 altstack_flags = 0;
@@ -83,7 +92,14 @@ public:
     bool trace_syscalls = false;
     // seccomp(2) (syscalls/seccomp.cpp): per task as in Linux, inherited by clone, kept by execve.
     bool no_new_privs = false;
-    u8 seccomp_mode = 0;                     // SECCOMP_MODE_DISABLED/STRICT/FILTER
+    // Syscall work, tested together as syscall_work by the dispatcher's fast check.
+    union {
+        struct {
+            u8 seccomp_mode;                 // SECCOMP_MODE_DISABLED/STRICT/FILTER
+            u8 ptrace_work;                  // kPtraceWork* (core/ptrace_state.h)
+        };
+        u16 syscall_work = 0;
+    };
     SeccompFilter* seccomp_filter = nullptr;   // newest filter of the chain (one reference)
     u64 restart_deadline = 0;          // restart_syscall state of an interrupted sleep
     uptr restart_rem = 0;
@@ -94,6 +110,11 @@ public:
     uptr robust_list = 0;
     std::atomic<u32> pi_owned{0};      // PI futex queues naming this thread owner (exit skips the scan at 0)
     std::atomic<u8> futex_state{0};    // 0 alive, 1 exiting, 2 dead (Linux's FUTEX_STATE_*)
+    // ptrace(2): allocated when the thread is first traced, kept until it dies (a tracer may look
+    // at it for as long as it holds the thread); the tracer's list of tracees links ptrace_node.
+    PtraceState* ptrace = nullptr;
+    ListNode ptrace_node;
+    bool traced() const { return ptrace && __atomic_load_n(&ptrace->tracer, __ATOMIC_RELAXED); }
     bool is_current = false;   // some CPU's current thread (changes under the scheduler lock)
 
 private:

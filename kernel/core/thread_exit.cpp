@@ -18,6 +18,8 @@
 #include "core/job_control.h"
 #include "core/process_lifecycle.h"
 #include "core/process_table.h"
+#include "core/ptrace.h"
+#include "core/ptrace_internal.h"
 #include "core/signal.h"
 #include "drivers/tty/tty_hooks.h"
 #include "ipc/futex.h"
@@ -50,6 +52,7 @@ bool sigchld_ignored(Process* parent) {
         arch::power_off();
     }
     itimer_exit(p);
+    if (!p->tracees.empty()) ptrace_tracer_exit(p);
     sysv_sem_exit(p->pid);   // SEM_UNDO adjustments (Linux's exit_sem)
     // A session leader's exit hangs up its terminal's foreground group (disassociate_ctty).
     if (p->sid == p->pid && p->controlling_tty) tty_session_leader_exit();
@@ -93,6 +96,7 @@ bool sigchld_ignored(Process* parent) {
         if (heir) heir->child_events.wake_all();
         p->exit_code = wait_status;
         p->zombie = true;
+        ptrace_process_zombie_locked(p);
         p->exit_wait.wake_all(POLLIN);   // linux: do_notify_pidfd()
         exit_signal = p->exit_signal;
         if (p->parent) {
@@ -147,6 +151,8 @@ void thread_do_exit(int wait_status, bool whole_group) {
             signal_zap_threads_locked(p, self);
         }
     }
+    // linux: do_exit()'s PTRACE_EVENT_EXIT, with the registers still there to look at.
+    if (unlikely(self->traced())) ptrace_exit_event(wait_status);
     // Linux's mm_release: robust futexes and clear_child_tid (pthread_join wakes), then the vfork
     // parent, all while our address space is still attached.
     futex_thread_exit(self);
@@ -166,6 +172,7 @@ void thread_do_exit(int wait_status, bool whole_group) {
         if (!last) signal_retarget_locked(p, ~SigSet(0));
         if (p->exec_thread && p->live_threads == 1) p->group_exit_wait.wake_all();
         p->exiting = last;
+        if (unlikely(self->traced())) ptrace_thread_exited_locked(self, wait_status);
     }
     if (!last) thread_exit();
     process_exit_last(p, wait_status);

@@ -382,7 +382,11 @@ Result<void> exec_elf(RefPtr<File> file, const ElfInfo& info, StringView filenam
     arch::set_user_tls(0, 0);
     arch::fpu_reset_current(t->fpu);
     TrapFrame* f = t->user_frame;
+    // The syscall number survives the new image (a tracer's exit stop still shows execve).
+    u64 vector = f->vector, orig_rax = f->error_code;
     __builtin_memset(f, 0, sizeof(*f));
+    f->vector = vector;
+    f->error_code = orig_rax;
     f->rip = entry;
     f->rsp = si.sp;
     f->cs = 0x28 | 3;

@@ -473,6 +473,16 @@ FaultResult AddressSpace::handle_fault(uptr addr, bool write, bool exec) {
     return fault_locked(v, page, write);
 }
 
+FaultResult AddressSpace::force_fault(uptr addr, bool write) {
+    if (addr >= kUserTop) return FaultResult::Segv;
+    MutexGuard g(m_lock);
+    Vma* v = find_locked(addr);
+    if (!v) return FaultResult::Segv;
+    if (!(v->prot & (PROT_READ | PROT_WRITE | PROT_EXEC))) return FaultResult::SegvAccess;
+    if (write && !(v->prot & PROT_WRITE) && is_shared(*v)) return FaultResult::SegvAccess;
+    return fault_locked(v, align_down(addr, kPageSize), write);
+}
+
 Result<RefPtr<AddressSpace>> AddressSpace::fork() {
     auto child = TRY(AddressSpace::create());
     child->membarrier_state.store(membarrier_state.load(std::memory_order_relaxed), std::memory_order_relaxed);

@@ -96,6 +96,10 @@ public:
     void set_brk_base(uptr base) { m_brk_start = m_brk = base; }
 
     FaultResult handle_fault(uptr addr, bool write, bool exec);
+    // A debugger's access (linux: FOLL_FORCE, ptrace and /proc/<pid>/mem): the VMA's protection
+    // is overridden, a write to a private read-only page (program text) gets a private copy that
+    // stays read-only for the program. Shared read-only mappings are not written.
+    FaultResult force_fault(uptr addr, bool write);
     // What backs addr, for futex keys: the mapping's object (null for anonymous memory) and
     // the byte offset in it, its protection and whether it is MAP_SHARED. EFAULT when unmapped.
     struct Backing {

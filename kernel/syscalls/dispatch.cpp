@@ -12,6 +12,7 @@
 #include "core/log.h"
 #include "core/percpu.h"
 #include "core/process.h"
+#include "core/ptrace.h"
 #include "core/signal.h"
 #include "lib/bitmap.h"
 #include "syscalls/dispatch.h"
@@ -144,7 +145,10 @@ u64 g_light_syscall_count = kSyscallCount;
 namespace {
 bool g_light_tracing_off = false;
 bool g_light_seccomp_off = false;
-void update_light() { g_light_syscall_count = g_light_tracing_off || g_light_seccomp_off ? 0 : kSyscallCount; }
+bool g_light_ptrace_off = false;
+void update_light() {
+    g_light_syscall_count = g_light_tracing_off || g_light_seccomp_off || g_light_ptrace_off ? 0 : kSyscallCount;
+}
 }  // namespace
 
 void syscall_light_enable(bool on) {
@@ -154,6 +158,11 @@ void syscall_light_enable(bool on) {
 
 void syscall_light_disable_for_seccomp() {
     g_light_seccomp_off = true;
+    update_light();
+}
+
+void syscall_light_set_ptrace(bool any_tracee) {
+    g_light_ptrace_off = any_tracee;
     update_light();
 }
 
@@ -172,7 +181,31 @@ namespace {
 [[gnu::noinline]] i64 filtered_call(TrapFrame* f, u64 nr, Thread* t) {
     i64 ret;
     if (!seccomp_permit(f, nr, &ret)) return ret;
+    // A tracer may have changed the number at a PTRACE_EVENT_SECCOMP stop (taken as an int).
+    if (unlikely(f->error_code != nr)) nr = static_cast<u32>(f->error_code);
     return call_handler(f, nr, t);
+}
+
+void store_result(TrapFrame* f, Thread* t, i64 ret) {
+    // rt_sigreturn and execve rewrite the whole frame; their "return value" is already in rax.
+    if (likely(!t->frame_replaced)) f->rax = static_cast<u64>(ret);
+    else t->frame_replaced = false;
+}
+
+// Syscall work (Linux's syscall_trace_enter/syscall_exit_work): the ptrace stops around the
+// call, then seccomp's filters. The tracer may change the number (orig_rax; -1 skips the call,
+// leaving rax as it set it) and the arguments at the entry stop, and rax at the exit stop.
+[[gnu::noinline]] void slow_dispatch(TrapFrame* f, u64 nr, Thread* t) {
+    bool run = true;
+    if (t->ptrace_work) {
+        run = ptrace_syscall_entry(f);
+        nr = f->error_code;
+        // linux: do_syscall_64() takes the number as an int.
+        if (static_cast<i32>(nr) == -1) run = false;
+        else nr = static_cast<u32>(nr);
+    }
+    if (run) store_result(f, t, t->seccomp_mode ? filtered_call(f, nr, t) : call_handler(f, nr, t));
+    if (t->ptrace_work) ptrace_syscall_exit(f);
 }
 
 }  // namespace
@@ -185,10 +218,8 @@ extern "C" void syscall_dispatch(TrapFrame* f) {
     arch::irq_enable();
     u64 nr = f->rax;
     f->error_code = nr;   // orig_rax: the number survives the return value for restarts
-    i64 ret = unlikely(t->seccomp_mode) ? filtered_call(f, nr, t) : call_handler(f, nr, t);
-    // rt_sigreturn and execve rewrite the whole frame; their "return value" is already in rax.
-    if (likely(!t->frame_replaced)) f->rax = static_cast<u64>(ret);
-    else t->frame_replaced = false;
+    if (unlikely(t->syscall_work)) slow_dispatch(f, nr, t);
+    else store_result(f, t, call_handler(f, nr, t));
     // Interrupts stay off from the last check to sysret/iretq, so nothing that needs doing
     // (a reschedule, a signal) can arrive unnoticed in between.
     arch::irq_disable();

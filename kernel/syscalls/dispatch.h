@@ -13,3 +13,5 @@ extern "C" void syscall_dispatch(TrapFrame* f);
 void syscall_light_enable(bool on);
 // Once any task uses seccomp, every system call goes through the dispatcher (where the filters run).
 void syscall_light_disable_for_seccomp();
+// While any thread is traced every system call goes through the dispatcher (for syscall stops).
+void syscall_light_set_ptrace(bool any_tracee);

@@ -1,8 +1,10 @@
 // SPDX-License-Identifier: MIT
 // execve(2) and execveat(2).
 #include "abi/linux/uapi.h"
+#include "arch/x86_64/trap_frame.h"
 #include "core/fd_table.h"
 #include "core/process.h"
+#include "core/ptrace.h"
 #include "exec/exec.h"
 #include "fs/vfs/file.h"
 #include "mm/kheap.h"
@@ -18,6 +20,7 @@ SyscallResult do_exec(int dirfd, UserCString upath, u64 argv, u64 envp, int flag
     if (!path) return Error(ENOMEM);
     TRY(copy_string_from_user(path, 4096, upath.addr));
     Process* p = current_process();
+    int old_tid = current_thread()->tid;   // PTRACE_EVENT_EXEC's message
     // ARG_MAX: a quarter of the stack limit, at least 32 pages (Linux's rule).
     usize budget = max(p->rlimits[RLIMIT_STACK].cur / 4, u64(32 * kPageSize));
     if (budget > 6ull << 20) budget = 6ull << 20;
@@ -51,6 +54,14 @@ SyscallResult do_exec(int dirfd, UserCString upath, u64 argv, u64 envp, int flag
     kfree(argv_mem);
     kfree(envp_mem);
     TRY(std::move(r));
+    if (unlikely(current_thread()->traced())) {
+        // The event stop comes before the syscall's result is in rax (Linux's pt_regs still
+        // holds the entry's -ENOSYS there); the result overwrites what a tracer put there.
+        TrapFrame* f = current_thread()->user_frame;
+        f->rax = static_cast<u64>(-ENOSYS);
+        ptrace_exec_done(old_tid);
+        f->rax = 0;
+    }
     return 0;
 }
 

@@ -22,6 +22,8 @@ SyscallResult sys_sched_setattr(int pid, UserPtr<void> attr, u32 flags);
 SyscallResult sys_sched_getattr(int pid, UserPtr<void> attr, u32 size, u32 flags);
 // Other processes' objects: kcmp.cpp, process_vm.cpp, ipc/pidfd.cpp
 SyscallResult sys_kcmp(int pid1, int pid2, int type, u64 idx1, u64 idx2);
+// core/ptrace_requests.cpp
+SyscallResult sys_ptrace(long request, int pid, u64 addr, u64 data);
 SyscallResult sys_process_vm_readv(int pid, UserPtr<const void> lvec, u64 liovcnt, UserPtr<const void> rvec,
                                    u64 riovcnt, u64 flags);
 SyscallResult sys_process_vm_writev(int pid, UserPtr<const void> lvec, u64 liovcnt, UserPtr<const void> rvec,

@@ -3,8 +3,8 @@
 // seccomp_data checked at every system call entry. The filters are immutable once attached and
 // shared by reference (a child's chain is its parent's), so a task only ever swaps its newest
 // pointer. Not implemented: user notification (SECCOMP_FILTER_FLAG_NEW_LISTENER is an unknown flag
-// here, as on kernels before 5.0, and SECCOMP_RET_USER_NOTIF finds no listener) and ptrace
-// (SECCOMP_RET_TRACE finds no tracer). linux: kernel/seccomp.c, net/core/filter.c.
+// here, as on kernels before 5.0, and SECCOMP_RET_USER_NOTIF finds no listener). SECCOMP_RET_TRACE
+// stops a PTRACE_O_TRACESECCOMP tracee (core/ptrace.cpp). linux: kernel/seccomp.c, net/core/filter.c.
 #include "syscalls/seccomp.h"
 
 #include <asm/unistd_64.h>
@@ -14,6 +14,7 @@
 #include "core/process.h"
 #include "core/process_lifecycle.h"
 #include "core/process_table.h"
+#include "core/ptrace.h"
 #include "core/signal.h"
 #include "lib/ref_ptr.h"
 #include "mm/kheap.h"
@@ -308,7 +309,41 @@ SyscallResult do_seccomp(u32 op, u32 flags, UserPtr<const void> uargs) {
 
 }  // namespace
 
-bool seccomp_permit(TrapFrame* f, u64 nr, i64* ret) {
+namespace {
+
+bool permit(TrapFrame* f, u64 nr, i64* ret, bool after_trace);
+
+// SECCOMP_RET_TRACE (linux: __seccomp_filter): a tracer with PTRACE_O_TRACESECCOMP stops the
+// thread in PTRACE_EVENT_SECCOMP and may change or skip (orig_rax -1) the call; the filters then
+// run again on what it left, a second RET_TRACE meaning "allow". Without one: ENOSYS.
+bool trace(TrapFrame* f, u32 data, i64* ret) {
+    Thread* t = current_thread();
+    if (!ptrace_event_enabled(t, PTRACE_EVENT_SECCOMP)) {
+        *ret = -ENOSYS;
+        return false;
+    }
+    f->rax = static_cast<u64>(-ENOSYS);
+    ptrace_event(PTRACE_EVENT_SECCOMP, data);
+    u64 nr = f->error_code;
+    bool killed;
+    {
+        SpinlockGuard g(g_process_tree_lock);
+        killed = t->pending.set & sig_bit(SIGKILL);
+    }
+    if (killed || static_cast<i32>(nr) == -1) {
+        *ret = static_cast<i64>(f->rax);
+        return false;
+    }
+    return permit(f, static_cast<u32>(nr), ret, true);
+}
+
+}  // namespace
+
+bool seccomp_permit(TrapFrame* f, u64 nr, i64* ret) { return permit(f, nr, ret, false); }
+
+namespace {
+
+bool permit(TrapFrame* f, u64 nr, i64* ret, bool after_trace) {
     Thread* t = current_thread();
     u8 mode = __atomic_load_n(&t->seccomp_mode, __ATOMIC_ACQUIRE);
     if (mode == SECCOMP_MODE_STRICT) {
@@ -347,7 +382,9 @@ bool seccomp_permit(TrapFrame* f, u64 nr, i64* ret) {
         *ret = static_cast<i64>(nr);   // linux: syscall_rollback, rax holds the number again
         return false;
     }
-    case SECCOMP_RET_TRACE:        // no tracer can be attached
+    case SECCOMP_RET_TRACE:
+        if (after_trace) return true;
+        return trace(f, data, ret);
     case SECCOMP_RET_USER_NOTIF:   // no listener can exist
         *ret = -ENOSYS;
         return false;
@@ -357,6 +394,8 @@ bool seccomp_permit(TrapFrame* f, u64 nr, i64* ret) {
         kill_for_seccomp(true);
     }
 }
+
+}  // namespace
 
 void seccomp_inherit(Thread* child, const Thread* parent) {
     child->no_new_privs = parent->no_new_privs;

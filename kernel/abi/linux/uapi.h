@@ -59,4 +59,5 @@
 #include <linux/filter.h>        // struct sock_filter, sock_fprog, BPF_* (seccomp's classic BPF)
 #include <linux/audit.h>         // AUDIT_ARCH_X86_64 (seccomp_data.arch, SIGSYS si_arch)
 #include <linux/mqueue.h>        // struct mq_attr, MQ_PRIO_MAX, NOTIFY_COOKIE_LEN (mq_open...)
+#include <linux/ptrace.h>        // PTRACE_*, struct ptrace_syscall_info (ptrace)
 #pragma pop_macro("__GLIBC__")

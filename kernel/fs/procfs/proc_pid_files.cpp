@@ -168,7 +168,7 @@ PROC_SHOW(proc_show_pid_status) {
     out.put_dec("\nNgid:\t", 0);
     out.put_dec("\nPid:\t", static_cast<u64>(node.tid ? t.tid : t.pid));
     out.put_dec("\nPPid:\t", static_cast<u64>(t.ppid));
-    out.put_dec("\nTracerPid:\t", 0);
+    out.put_dec("\nTracerPid:\t", static_cast<u64>(t.tracer_pid));
     const Credentials& c = t.creds;
     out.put_dec("\nUid:\t", c.uid);
     out.put_dec("\t", c.euid);

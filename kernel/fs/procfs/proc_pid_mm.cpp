@@ -47,7 +47,7 @@ constexpr usize kMaxEnvOrArgs = 128 * 1024;   // what cmdline/environ show at mo
 
 }  // namespace
 
-usize access_process_memory(AddressSpace& mm, uptr addr, void* buf, usize len, bool write) {
+usize access_process_memory(AddressSpace& mm, uptr addr, void* buf, usize len, bool write, bool force) {
     auto* dst = static_cast<u8*>(buf);
     usize done = 0;
     while (done < len) {
@@ -58,7 +58,8 @@ usize access_process_memory(AddressSpace& mm, uptr addr, void* buf, usize len, b
         // Only addresses inside a VMA: handle_fault would grow a stack for one just below it.
         bool inside = false;
         mm.for_each_vma([&](const Vma& v) { inside |= a >= v.start && a < v.end; });
-        if (!inside || mm.handle_fault(a, write, false) != FaultResult::Handled) break;
+        if (!inside) break;
+        if ((force ? mm.force_fault(a, write) : mm.handle_fault(a, write, false)) != FaultResult::Handled) break;
         bool copied = false;
         bool first = true;
         mm.for_each_vma([&](const Vma&) {

@@ -4,6 +4,7 @@
 #include "abi/linux/uapi.h"
 #include "core/cpu_clock.h"
 #include "core/process_table.h"
+#include "core/ptrace.h"
 #include "drivers/tty/tty.h"
 #include "fs/vfs/vfs.h"
 #include "syscalls/seccomp.h"
@@ -24,6 +25,7 @@ bool zombie_leader_locked(Process& p, int tid) { return tid == p.pid && p.leader
 
 char state_letter_locked(Process& p, Thread* t) {
     if (p.zombie) return 'Z';
+    if (t && t->ptrace && t->ptrace->stopped) return 't';
     if (p.stopped) return 'T';
     if (!t) return 'Z';
     switch (t->state()) {
@@ -71,6 +73,7 @@ Result<void> task_snapshot(int pid, int tid, unsigned want, TaskInfo& out) {
     __builtin_memcpy(out.comm, p->comm, sizeof(out.comm));
     out.comm[sizeof(out.comm) - 1] = '\0';
     out.state = state_letter_locked(*p, t);
+    out.tracer_pid = t ? ptrace_tracer_pid_locked(t) : 0;
     out.exiting = p->exiting;
     out.did_exec = p->did_exec;
     out.creds = p->creds;

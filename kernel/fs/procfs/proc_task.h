@@ -13,6 +13,7 @@ struct TaskInfo {
     int pid = 0, tid = 0, ppid = 0, pgid = 0, sid = 0;
     int tty_nr = 0, tpgid = -1;
     char comm[16] = {};
+    int tracer_pid = 0;          // TracerPid (ptrace)
     char state = 'R';            // R S D T Z (Linux's task state letters)
     bool exiting = false;
     bool did_exec = false;

@@ -15,7 +15,8 @@ void procfs_init();
 // early at an unmapped or unreadable page. Returns the bytes copied (0 when addr itself is not
 // readable). Sleeps (takes mm's lock): call it with no spinlock held. With write, the bytes go
 // the other way, into writable pages only (copy-on-write ones are copied first).
-usize access_process_memory(AddressSpace& mm, uptr addr, void* buf, usize len, bool write = false);
+// force: a debugger's access (AddressSpace::force_fault), as ptrace's PEEK/POKE requests.
+usize access_process_memory(AddressSpace& mm, uptr addr, void* buf, usize len, bool write = false, bool force = false);
 
 // kernel.randomize_va_space (0, 1 or 2), read by exec for the address-space layout.
 i64 sysctl_randomize_va_space();
