@@ -265,7 +265,7 @@ Result<void> InetSocket::shutdown(int how) {
         bool early = m_cb.state == TcpState::SynSent || m_cb.state == TcpState::SynRcvd || m_cb.state == TcpState::Closed;
         m_conn = early ? SockConn::Unconnected : SockConn::Connected;
     }
-    bool closed = is_tcp() ? m_cb.state == TcpState::Closed : m_conn != SockConn::Connected;
+    bool closed = is_tcp() ? tcp_closed_for_user() : m_conn != SockConn::Connected;
     if (is_tcp() && m_cb.state == TcpState::Listen) {
         if (mask & kRcvShutdown) tcp_disconnect(*this);
         return {};
@@ -283,7 +283,7 @@ Result<void> InetSocket::shutdown(int how) {
 Result<UnixAddr> InetSocket::name(bool peer) {
     SpinlockGuard g(inet_lock());
     if (!peer) return inet_make_sockaddr(*this, m_local);
-    bool unconnected = is_tcp() ? (m_cb.state == TcpState::Closed || m_cb.state == TcpState::SynSent ||
+    bool unconnected = is_tcp() ? (tcp_closed_for_user() || m_cb.state == TcpState::SynSent ||
                                    m_cb.state == TcpState::Listen)
                                 : m_conn != SockConn::Connected;
     if (!m_remote.port || unconnected) return Error(ENOTCONN);

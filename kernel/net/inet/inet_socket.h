@@ -57,6 +57,9 @@ public:
     Result<usize> getsockopt(int level, int name, u8* out, usize cap);
 
     bool is_tcp() const { return m_type == kSockStream; }
+    // What the socket's owner sees as CLOSED (linux: a connection entering TIME-WAIT hands it to a
+    // separate timewait entry and the socket itself is closed).
+    bool tcp_closed_for_user() const { return m_cb.state == TcpState::Closed || m_cb.state == TcpState::TimeWait; }
     bool v6() const { return m_family == kAfInet6; }
 
     // --- state (inet_lock) ---

@@ -126,13 +126,13 @@ Result<usize> tcp_recv(InetSocket& s, const DataIter& data, u32 flags, bool nonb
                 return done;
             } else if (done) {
                 // linux: the loop ends on these conditions only when nothing was copied yet.
-                if (s.m_done || s.m_err || (s.m_shutdown & kRcvShutdown) || s.m_cb.state == TcpState::Closed || nb)
+                if (s.m_done || s.m_err || (s.m_shutdown & kRcvShutdown) || s.tcp_closed_for_user() || nb)
                     return done;
             } else {
                 if (s.m_done) return usize(0);
                 if (s.m_err) return Error(take_error(s));
                 if (s.m_shutdown & kRcvShutdown) return usize(0);
-                if (s.m_cb.state == TcpState::Closed) return Error(ENOTCONN);
+                if (s.tcp_closed_for_user()) return Error(ENOTCONN);
                 if (!data.total) return usize(0);
                 if (nb) return Error(EAGAIN);
             }
@@ -151,7 +151,7 @@ Result<usize> tcp_recv(InetSocket& s, const DataIter& data, u32 flags, bool nonb
         auto w = inet_wait(s, deadline, [&] {
             u32 skip = peek ? static_cast<u32>(done) : 0;
             return s.m_rx.size() > skip || s.m_done || s.m_err || (s.m_shutdown & kRcvShutdown) ||
-                   s.m_cb.state == TcpState::Closed || s.m_cb.state == TcpState::Listen;
+                   s.tcp_closed_for_user() || s.m_cb.state == TcpState::Listen;
         });
         if (w.is_error()) {
             if (done) return done;
