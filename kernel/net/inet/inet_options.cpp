@@ -134,7 +134,7 @@ Result<void> set_ipv6(InetSocket& s, int name, int v) {
 }
 
 Result<usize> get_ipv6(InetSocket& s, int name, u8* out, usize cap) {
-    if (!s.v6()) return Error(ENOPROTOOPT);
+    if (!s.v6()) return Error(EOPNOTSUPP);   // linux: ip_getsockopt() for a level it does not know
     switch (name) {
     case IPV6_V6ONLY: return put_int(out, cap, s.m_v6only);
     case IPV6_UNICAST_HOPS: return put_int(out, cap, inet_ttl(s));
@@ -167,7 +167,7 @@ Result<void> set_tcp(InetSocket& s, int name, int v) {
 }
 
 Result<usize> get_tcp(InetSocket& s, int name, u8* out, usize cap) {
-    if (!s.is_tcp()) return Error(ENOPROTOOPT);
+    if (!s.is_tcp()) return Error(EOPNOTSUPP);
     switch (name) {
     case TCP_NODELAY: return put_int(out, cap, s.m_nodelay);
     case TCP_CORK: return put_int(out, cap, s.m_cork);
@@ -190,8 +190,8 @@ Result<void> InetSocket::setsockopt(int level, int name, const u8* val, usize le
     }
     int v = 0;
     if (len < sizeof(int)) {
-        // linux: the IP and TCP levels take a single byte for their flag options too; the socket level does not.
-        if (level == SOL_SOCKET || len == 0) return Error(EINVAL);
+        // linux: only the IP levels take a single byte for an int option.
+        if ((level != IPPROTO_IP && level != IPPROTO_IPV6) || len == 0) return Error(EINVAL);
         v = val[0];
     } else {
         __builtin_memcpy(&v, val, sizeof(v));

@@ -36,7 +36,8 @@ Result<wire::Addr> ip_route(const wire::Addr& dst) {
 bool ip_is_local(const wire::Addr& a, bool v6) {
     if (a.is_v4()) {
         u32 v = a.v4();
-        return v == 0 || v4_loopback(v) || v == 0xffffffff;
+        // linux: inet_addr_type() calls multicast and broadcast addresses bindable too.
+        return v == 0 || v4_loopback(v) || v == 0xffffffff || (v >> 28) == 0xe;
     }
     if (!v6) return false;
     if (a.is_any()) return true;
