@@ -50,6 +50,12 @@ public:
     Result<usize> read(const IoBuffer& buf, bool nonblock) override;
     Result<usize> write(const IoBuffer& buf, bool nonblock) override;
     Result<long> ioctl(unsigned cmd, uptr arg) override;
+    // The socket calls reach AF_UNIX through the methods below (syscalls/net_*.cpp).
+    Result<UnixAddr> op_name(bool) override { return Error(EOPNOTSUPP); }
+    Result<usize> op_send(const DataIter&, const u8*, usize, u32, bool) override { return Error(EOPNOTSUPP); }
+    Result<usize> op_recv(const DataIter&, u32, bool, RecvInfo&) override { return Error(EOPNOTSUPP); }
+    Result<void> op_setsockopt(int, int, const u8*, usize) override { return Error(EOPNOTSUPP); }
+    Result<usize> op_getsockopt(int, int, u8*, usize) override { return Error(EOPNOTSUPP); }
     // The socket's File is gone, or (embryo) the listener holding it unaccepted closed
     // (linux: unix_release_sock).
     void release(bool embryo = false);

@@ -7,7 +7,6 @@
 #include "mm/kheap.h"
 #include "syscalls/fs_iov.h"
 #include "syscalls/handlers.h"
-#include "net/inet/inet_socket.h"
 #include "syscalls/net_addr.h"
 #include "syscalls/net_cmsg.h"
 
@@ -65,10 +64,10 @@ SyscallResult send_common(UnixSocket& s, File& f, const DataIter& data, SendDest
     return static_cast<i64>(n);
 }
 
-SyscallResult inet_send(InetSocket& s, File& f, const DataIter& data, uptr uaddr, i64 len, u32 flags) {
+SyscallResult other_send(Socket& s, File& f, const DataIter& data, uptr uaddr, i64 len, u32 flags) {
     SockaddrIn in;
     if (uaddr && len) TRY(sockaddr_copy_in(uaddr, len, in));
-    usize n = TRY(s.send(data, in.len ? in.bytes : nullptr, static_cast<usize>(in.len), flags, f.flags() & O_NONBLOCK));
+    usize n = TRY(s.op_send(data, in.len ? in.bytes : nullptr, static_cast<usize>(in.len), flags, f.flags() & O_NONBLOCK));
     return static_cast<i64>(n);
 }
 
@@ -81,9 +80,9 @@ SyscallResult do_sendmsg(int fd, uptr umsg, u32 flags) {
     i64 namelen = min<i64>(m.namelen, 128);
     MsgData data;
     TRY(data.import(m.iov, m.iovlen));
-    // LINUX-DIVERGENCE: inet sockets take no ancillary data (IP_PKTINFO, IP_TTL...); it is ignored.
-    if (InetSocket* in = inet_socket(*sock)) return inet_send(*in, *file, data.iter(), m.name, namelen, flags);
+    // LINUX-DIVERGENCE: other families take no ancillary data (IP_PKTINFO, IP_TTL...); it is ignored.
     UnixSocket* s = unix_socket(sock);
+    if (!s) return other_send(*sock, *file, data.iter(), m.name, namelen, flags);
     if (m.controllen > 0x7fffffff || m.controllen > kMaxControl) return Error(ENOBUFS);
     FdList fds;
     UnixCred cred;
@@ -112,9 +111,9 @@ SyscallResult do_recvmsg(int fd, uptr umsg, u32 flags) {
     TRY(data.import(m.iov, m.iovlen));
     RecvInfo info;
     bool nonblock = file->flags() & O_NONBLOCK;
-    InetSocket* in = inet_socket(*sock);
-    usize n = in ? TRY(in->recv(data.iter(), flags & ~kMsgCmsgCloexec, nonblock, info))
-                 : TRY(unix_socket(sock)->recv(data.iter(), flags & ~kMsgCmsgCloexec, nonblock, info));
+    UnixSocket* u = unix_socket(sock);
+    usize n = u ? TRY(u->recv(data.iter(), flags & ~kMsgCmsgCloexec, nonblock, info))
+                : TRY(sock->op_recv(data.iter(), flags & ~kMsgCmsgCloexec, nonblock, info));
     if (m.name) TRY(sockaddr_copy_out(info.from, m.name, umsg + offsetof(LinuxMsghdr, namelen)));
     usize cap = min<usize>(m.controllen, kMaxControl);
     u64 used = 0;
@@ -140,9 +139,8 @@ SyscallResult sys_sendto(Fd fd, UserPtr<const void> buf, usize len, Flags flags,
     Socket* sock = TRY(socket_fd(fd, file));
     MsgData data;
     data.single(buf.addr(), len);
-    if (InetSocket* in = inet_socket(*sock))
-        return inet_send(*in, *file, data.iter(), addr.addr(), addrlen, static_cast<u32>(flags.value));
     UnixSocket* s = unix_socket(sock);
+    if (!s) return other_send(*sock, *file, data.iter(), addr.addr(), addrlen, static_cast<u32>(flags.value));
     SendDest dest;
     if (addr.addr()) {
         if (s->type() == kSockStream) {
@@ -166,8 +164,8 @@ SyscallResult sys_recvfrom(Fd fd, UserPtr<void> buf, usize len, Flags flags, Use
     RecvInfo info;
     u32 fl = static_cast<u32>(flags.value);
     bool nonblock = file->flags() & O_NONBLOCK;
-    InetSocket* in = inet_socket(*sock);
-    usize n = in ? TRY(in->recv(data.iter(), fl, nonblock, info)) : TRY(unix_socket(sock)->recv(data.iter(), fl, nonblock, info));
+    UnixSocket* u = unix_socket(sock);
+    usize n = u ? TRY(u->recv(data.iter(), fl, nonblock, info)) : TRY(sock->op_recv(data.iter(), fl, nonblock, info));
     if (addr.addr()) TRY(sockaddr_copy_out(info.from, addr.addr(), addrlen.addr()));
     return static_cast<i64>(n);
 }

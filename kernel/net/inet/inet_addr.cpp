@@ -27,6 +27,14 @@ Result<InetEnd> inet_parse_sockaddr(const InetSocket& s, const u8* sa, usize len
         e.addr = wire::Addr::from_v4(wire::get32(sa + 4));
         return e;
     }
+    if (!s.is_tcp() && len >= sizeof(sockaddr_in) && family_of(sa) == kAfInet) {
+        // linux: ip6_datagram_connect() and udpv6_sendmsg() take an IPv4 address on a UDP
+        // socket of the AF_INET6 family (glibc's getaddrinfo sorting relies on it).
+        if (s.m_v6only) return Error(EINVAL);
+        e.port = wire::get16(sa + 2);
+        e.addr = wire::Addr::from_v4(wire::get32(sa + 4));
+        return e;
+    }
     if (len < kSin6LenRfc2133) return Error(EINVAL);
     if (family_of(sa) != kAfInet6) return Error(EAFNOSUPPORT);
     e.port = wire::get16(sa + 2);

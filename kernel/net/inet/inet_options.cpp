@@ -183,7 +183,7 @@ Result<usize> get_tcp(InetSocket& s, int name, u8* out, usize cap) {
 
 }  // namespace
 
-Result<void> InetSocket::setsockopt(int level, int name, const u8* val, usize len) {
+Result<void> InetSocket::op_setsockopt(int level, int name, const u8* val, usize len) {
     if (level == SOL_SOCKET && name == SO_LINGER) {
         InetLocked g;
         return set_socket(*this, name, val, len, 0);
@@ -206,7 +206,7 @@ Result<void> InetSocket::setsockopt(int level, int name, const u8* val, usize le
     }
 }
 
-Result<usize> InetSocket::getsockopt(int level, int name, u8* out, usize cap) {
+Result<usize> InetSocket::op_getsockopt(int level, int name, u8* out, usize cap) {
     (void)cap;
     InetLocked g;
     switch (level) {

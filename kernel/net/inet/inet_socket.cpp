@@ -121,12 +121,12 @@ u32 InetSocket::poll() {
 Result<usize> InetSocket::read(const IoBuffer& buf, bool nonblock) {
     DataIter d{&buf, 1, buf.size()};
     RecvInfo info;
-    return recv(d, 0, nonblock, info);
+    return op_recv(d, 0, nonblock, info);
 }
 
 Result<usize> InetSocket::write(const IoBuffer& buf, bool nonblock) {
     DataIter d{&buf, 1, buf.size()};
-    return send(d, nullptr, 0, 0, nonblock);
+    return op_send(d, nullptr, 0, 0, nonblock);
 }
 
 Result<long> InetSocket::ioctl(unsigned cmd, uptr arg) {
@@ -159,12 +159,19 @@ Result<long> InetSocket::ioctl(unsigned cmd, uptr arg) {
     return 0;
 }
 
-Result<void> InetSocket::bind(const u8* sa, usize len) {
+Result<void> InetSocket::op_bind(const u8* sa, usize len) {
     if (!v6() && len >= sizeof(sockaddr_in)) {
         // linux: __inet_bind(): kAfUnspec is accepted for INADDR_ANY only.
         u16 f;
         __builtin_memcpy(&f, sa, sizeof(f));
         if (f == kAfUnspec && wire::get32(sa + 4) != 0) return Error(EAFNOSUPPORT);
+    }
+    if (v6()) {
+        // linux: inet6_bind() takes sockaddr_in6 only (connect and sendto of UDP also take sockaddr_in).
+        u16 f = 0;
+        if (len >= sizeof(f)) __builtin_memcpy(&f, sa, sizeof(f));
+        if (len < 24) return Error(EINVAL);
+        if (f != kAfInet6) return Error(EAFNOSUPPORT);
     }
     InetEnd e = TRY(inet_parse_sockaddr(*this, sa, len, !v6()));
     if (v6() && e.addr.is_v4() && !e.addr.is_any() && m_v6only) return Error(EINVAL);
@@ -191,7 +198,7 @@ Result<void> InetSocket::bind(const u8* sa, usize len) {
     return {};
 }
 
-Result<void> InetSocket::connect(const u8* sa, usize len, bool nonblock) {
+Result<void> InetSocket::op_connect(const u8* sa, usize len, bool nonblock) {
     if (len < sizeof(u16)) return Error(EINVAL);
     u16 f;
     __builtin_memcpy(&f, sa, sizeof(f));
@@ -243,7 +250,7 @@ Result<void> InetSocket::connect(const u8* sa, usize len, bool nonblock) {
     return {};
 }
 
-Result<void> InetSocket::listen(int backlog) {
+Result<void> InetSocket::op_listen(int backlog) {
     if (!is_tcp()) return Error(EOPNOTSUPP);
     InetLocked g;
     if (m_conn != SockConn::Unconnected) return Error(EINVAL);
@@ -251,12 +258,14 @@ Result<void> InetSocket::listen(int backlog) {
     return tcp_listen(*this, backlog);
 }
 
-Result<RefPtr<InetSocket>> InetSocket::accept(bool nonblock) {
+Result<RefPtr<Socket>> InetSocket::op_accept(bool nonblock, UnixAddr* peer) {
     if (!is_tcp()) return Error(EOPNOTSUPP);
-    return tcp_accept(*this, nonblock);
+    RefPtr<InetSocket> c = TRY(tcp_accept(*this, nonblock));
+    *peer = inet_make_sockaddr(*c, c->m_remote);   // linux: accept reports it in any state
+    return RefPtr<Socket>(move_ref(c));
 }
 
-Result<void> InetSocket::shutdown(int how) {
+Result<void> InetSocket::op_shutdown(int how) {
     if (how < 0 || how > 2) return Error(EINVAL);
     u8 mask = static_cast<u8>(how + 1);
     InetLocked g;
@@ -280,7 +289,7 @@ Result<void> InetSocket::shutdown(int how) {
     return {};
 }
 
-Result<UnixAddr> InetSocket::name(bool peer) {
+Result<UnixAddr> InetSocket::op_name(bool peer) {
     SpinlockGuard g(inet_lock());
     if (!peer) return inet_make_sockaddr(*this, m_local);
     bool unconnected = is_tcp() ? (tcp_closed_for_user() || m_cb.state == TcpState::SynSent ||
@@ -290,7 +299,7 @@ Result<UnixAddr> InetSocket::name(bool peer) {
     return inet_make_sockaddr(*this, m_remote);
 }
 
-Result<usize> InetSocket::send(const DataIter& data, const u8* sa, usize salen, u32 flags, bool nonblock) {
+Result<usize> InetSocket::op_send(const DataIter& data, const u8* sa, usize salen, u32 flags, bool nonblock) {
     if (is_tcp()) {
         // linux: tcp_sendmsg() ignores a destination address.
         auto r = tcp_send(*this, data, flags, nonblock);
@@ -304,7 +313,7 @@ Result<usize> InetSocket::send(const DataIter& data, const u8* sa, usize salen, 
     return udp_send(*this, data, nullptr, flags, nonblock);
 }
 
-Result<usize> InetSocket::recv(const DataIter& data, u32 flags, bool nonblock, RecvInfo& info) {
+Result<usize> InetSocket::op_recv(const DataIter& data, u32 flags, bool nonblock, RecvInfo& info) {
     if (is_tcp()) {
         info.from = UnixAddr{};   // linux: TCP reports no source address
         return tcp_recv(*this, data, flags, nonblock);

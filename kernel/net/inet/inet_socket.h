@@ -43,18 +43,16 @@ public:
     Result<usize> write(const IoBuffer& buf, bool nonblock) override;
     Result<long> ioctl(unsigned cmd, uptr arg) override;
 
-    // The system calls, with the caller's sockaddr bytes.
-    Result<void> bind(const u8* sa, usize len);
-    Result<void> connect(const u8* sa, usize len, bool nonblock);
-    Result<void> listen(int backlog);
-    Result<RefPtr<InetSocket>> accept(bool nonblock);
-    Result<void> shutdown(int how);
-    Result<UnixAddr> name(bool peer);
-    // sa: sendto's address (null: none).
-    Result<usize> send(const DataIter& data, const u8* sa, usize salen, u32 flags, bool nonblock);
-    Result<usize> recv(const DataIter& data, u32 flags, bool nonblock, RecvInfo& info);
-    Result<void> setsockopt(int level, int name, const u8* val, usize len);
-    Result<usize> getsockopt(int level, int name, u8* out, usize cap);
+    Result<void> op_bind(const u8* sa, usize len) override;
+    Result<void> op_connect(const u8* sa, usize len, bool nonblock) override;
+    Result<void> op_listen(int backlog) override;
+    Result<RefPtr<Socket>> op_accept(bool nonblock, UnixAddr* peer) override;
+    Result<void> op_shutdown(int how) override;
+    Result<UnixAddr> op_name(bool peer) override;
+    Result<usize> op_send(const DataIter& data, const u8* sa, usize salen, u32 flags, bool nonblock) override;
+    Result<usize> op_recv(const DataIter& data, u32 flags, bool nonblock, RecvInfo& info) override;
+    Result<void> op_setsockopt(int level, int name, const u8* val, usize len) override;
+    Result<usize> op_getsockopt(int level, int name, u8* out, usize cap) override;
 
     bool is_tcp() const { return m_type == kSockStream; }
     // What the socket's owner sees as CLOSED (linux: a connection entering TIME-WAIT hands it to a

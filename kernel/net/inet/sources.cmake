@@ -16,4 +16,5 @@ list(APPEND KERNEL_SOURCES
   ${CMAKE_CURRENT_SOURCE_DIR}/net/inet/tcp_conn.cpp
   ${CMAKE_CURRENT_SOURCE_DIR}/net/inet/tcp_input.cpp
   ${CMAKE_CURRENT_SOURCE_DIR}/net/inet/tcp_data.cpp
+  ${CMAKE_CURRENT_SOURCE_DIR}/net/inet/netlink_socket.cpp
 )
