@@ -45,4 +45,5 @@ protected:
 public:
     const int m_family;
     int m_type;
+    u64 m_ino = 0;   // the sockfs inode (/proc/net/*, /proc/<pid>/fd show it)
 };

@@ -84,6 +84,7 @@ Result<RefPtr<File>> socket_file_create(RefPtr<Socket> sock, bool nonblock) {
     SockFs* fs = TRY(sockfs());
     auto* ino = new (std::nothrow) SocketInode(*fs, g_next_ino.fetch_add(1, std::memory_order_relaxed));
     if (!ino) return Error(ENOMEM);
+    sock->m_ino = ino->ino();
     auto inode = RefPtr<SocketInode>::adopt(ino);
     Process* p = current_process();
     ino->init(p ? p->creds : Credentials{});

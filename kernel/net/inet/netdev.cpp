@@ -14,7 +14,13 @@
 
 namespace {
 
-void lo_xmit(NetDevice&, Packet* p) { loopback_queue(p); }
+void lo_xmit(NetDevice& d, Packet* p) {
+    d.tx_packets++;
+    d.tx_bytes += p->len;
+    d.rx_packets++;
+    d.rx_bytes += p->len;
+    loopback_queue(p);
+}
 
 constinit NetDevice g_lo{"lo", 1, kIffLoopback, 65536, false, 0, 0, false, {}, lo_xmit};
 

@@ -19,6 +19,7 @@ struct NetDevice {
     wire::Addr v6_addr;
     // Hands a complete IP datagram to the device (it owns p afterwards). Under inet_lock().
     void (*xmit)(NetDevice& dev, Packet* p);
+    u64 rx_packets = 0, rx_bytes = 0, tx_packets = 0, tx_bytes = 0;
 };
 
 NetDevice& loopback_dev();
