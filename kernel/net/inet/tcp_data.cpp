@@ -13,12 +13,16 @@ namespace {
 
 constexpr usize kChunk = 64 * 1024;
 
+// Where user bytes stop between the user copy (lock dropped) and the queue (lock held): small
+// calls (the request/response kind) use the stack, others one heap chunk.
 class Bounce {
 public:
     explicit Bounce(usize want) : m_len(want < kChunk ? (want ? want : 1) : kChunk) {
-        m_buf = static_cast<u8*>(kmalloc(m_len));
+        m_buf = m_len <= sizeof(m_small) ? m_small : static_cast<u8*>(kmalloc(m_len));
     }
-    ~Bounce() { kfree(m_buf); }
+    ~Bounce() {
+        if (m_buf != m_small) kfree(m_buf);
+    }
     ARAMID_NOCOPY(Bounce);
     u8* get() const { return m_buf; }
     usize size() const { return m_len; }
@@ -26,6 +30,7 @@ public:
 private:
     usize m_len;
     u8* m_buf;
+    u8 m_small[256];
 };
 
 int take_error(InetSocket& s) {
