@@ -20,7 +20,8 @@ public:
     // Appends up to n bytes; returns how many fit.
     u32 push(const u8* src, u32 n) {
         if (n > space()) n = space();
-        u32 tail = (m_head + m_len) % (m_cap ? m_cap : 1);
+        if (!n) return 0;
+        u32 tail = (m_head + m_len) % m_cap;
         u32 first = n < m_cap - tail ? n : m_cap - tail;
         __builtin_memcpy(m_buf + tail, src, first);
         __builtin_memcpy(m_buf, src + first, n - first);
@@ -29,6 +30,7 @@ public:
     }
     // Copies n bytes starting off bytes after the front (off + n <= size()).
     void peek(u32 off, u8* dst, u32 n) const {
+        if (!n) return;
         u32 start = (m_head + off) % m_cap;
         u32 first = n < m_cap - start ? n : m_cap - start;
         __builtin_memcpy(dst, m_buf + start, first);

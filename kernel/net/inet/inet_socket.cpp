@@ -179,6 +179,7 @@ Result<void> InetSocket::op_bind(const u8* sa, usize len) {
     if (e.port && e.port < 1024 && !privileged()) return Error(EACCES);   // net.ipv4.ip_unprivileged_port_start
     InetLocked g;
     if (m_local.port || (is_tcp() && m_cb.state != TcpState::Closed)) return Error(EINVAL);
+    inet_reap_expired();
     wire::Addr old = m_local.addr;
     m_local.addr = e.addr;
     if (!e.port) {

@@ -31,7 +31,7 @@ u16 tcp_our_mss(const InetSocket& s) {
     return static_cast<u16>(mss);
 }
 
-u32 tcp_rcv_space(const InetSocket& s) { return s.m_rx.capacity() ? s.m_rx.space() : kTcpRxRing; }
+u32 tcp_rcv_space(const InetSocket& s) { return s.m_rx.space(); }   // 0 once the queues are freed
 
 Result<void> tcp_alloc_queues(InetSocket& s) {
     if (s.m_rx.capacity()) return {};
@@ -45,6 +45,13 @@ Result<void> tcp_alloc_queues(InetSocket& s) {
     s.m_rx.init(rx, kTcpRxRing);
     s.m_tx.init(tx, kTcpTxRing);
     return {};
+}
+
+void tcp_free_queues(InetSocket& s) {
+    kfree(s.m_rx.buffer());
+    kfree(s.m_tx.buffer());
+    s.m_rx.init(nullptr, 0);
+    s.m_tx.init(nullptr, 0);
 }
 
 void tcp_xmit(InetSocket& s, wire::TcpHeader h, u32 ring_off, u32 len) {
@@ -75,6 +82,7 @@ void tcp_closed(InetSocket& s) {
     s.m_cb.state = TcpState::Closed;
     s.m_shutdown = kRcvShutdown | kSendShutdown;
     inet_wake_later(s);
+    if (s.m_orphan) tcp_free_queues(s);
     if (s.m_orphan || !s.m_bind_port_lock || s.m_listener) inet_table_remove(s);
 }
 
@@ -215,7 +223,10 @@ void tcp_close(InetSocket& s) {
         abort_conn(s);
         return;
     }
-    if (s.m_cb.state == TcpState::TimeWait) return;   // the table entry runs out on its own
+    if (s.m_cb.state == TcpState::TimeWait) {
+        tcp_free_queues(s);   // the table entry runs out on its own
+        return;
+    }
     s.m_cb.fin_wanted = true;
     tcp_output(s);
     if (s.m_cb.state == TcpState::FinWait2) s.m_expires_ns = monotonic_ns() + kTimeWaitNs;

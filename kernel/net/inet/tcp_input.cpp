@@ -108,7 +108,10 @@ void act(InetSocket& s, const TcpInput& r, const u8* payload) {
         wire::TcpHeader rst = r.rst;
         tcp_xmit(s, rst, 0, 0);
     }
-    if (r.time_wait) s.m_expires_ns = monotonic_ns() + kTimeWaitNs;
+    if (r.time_wait) {
+        s.m_expires_ns = monotonic_ns() + kTimeWaitNs;
+        if (s.m_orphan) tcp_free_queues(s);
+    }
     inet_wake_later(s);
 }
 
