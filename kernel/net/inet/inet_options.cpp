@@ -41,6 +41,13 @@ Result<void> set_socket(InetSocket& s, int name, const u8* val, usize len, int v
     case SO_RCVBUF: s.m_rcvbuf = sock_doubled(v, kSockMinRcvbuf); return {};
     case SO_RCVTIMEO_OLD: s.m_rcvtimeo_ns = TRY(sock_timeout_from(val, len)); return {};
     case SO_SNDTIMEO_OLD: s.m_sndtimeo_ns = TRY(sock_timeout_from(val, len)); return {};
+    case SO_BINDTODEVICE: {
+        // Only lo exists: binding to it (or unbinding with "") changes nothing.
+        char dev[kIfNameSize + 1] = {};
+        __builtin_memcpy(dev, val, len < kIfNameSize ? len : kIfNameSize);
+        if (!dev[0] || (dev[0] == 'l' && dev[1] == 'o' && !dev[2])) return {};
+        return Error(ENODEV);
+    }
     case SO_LINGER: {
         if (len < sizeof(Linger)) return Error(EINVAL);
         Linger l;
@@ -184,7 +191,7 @@ Result<usize> get_tcp(InetSocket& s, int name, u8* out, usize cap) {
 }  // namespace
 
 Result<void> InetSocket::op_setsockopt(int level, int name, const u8* val, usize len) {
-    if (level == SOL_SOCKET && name == SO_LINGER) {
+    if (level == SOL_SOCKET && (name == SO_LINGER || name == SO_BINDTODEVICE)) {
         InetLocked g;
         return set_socket(*this, name, val, len, 0);
     }

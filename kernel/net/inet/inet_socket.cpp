@@ -236,9 +236,11 @@ Result<void> InetSocket::op_connect(const u8* sa, usize len, bool nonblock) {
         }
     }
     // The handshake ran when the lock was dropped (loopback); wait for the outcome otherwise.
-    TRY(inet_wait(*this, m_sndtimeo_ns ? monotonic_ns() + m_sndtimeo_ns : 0, [&] {
+    auto waited = inet_wait(*this, m_sndtimeo_ns ? monotonic_ns() + m_sndtimeo_ns : 0, [&] {
         return m_cb.state != TcpState::SynSent && m_cb.state != TcpState::SynRcvd;
-    }));
+    });
+    // linux: inet_stream_connect(): SO_SNDTIMEO running out leaves the connect in progress.
+    if (waited.is_error()) return Error(waited.error().code == EAGAIN ? EINPROGRESS : waited.error().code);
     InetLocked g;
     if (m_cb.state == TcpState::Closed) {
         // linux: sock_error() or ECONNABORTED; the socket may connect again.

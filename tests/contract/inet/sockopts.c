@@ -86,6 +86,9 @@ int main(void)
     G(t, IPPROTO_TCP, 9999);
     G(t, 12345, 1);
     S(t, 12345, 1, 1);
+    RET(setsockopt(t, SOL_SOCKET, SO_BINDTODEVICE, "lo", 3));
+    RET(setsockopt(t, SOL_SOCKET, SO_BINDTODEVICE, "nosuch0", 8));
+    RET(setsockopt(t, SOL_SOCKET, SO_BINDTODEVICE, "", 1));
     int v = 1;
     RET(setsockopt(t, SOL_SOCKET, SO_REUSEADDR, &v, 2));
     RET(setsockopt(t, IPPROTO_TCP, TCP_NODELAY, &v, 1));
