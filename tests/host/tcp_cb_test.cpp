@@ -253,3 +253,26 @@ TEST(TcpCb, SequenceComparisonsWrap) {
     EXPECT_EQ(s.received, 3000u);
     EXPECT_TRUE(seq_lt(0xffffff00u, c.cb.snd_nxt));
 }
+
+TEST(TcpCb, SimultaneousOpenAndSelfConnect) {
+    // A socket connecting to itself: its SYN comes back to it.
+    End e;
+    TcpHeader syn = tcp_open_active(e.cb, 4242, e.space, kMss);
+    TcpInput r = deliver(e, syn, 0);
+    EXPECT_TRUE(r.send_synack);
+    EXPECT_EQ(e.cb.state, TcpState::SynRcvd);
+    TcpHeader synack = tcp_synack(e.cb, e.space, kMss);
+    EXPECT_EQ(synack.flags, wire::kSyn | wire::kAck);
+    EXPECT_EQ(synack.seq, 4242u);
+    EXPECT_EQ(synack.ack, 4243u);
+    r = deliver(e, synack, 0);
+    EXPECT_TRUE(r.established);
+    EXPECT_EQ(e.cb.state, TcpState::Established);
+    EXPECT_EQ(e.cb.snd_wnd, u32(synack.wnd));   // unscaled, as every SYN's window
+    // Data to itself.
+    TcpHeader d;
+    u32 len;
+    ASSERT_TRUE(tcp_next_segment(e.cb, 10, e.space, d, len));
+    r = deliver(e, d, len);
+    EXPECT_EQ(r.data_len, 10u);
+}

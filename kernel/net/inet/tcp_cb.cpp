@@ -108,7 +108,18 @@ TcpInput syn_sent(TcpCb& cb, const TcpHeader& seg, u32 rcv_space) {
         }
         return out;
     }
-    if (!(seg.flags & wire::kSyn) || !has_ack) return out;   // simultaneous open is not supported
+    if (!(seg.flags & wire::kSyn)) return out;
+    if (!has_ack) {
+        // Simultaneous open (RFC 9293 3.5, figure 8): SYN-RECEIVED, and our SYN again with an ACK.
+        cb.irs = seg.seq;
+        cb.rcv_nxt = seg.seq + 1;
+        take_options(cb, seg, cb.mss);
+        cb.snd_wnd = seg.wnd;
+        cb.snd_wl1 = seg.seq;
+        cb.state = TcpState::SynRcvd;
+        out.send_synack = true;
+        return out;
+    }
     cb.irs = seg.seq;
     cb.rcv_nxt = seg.seq + 1;
     cb.snd_una = seg.ack;
@@ -188,6 +199,15 @@ TcpInput tcp_input(TcpCb& cb, const TcpHeader& seg, u32 payload_len, u32 rcv_spa
     if (cb.state == TcpState::SynSent) return syn_sent(cb, seg, rcv_space);
     TcpInput out;
     if (cb.state == TcpState::Closed || cb.state == TcpState::Listen) return out;
+    // The peer's SYN-ACK of a simultaneous open (linux: tcp_validate_incoming() lets it pass).
+    bool simultaneous = cb.state == TcpState::SynRcvd && (seg.flags & wire::kSyn) && (seg.flags & wire::kAck) &&
+                        !(seg.flags & wire::kRst) && seg.seq + 1 == cb.rcv_nxt && seg.ack == cb.snd_nxt;
+    if (simultaneous) {
+        process_ack(cb, seg, out);
+        cb.snd_wnd = seg.wnd;   // a SYN's window is never scaled
+        if (out.established) out.send_ack = true;
+        return out;
+    }
     // Step one: sequence acceptability (in-order delivery: the segment must start at rcv_nxt,
     // or be an old one that overlaps it).
     u32 seg_len = payload_len + ((seg.flags & wire::kSyn) ? 1 : 0) + ((seg.flags & wire::kFin) ? 1 : 0);
@@ -277,6 +297,17 @@ bool tcp_next_segment(TcpCb& cb, u32 unsent, u32 rcv_space, TcpHeader& seg, u32&
         else if (cb.state == TcpState::CloseWait) cb.state = TcpState::LastAck;
     }
     return true;
+}
+
+TcpHeader tcp_synack(TcpCb& cb, u32 rcv_space, u16 our_mss) {
+    TcpHeader h;
+    h.seq = cb.iss;
+    h.ack = cb.rcv_nxt;
+    h.flags = wire::kSyn | wire::kAck;
+    h.wnd = window_field(cb, rcv_space, true);
+    h.mss = our_mss;
+    if (cb.wscale_ok) h.wscale = kTcpWscale;
+    return h;
 }
 
 TcpHeader tcp_ack(TcpCb& cb, u32 rcv_space) { return base(cb, wire::kAck, rcv_space); }

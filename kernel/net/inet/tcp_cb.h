@@ -46,6 +46,7 @@ struct TcpCb {
 struct TcpInput {
     bool send_ack = false;
     bool send_rst = false;
+    bool send_synack = false;   // simultaneous open: answer the peer's SYN with tcp_synack()
     wire::TcpHeader rst;        // the reset to send when send_rst
     u32 data_off = 0;           // accepted payload bytes [data_off, data_off + data_len)
     u32 data_len = 0;
@@ -72,6 +73,8 @@ TcpInput tcp_input(TcpCb& cb, const wire::TcpHeader& seg, u32 payload_len, u32 r
 // window allows), FIN when the application is done and everything is sent. Returns false when
 // there is nothing to send. seg gets seq/ack/flags/wnd; *len the payload bytes.
 bool tcp_next_segment(TcpCb& cb, u32 unsent, u32 rcv_space, wire::TcpHeader& seg, u32& len);
+// The SYN-ACK of a simultaneous open (both sides sent a SYN; a socket connecting to itself).
+wire::TcpHeader tcp_synack(TcpCb& cb, u32 rcv_space, u16 our_mss);
 // A bare ACK (window update or acknowledgement).
 wire::TcpHeader tcp_ack(TcpCb& cb, u32 rcv_space);
 // A RST that aborts the connection (close with unread data, SO_LINGER 0).

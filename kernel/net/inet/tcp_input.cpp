@@ -104,6 +104,7 @@ void act(InetSocket& s, const TcpInput& r, const u8* payload) {
         s.m_err = r.reset_errno;
         s.m_shutdown = kRcvShutdown | kSendShutdown;
     }
+    if (r.send_synack) tcp_xmit(s, tcp_synack(s.m_cb, tcp_rcv_space(s), tcp_our_mss(s)), 0, 0);
     if (r.send_rst) {
         wire::TcpHeader rst = r.rst;
         tcp_xmit(s, rst, 0, 0);
