@@ -4,6 +4,31 @@
 
 #include "core/signal.h"
 #include "net/inet/inet.h"
+#include "sync/mutex.h"
+
+// A socket's reader or writer mutex, given up while its holder sleeps (linux: sk_wait_data()
+// releases the socket lock), so a non-blocking call by another thread is not held up.
+class IoLock {
+public:
+    explicit IoLock(Mutex& m) : m_mutex(m) { m.lock(); }
+    ~IoLock() {
+        if (m_held) m_mutex.unlock();
+    }
+    ARAMID_NOCOPY(IoLock);
+    template <typename Wait>
+    auto unlocked(Wait wait) {
+        m_mutex.unlock();
+        m_held = false;
+        auto r = wait();
+        m_mutex.lock();
+        m_held = true;
+        return r;
+    }
+
+private:
+    Mutex& m_mutex;
+    bool m_held = true;
+};
 
 // deadline_ns (monotonic, 0 = none) passing: EAGAIN. A signal: ERESTARTSYS without a deadline,
 // EINTR with one (linux: sock_intr_errno()).

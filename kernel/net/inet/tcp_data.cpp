@@ -103,10 +103,16 @@ Result<usize> tcp_send(InetSocket& s, const DataIter& data, u32 flags, bool nonb
 
 Result<usize> tcp_recv(InetSocket& s, const DataIter& data, u32 flags, bool nonblock) {
     if (flags & kMsgOob) return Error(EINVAL);   // linux: tcp_recv_urg() with no urgent data
-    MutexGuard rg(s.m_recv_lock);
+    IoLock rg(s.m_recv_lock);
     bool nb = nonblock || (flags & kMsgDontwait);
     bool peek = flags & kMsgPeek;
-    usize target = (flags & kMsgWaitall) && !peek ? data.total : 1;
+    usize target = 1;
+    {
+        SpinlockGuard g(inet_lock());
+        target = (flags & kMsgWaitall) && !peek ? data.total : static_cast<usize>(s.m_rcvlowat);   // linux: sock_rcvlowat()
+    }
+    if (target > data.total) target = data.total;
+    if (!target) target = 1;
     u64 deadline = deadline_of(s.m_rcvtimeo_ns);
     Bounce bounce(data.total);
     if (!bounce.get()) return Error(ENOBUFS);
@@ -153,10 +159,12 @@ Result<usize> tcp_recv(InetSocket& s, const DataIter& data, u32 flags, bool nonb
             done += n;
             continue;
         }
-        auto w = inet_wait(s, deadline, [&] {
-            u32 skip = peek ? static_cast<u32>(done) : 0;
-            return s.m_rx.size() > skip || s.m_done || s.m_err || (s.m_shutdown & kRcvShutdown) ||
-                   s.tcp_closed_for_user() || s.m_cb.state == TcpState::Listen;
+        auto w = rg.unlocked([&] {
+            return inet_wait(s, deadline, [&] {
+                u32 skip = peek ? static_cast<u32>(done) : 0;
+                return s.m_rx.size() > skip || s.m_done || s.m_err || (s.m_shutdown & kRcvShutdown) ||
+                       s.tcp_closed_for_user() || s.m_cb.state == TcpState::Listen;
+            });
         });
         if (w.is_error()) {
             if (done) return done;

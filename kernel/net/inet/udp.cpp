@@ -127,8 +127,9 @@ Result<usize> udp_send(InetSocket& s, const DataIter& data, const InetEnd* to, u
 
 Result<usize> udp_recv(InetSocket& s, const DataIter& data, u32 flags, bool nonblock, RecvInfo& info) {
     if (flags & kMsgOob) return Error(EOPNOTSUPP);
-    MutexGuard rg(s.m_recv_lock);
+    IoLock rg(s.m_recv_lock);
     bool nb = nonblock || (flags & kMsgDontwait);
+    u64 deadline = s.m_rcvtimeo_ns ? monotonic_ns() + s.m_rcvtimeo_ns : 0;
     Packet* p = nullptr;
     for (;;) {
         {
@@ -149,8 +150,10 @@ Result<usize> udp_recv(InetSocket& s, const DataIter& data, u32 flags, bool nonb
             if (s.m_shutdown & kRcvShutdown) return usize(0);
         }
         if (nb) return Error(EAGAIN);
-        TRY(inet_wait(s, s.m_rcvtimeo_ns ? monotonic_ns() + s.m_rcvtimeo_ns : 0, [&] {
-            return !s.m_rxq.empty() || s.m_err || (s.m_shutdown & kRcvShutdown);
+        TRY(rg.unlocked([&] {
+            return inet_wait(s, deadline, [&] {
+                return !s.m_rxq.empty() || s.m_err || (s.m_shutdown & kRcvShutdown);
+            });
         }));
     }
     // The datagram stays put while copied: only readers (serialised by m_recv_lock) take it.
