@@ -36,6 +36,15 @@ public:
         __builtin_memcpy(dst, m_buf + start, first);
         __builtin_memcpy(dst + first, m_buf, n - first);
     }
+    // Moves the contents to a larger buffer (the caller frees the old one, returned).
+    u8* move_to(u8* buf, u32 cap) {
+        peek(0, buf, m_len);
+        u8* old = m_buf;
+        m_buf = buf;
+        m_cap = cap;
+        m_head = 0;
+        return old;
+    }
     void drop(u32 n) {
         if (n > m_len) n = m_len;
         m_len -= n;

@@ -35,16 +35,25 @@ u32 tcp_rcv_space(const InetSocket& s) { return s.m_rx.space(); }   // 0 once th
 
 Result<void> tcp_alloc_queues(InetSocket& s) {
     if (s.m_rx.capacity()) return {};
-    auto* rx = static_cast<u8*>(kmalloc(kTcpRxRing));
-    auto* tx = static_cast<u8*>(kmalloc(kTcpTxRing));
+    auto* rx = static_cast<u8*>(kmalloc(kTcpRingStart));
+    auto* tx = static_cast<u8*>(kmalloc(kTcpRingStart));
     if (!rx || !tx) {
         kfree(rx);
         kfree(tx);
         return Error(ENOBUFS);
     }
-    s.m_rx.init(rx, kTcpRxRing);
-    s.m_tx.init(tx, kTcpTxRing);
+    s.m_rx.init(rx, kTcpRingStart);
+    s.m_tx.init(tx, kTcpRingStart);
     return {};
+}
+
+bool tcp_grow_ring(ByteRing& r, u32 max) {
+    if (!r.capacity() || r.capacity() >= max || r.space() > r.capacity() / 2) return false;
+    u32 cap = r.capacity() * 2 < max ? r.capacity() * 2 : max;
+    auto* buf = static_cast<u8*>(kmalloc(cap));
+    if (!buf) return false;   // stays as it is: the peer's window or the writer waits
+    kfree(r.move_to(buf, cap));
+    return true;
 }
 
 void tcp_free_queues(InetSocket& s) {
@@ -244,7 +253,7 @@ u32 tcp_poll(InetSocket& s) {
         if (!(s.m_shutdown & kSendShutdown)) {
             // linux: sk_stream_is_writeable(): free space at least half of what is queued.
             u32 used = s.m_tx.size();
-            u32 cap = s.m_tx.capacity() ? s.m_tx.capacity() : kTcpTxRing;
+            u32 cap = s.m_tx.capacity() < kTcpTxMax ? kTcpTxMax : s.m_tx.capacity();
             if (cap - used >= used / 2) mask |= POLLOUT | POLLWRNORM;
         } else {
             mask |= POLLOUT | POLLWRNORM;

@@ -67,6 +67,7 @@ Result<usize> tcp_send(InetSocket& s, const DataIter& data, u32 flags, bool nonb
                 return Error(EPIPE);   // linux: sk_stream_wait_connect()
             }
             if (done == data.total && done) return done;
+            if (!connecting && !s.m_tx.space()) tcp_grow_ring(s.m_tx, kTcpTxMax);
             room = connecting ? 0 : s.m_tx.space();
             if (!data.total && !connecting) return usize(0);
         }

@@ -88,7 +88,10 @@ void listener_input(InetSocket& l, Packet* p, const wire::IpHeader& ip, const wi
 }
 
 void act(InetSocket& s, const TcpInput& r, const u8* payload) {
-    if (r.data_len) s.m_rx.push(payload + r.data_off, r.data_len);
+    if (r.data_len) {
+        s.m_rx.push(payload + r.data_off, r.data_len);
+        tcp_grow_ring(s.m_rx, kTcpRxMax);   // the next ACK offers the larger window
+    }
     if (r.acked) s.m_tx.drop(r.acked);
     if (r.established && s.m_listener) {
         InetSocket& l = *s.m_listener;
