@@ -240,6 +240,9 @@ void NetlinkSocket::answer(const u8* req, usize len) {
         usize body = h.nlmsg_len - NLMSG_HDRLEN;
         const u8* payload = req + NLMSG_HDRLEN;
         bool request = h.nlmsg_flags & NLM_F_REQUEST;
+        usize queued = 0;
+        for (Packet& q : m_rxq) queued += q.len;
+        if (queued >= m_rcvbuf) return;   // linux: the reply does not fit the receive buffer and is lost
         bool dump = (h.nlmsg_flags & NLM_F_DUMP) == NLM_F_DUMP;
         if (request) {
             Reply r(*this, h);
