@@ -21,6 +21,10 @@
 #include <sys/wait.h>
 #include <poll.h>
 #include <sys/epoll.h>
+#include <net/if.h>
+#include <netinet/in.h>
+#include <netinet/tcp.h>
+#include <sys/ioctl.h>
 
 extern char **environ;
 
@@ -370,6 +374,41 @@ static void bench_pingpong(const char *name, long n) {
     wait_child_ok(pid);
 }
 
+// The same round trip over a TCP connection on 127.0.0.1 (lo is brought up first: it starts down).
+static void bench_tcp_pingpong(const char *name, long n) {
+    int ctl = socket(AF_INET, SOCK_DGRAM, 0);
+    struct ifreq r;
+    memset(&r, 0, sizeof r);
+    strcpy(r.ifr_name, "lo");
+    BENCH_CHECK(ctl >= 0 && ioctl(ctl, SIOCGIFFLAGS, &r) == 0);
+    r.ifr_flags |= IFF_UP;
+    BENCH_CHECK(ioctl(ctl, SIOCSIFFLAGS, &r) == 0);
+    close(ctl);
+    int l = socket(AF_INET, SOCK_STREAM, 0);
+    struct sockaddr_in a = {.sin_family = AF_INET, .sin_addr.s_addr = htonl(INADDR_LOOPBACK)};
+    socklen_t al = sizeof a;
+    BENCH_CHECK(bind(l, (struct sockaddr *)&a, sizeof a) == 0 && listen(l, 1) == 0);
+    BENCH_CHECK(getsockname(l, (struct sockaddr *)&a, &al) == 0);
+    int one = 1;
+    pid_t pid = fork();
+    BENCH_CHECK(pid >= 0);
+    if (pid == 0) {
+        int c = socket(AF_INET, SOCK_STREAM, 0);
+        if (c < 0 || connect(c, (struct sockaddr *)&a, sizeof a)) _exit(1);
+        setsockopt(c, IPPROTO_TCP, TCP_NODELAY, &one, sizeof one);
+        echo_bytes(c, c);
+    }
+    int s = accept(l, NULL, NULL);
+    BENCH_CHECK(s >= 0);
+    setsockopt(s, IPPROTO_TCP, TCP_NODELAY, &one, sizeof one);
+    close(l);
+    g_fd = s;
+    g_fd2 = s;
+    bench_loop(name, n, 1, op_pingpong);
+    close(s);
+    wait_child_ok(pid);
+}
+
 // The same round trip over one AF_UNIX stream socket pair.
 static void bench_unix_pingpong(const char *name, long n) {
     int sv[2];
@@ -681,6 +720,7 @@ static const struct bench benches[] = {
     {"pipe_throughput_64k", 1360, bench_pipe_throughput},
     {"pipe_pingpong", 29000, bench_pingpong},
     {"unix_pingpong", 20000, bench_unix_pingpong},
+    {"tcp_pingpong", 10000, bench_tcp_pingpong},
     {"socketpair_create", 30000, b_socketpair},
     {"sched_yield_pair", 168000, bench_yield_pair},
     {"fork_exit_wait", 1540, b_fork_exit_wait},

@@ -4,20 +4,14 @@
 // read/write, readv/writev, poll/select/epoll, ioctl and close reach the socket.
 #include "net/socket_file.h"
 
-#include "abi/linux/socket_uapi.h"
 #include "abi/linux/uapi.h"
 #include "core/process.h"
 #include "fs/vfs/inode.h"
+#include "net/inet/netdev.h"
 
 namespace {
 
-UnixSocket* sock_of(const File& f) { return static_cast<UnixSocket*>(f.private_data); }
-
-Result<usize> plain_recv(File& f, const IoBuffer& buf) {
-    DataIter d{&buf, 1, buf.size()};
-    RecvInfo info;   // descriptors that arrive with the data are closed, as Linux's read()
-    return sock_of(f)->recv(d, 0, f.flags() & O_NONBLOCK, info);
-}
+Socket* sock_of(const File& f) { return static_cast<Socket*>(f.private_data); }
 
 class SocketFileOps final : public FileOps {
 public:
@@ -25,35 +19,24 @@ public:
 
     Result<usize> read(File& f, const IoBuffer& buf, u64&) override {
         if (!buf.size()) return usize(0);   // linux: sock_read_iter()
-        return plain_recv(f, buf);
+        return sock_of(f)->read(buf, f.flags() & O_NONBLOCK);
     }
     Result<usize> write(File& f, const IoBuffer& buf, u64&) override {
-        DataIter d{&buf, 1, buf.size()};
-        FdList none;
-        return sock_of(f)->send(d, nullptr, none, nullptr, 0, f.flags() & O_NONBLOCK);
+        return sock_of(f)->write(buf, f.flags() & O_NONBLOCK);
     }
     Result<long> ioctl(File& f, unsigned cmd, uptr arg) override {
-        UnixSocket* s = sock_of(f);
-        int v;
-        if (cmd == SIOCINQ) {
-            if (s->listening()) return Error(EINVAL);
-            v = static_cast<int>(s->bytes_readable());
-        } else if (cmd == SIOCOUTQ) {
-            v = static_cast<int>(s->bytes_unsent());
-        } else {
-            return Error(ENOTTY);
-        }
-        TRY(copy_to_user(UserPtr<int>(arg), v));
-        return 0;
+        // linux: sock_ioctl() hands the interface requests to dev_ioctl() for every family.
+        if (netdev_ioctl_cmd(cmd)) return netdev_ioctl(cmd, arg);
+        return sock_of(f)->ioctl(cmd, arg);
     }
     u32 poll(File& f) override { return sock_of(f)->poll(); }
     WaitQueue* wait_queue(File& f) override { return &sock_of(f)->wait_queue(); }
     void release(File& f) override {
-        UnixSocket* s = sock_of(f);
+        Socket* s = sock_of(f);
         if (!s) return;
         f.private_data = nullptr;
-        s->release();
-        RefPtr<UnixSocket>::adopt(s);   // the file's reference
+        s->file_closed();
+        RefPtr<Socket>::adopt(s);   // the file's reference
     }
 };
 
@@ -92,15 +75,16 @@ Result<SockFs*> sockfs() {
 
 }  // namespace
 
-UnixSocket* socket_of(const File& file) {
+Socket* socket_of(const File& file) {
     if (&file.ops() != &g_socket_ops) return nullptr;
     return sock_of(file);
 }
 
-Result<RefPtr<File>> socket_file_create(RefPtr<UnixSocket> sock, bool nonblock) {
+Result<RefPtr<File>> socket_file_create(RefPtr<Socket> sock, bool nonblock) {
     SockFs* fs = TRY(sockfs());
     auto* ino = new (std::nothrow) SocketInode(*fs, g_next_ino.fetch_add(1, std::memory_order_relaxed));
     if (!ino) return Error(ENOMEM);
+    sock->m_ino = ino->ino();
     auto inode = RefPtr<SocketInode>::adopt(ino);
     Process* p = current_process();
     ino->init(p ? p->creds : Credentials{});

@@ -46,7 +46,7 @@ void for_each_inflight(UnixSocket& s, Fn&& fn) {
         for (UnixMsg& m : q.m_rxq) {
             for (u32 i = 0; i < m.fds.size(); i++) {
                 File* f = m.fds[i].ptr();
-                if (UnixSocket* t = f ? socket_of(*f) : nullptr) fn(*t, f);
+                if (UnixSocket* t = f ? unix_socket(socket_of(*f)) : nullptr) fn(*t, f);
             }
         }
     };
@@ -95,7 +95,7 @@ void unix_gc() {
             for (UnixMsg& m : s.m_rxq) {
                 for (u32 i = 0; i < m.fds.size(); i++) {
                     File* f = m.fds[i].ptr();
-                    if (UnixSocket* t = f ? socket_of(*f) : nullptr) {
+                    if (UnixSocket* t = f ? unix_socket(socket_of(*f)) : nullptr) {
                         t->m_gc_inflight++;
                         t->m_gc_file = f;
                     }

@@ -3,6 +3,7 @@
 // release (linux: unix_release_sock), plus the small value types of net/unix_types.h.
 #include "net/unix_socket.h"
 
+#include "abi/linux/socket_uapi.h"
 #include "abi/linux/uapi.h"
 #include "core/process.h"
 #include "mm/kheap.h"
@@ -111,9 +112,8 @@ void unix_msg_free(UnixMsg* m) {
 }
 
 Result<RefPtr<UnixSocket>> UnixSocket::create(int type) {
-    auto* s = new (std::nothrow) UnixSocket();
+    auto* s = new (std::nothrow) UnixSocket(type);
     if (!s) return Error(ENOMEM);
-    s->m_type = type;
     s->m_backlog = kMaxDgramQlen;   // linux: unix_create1() sets sk_max_ack_backlog
     unix_gc_register(*s);
     return RefPtr<UnixSocket>::adopt(s);
@@ -175,4 +175,32 @@ void UnixSocket::release(bool embryo) {
     }
     unix_free_msgs(dropped);
     if (!embryo) unix_gc();
+}
+
+// --- The socket as a File (read/write/ioctl) ---------------------------------------------------
+
+Result<usize> UnixSocket::read(const IoBuffer& buf, bool nonblock) {
+    DataIter d{&buf, 1, buf.size()};
+    RecvInfo info;   // descriptors that arrive with the data are closed, as Linux's read()
+    return recv(d, 0, nonblock, info);
+}
+
+Result<usize> UnixSocket::write(const IoBuffer& buf, bool nonblock) {
+    DataIter d{&buf, 1, buf.size()};
+    FdList none;
+    return send(d, nullptr, none, nullptr, 0, nonblock);
+}
+
+Result<long> UnixSocket::ioctl(unsigned cmd, uptr arg) {
+    int v;
+    if (cmd == SIOCINQ) {
+        if (listening()) return Error(EINVAL);
+        v = static_cast<int>(bytes_readable());
+    } else if (cmd == SIOCOUTQ) {
+        v = static_cast<int>(bytes_unsent());
+    } else {
+        return Error(ENOTTY);
+    }
+    TRY(copy_to_user(UserPtr<int>(arg), v));
+    return 0;
 }

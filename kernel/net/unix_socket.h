@@ -16,6 +16,7 @@
 #include "core/wait_queue.h"
 #include "fs/vfs/file.h"
 #include "lib/intrusive_list.h"
+#include "net/socket.h"
 #include "net/unix_types.h"
 #include "sync/mutex.h"
 #include "sync/spinlock.h"
@@ -38,15 +39,24 @@ using UnixMsgList = IntrusiveList<UnixMsg, &UnixMsg::node>;
 
 enum class UnixState : u8 { Unconnected, Listening, Connected };
 
-class UnixSocket : public RefCounted<UnixSocket> {
+class UnixSocket final : public Socket {
 public:
     static Result<RefPtr<UnixSocket>> create(int type);
-    ~UnixSocket();
+    ~UnixSocket() override;
     ARAMID_NOCOPY(UnixSocket);
 
-    int type() const { return m_type; }
-    WaitQueue& wait_queue() { return m_wq; }
-    u32 poll();
+    WaitQueue& wait_queue() override { return m_wq; }
+    u32 poll() override;
+    void file_closed() override { release(); }
+    Result<usize> read(const IoBuffer& buf, bool nonblock) override;
+    Result<usize> write(const IoBuffer& buf, bool nonblock) override;
+    Result<long> ioctl(unsigned cmd, uptr arg) override;
+    // The socket calls reach AF_UNIX through the methods below (syscalls/net_*.cpp).
+    Result<UnixAddr> op_name(bool) override { return Error(EOPNOTSUPP); }
+    Result<usize> op_send(const DataIter&, const u8*, usize, u32, bool) override { return Error(EOPNOTSUPP); }
+    Result<usize> op_recv(const DataIter&, u32, bool, RecvInfo&) override { return Error(EOPNOTSUPP); }
+    Result<void> op_setsockopt(int, int, const u8*, usize) override { return Error(EOPNOTSUPP); }
+    Result<usize> op_getsockopt(int, int, u8*, usize) override { return Error(EOPNOTSUPP); }
     // The socket's File is gone, or (embryo) the listener holding it unaccepted closed
     // (linux: unix_release_sock).
     void release(bool embryo = false);
@@ -79,7 +89,7 @@ public:
     bool listening();
 
 private:
-    UnixSocket() = default;
+    explicit UnixSocket(int type) : Socket(kAfUnix, type) {}
 
     Result<usize> send_stream(const DataIter& data, FdList& fds, const UnixCred& cred, u32 flags, bool nonblock);
     Result<usize> send_dgram(const DataIter& data, const UnixTarget* dest, FdList& fds, const UnixCred& cred,
@@ -90,7 +100,6 @@ private:
 
 public:
     // State under unix_lock(); the net/unix_*.cpp files use it directly.
-    int m_type = 0;
     UnixState m_state = UnixState::Unconnected;
     u8 m_shutdown = 0;             // kRcvShutdown | kSendShutdown
     bool m_dead = false;           // released
@@ -130,6 +139,9 @@ public:
     bool m_gc_scanned = false;
     File* m_gc_file = nullptr;
 };
+
+// The AF_UNIX socket behind s, or null for another family.
+inline UnixSocket* unix_socket(Socket* s) { return s && s->family() == kAfUnix ? static_cast<UnixSocket*>(s) : nullptr; }
 
 Spinlock& unix_lock();
 // The garbage collector for sockets kept alive only by descriptors in flight (linux:

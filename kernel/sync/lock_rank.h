@@ -21,6 +21,8 @@ enum class LockRank : u8 {
     FdTable = 30,      // a process's descriptors; dropping a File under it may free (Heap)
     UnixSocket = 32,   // AF_UNIX socket state (net/unix_*.cpp): taken when a File is released under
                        // FdTable; wakes and frees only after release
+    Inet = 33,         // AF_INET/AF_INET6 sockets, TCP/UDP state, network devices (net/inet/): taken
+                       // when a File is released under FdTable; allocates (Heap), wakes only after release
     Tty = 35,          // a terminal's state; wakes readers (wait queues, scheduler) after release
     FsInodeCache = 34, // a disk file system's table of live inodes: left by an inode's destructor,
                        // which runs wherever its last reference goes (a File released under FdTable)

@@ -19,6 +19,7 @@ const char* lock_rank_name(LockRank r) {
     case LockRank::Timer: return "timer";
     case LockRank::FdTable: return "fd-table";
     case LockRank::UnixSocket: return "unix-socket";
+    case LockRank::Inet: return "inet";
     case LockRank::Tty: return "tty";
     case LockRank::Pty: return "pty";
     case LockRank::BlockQueue: return "block-queue";

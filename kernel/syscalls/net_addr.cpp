@@ -19,9 +19,9 @@ StringView path_of(const UnixAddr& a) {
 
 }  // namespace
 
-Result<UnixSocket*> socket_fd(int fd, RefPtr<File>& file) {
+Result<Socket*> socket_fd(int fd, RefPtr<File>& file) {
     file = TRY(fd_file(fd));
-    UnixSocket* s = socket_of(*file);
+    Socket* s = socket_of(*file);
     if (!s) return Error(ENOTSOCK);
     return s;
 }

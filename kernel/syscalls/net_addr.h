@@ -14,7 +14,7 @@ struct SockaddrIn {
 };
 
 // linux: sockfd_lookup(): EBADF, ENOTSOCK. The file's reference comes back in *file.
-Result<UnixSocket*> socket_fd(int fd, RefPtr<File>& file);
+Result<Socket*> socket_fd(int fd, RefPtr<File>& file);
 // move_addr_to_kernel(): EINVAL for a length outside [0, 128], EFAULT.
 Result<void> sockaddr_copy_in(uptr uaddr, i64 len, SockaddrIn& out);
 // move_addr_to_user(): copies min(*ulen, addr.len) bytes and stores addr.len in *ulen.

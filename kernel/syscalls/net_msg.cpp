@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 // sendto, recvfrom, sendmsg, recvmsg, sendmmsg and recvmmsg (man 2 send, man 2 recv; linux:
 // net/socket.c ___sys_sendmsg/___sys_recvmsg): struct msghdr in and out, the iovec, the
-// address and the ancillary data around a UnixSocket send or receive.
+// address and the ancillary data around a UnixSocket or InetSocket send or receive.
 #include "abi/linux/uapi.h"
 #include "core/time.h"
 #include "mm/kheap.h"
@@ -64,15 +64,25 @@ SyscallResult send_common(UnixSocket& s, File& f, const DataIter& data, SendDest
     return static_cast<i64>(n);
 }
 
+SyscallResult other_send(Socket& s, File& f, const DataIter& data, uptr uaddr, i64 len, u32 flags) {
+    SockaddrIn in;
+    if (uaddr && len) TRY(sockaddr_copy_in(uaddr, len, in));
+    usize n = TRY(s.op_send(data, in.len ? in.bytes : nullptr, static_cast<usize>(in.len), flags, f.flags() & O_NONBLOCK));
+    return static_cast<i64>(n);
+}
+
 SyscallResult do_sendmsg(int fd, uptr umsg, u32 flags) {
     RefPtr<File> file;
-    UnixSocket* s = TRY(socket_fd(fd, file));
+    Socket* sock = TRY(socket_fd(fd, file));
     LinuxMsghdr m;
     TRY(copy_from_user(&m, umsg, sizeof(m)));
     if (m.namelen < 0) return Error(EINVAL);
     i64 namelen = min<i64>(m.namelen, 128);
     MsgData data;
     TRY(data.import(m.iov, m.iovlen));
+    // LINUX-DIVERGENCE: other families take no ancillary data (IP_PKTINFO, IP_TTL...); it is ignored.
+    UnixSocket* s = unix_socket(sock);
+    if (!s) return other_send(*sock, *file, data.iter(), m.name, namelen, flags);
     if (m.controllen > 0x7fffffff || m.controllen > kMaxControl) return Error(ENOBUFS);
     FdList fds;
     UnixCred cred;
@@ -93,14 +103,17 @@ SyscallResult do_sendmsg(int fd, uptr umsg, u32 flags) {
 
 SyscallResult do_recvmsg(int fd, uptr umsg, u32 flags) {
     RefPtr<File> file;
-    UnixSocket* s = TRY(socket_fd(fd, file));
+    Socket* sock = TRY(socket_fd(fd, file));
     LinuxMsghdr m;
     TRY(copy_from_user(&m, umsg, sizeof(m)));
     if (m.namelen < 0) return Error(EINVAL);
     MsgData data;
     TRY(data.import(m.iov, m.iovlen));
     RecvInfo info;
-    usize n = TRY(s->recv(data.iter(), flags & ~kMsgCmsgCloexec, file->flags() & O_NONBLOCK, info));
+    bool nonblock = file->flags() & O_NONBLOCK;
+    UnixSocket* u = unix_socket(sock);
+    usize n = u ? TRY(u->recv(data.iter(), flags & ~kMsgCmsgCloexec, nonblock, info))
+                : TRY(sock->op_recv(data.iter(), flags & ~kMsgCmsgCloexec, nonblock, info));
     if (m.name) TRY(sockaddr_copy_out(info.from, m.name, umsg + offsetof(LinuxMsghdr, namelen)));
     usize cap = min<usize>(m.controllen, kMaxControl);
     u64 used = 0;
@@ -123,9 +136,11 @@ SyscallResult do_recvmsg(int fd, uptr umsg, u32 flags) {
 SyscallResult sys_sendto(Fd fd, UserPtr<const void> buf, usize len, Flags flags, UserPtr<const void> addr,
                          int addrlen) {
     RefPtr<File> file;
-    UnixSocket* s = TRY(socket_fd(fd, file));
+    Socket* sock = TRY(socket_fd(fd, file));
     MsgData data;
     data.single(buf.addr(), len);
+    UnixSocket* s = unix_socket(sock);
+    if (!s) return other_send(*sock, *file, data.iter(), addr.addr(), addrlen, static_cast<u32>(flags.value));
     SendDest dest;
     if (addr.addr()) {
         if (s->type() == kSockStream) {
@@ -143,11 +158,14 @@ SyscallResult sys_sendto(Fd fd, UserPtr<const void> buf, usize len, Flags flags,
 SyscallResult sys_recvfrom(Fd fd, UserPtr<void> buf, usize len, Flags flags, UserPtr<void> addr,
                            UserPtr<int> addrlen) {
     RefPtr<File> file;
-    UnixSocket* s = TRY(socket_fd(fd, file));
+    Socket* sock = TRY(socket_fd(fd, file));
     MsgData data;
     data.single(buf.addr(), len);
     RecvInfo info;
-    usize n = TRY(s->recv(data.iter(), static_cast<u32>(flags.value), file->flags() & O_NONBLOCK, info));
+    u32 fl = static_cast<u32>(flags.value);
+    bool nonblock = file->flags() & O_NONBLOCK;
+    UnixSocket* u = unix_socket(sock);
+    usize n = u ? TRY(u->recv(data.iter(), fl, nonblock, info)) : TRY(sock->op_recv(data.iter(), fl, nonblock, info));
     if (addr.addr()) TRY(sockaddr_copy_out(info.from, addr.addr(), addrlen.addr()));
     return static_cast<i64>(n);
 }

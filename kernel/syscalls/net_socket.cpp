@@ -1,11 +1,14 @@
 // SPDX-License-Identifier: MIT
 // socket, socketpair, bind, listen, accept, accept4, connect, shutdown, getsockname and
-// getpeername (man 2 socket...; linux: net/socket.c, net/unix/af_unix.c). Only AF_UNIX exists:
-// other families fail with EAFNOSUPPORT, as on a Linux without them.
+// getpeername (man 2 socket...; linux: net/socket.c, net/unix/af_unix.c, net/ipv4/af_inet.c).
+// AF_UNIX, AF_INET, AF_INET6 and AF_NETLINK (NETLINK_ROUTE) exist; other families fail with EAFNOSUPPORT, as on a Linux
+// without them.
 #include "abi/linux/uapi.h"
 #include "core/fd_table.h"
 #include "core/log.h"
 #include "core/process.h"
+#include "net/inet/inet_socket.h"
+#include "net/inet/netlink_socket.h"
 #include "net/socket_file.h"
 #include "syscalls/handlers.h"
 #include "syscalls/net_addr.h"
@@ -22,13 +25,9 @@ Result<int> check_socket_args(int family, int type, int protocol, u32& sflags) {
     type &= kSockTypeMask;
     if (family < 0 || family >= kAfMax) return Error(EAFNOSUPPORT);
     if (type < 0 || type >= kSockMax) return Error(EINVAL);
-    if (family != kAfUnix) {
-        if (family == kAfInet || family == kAfInet6 || family == kAfNetlink) {
-            static std::atomic<bool> logged{false};
-            if (!logged.exchange(true)) log_info("net: no network stack: socket family %d refused", family);
-        }
-        return Error(EAFNOSUPPORT);
-    }
+    // InetSocket::create and NetlinkSocket::create check the rest.
+    if (family == kAfInet || family == kAfInet6 || family == kAfNetlink) return type;
+    if (family != kAfUnix) return Error(EAFNOSUPPORT);
     if (protocol && protocol != kAfUnix) return Error(EPROTONOSUPPORT);
     switch (type) {
     case kSockStream:
@@ -39,16 +38,37 @@ Result<int> check_socket_args(int family, int type, int protocol, u32& sflags) {
     }
 }
 
+Result<RefPtr<File>> new_other_file(int family, int type, int protocol, bool nonblock) {
+    if (family == kAfNetlink) return socket_file_create(TRY(NetlinkSocket::create(type, protocol)), nonblock);
+    return socket_file_create(TRY(InetSocket::create(family, type, protocol)), nonblock);
+}
+
 Result<RefPtr<File>> new_socket_file(int type, bool nonblock, RefPtr<UnixSocket>* out = nullptr) {
     RefPtr<UnixSocket> s = TRY(UnixSocket::create(type));
     if (out) *out = s;
     return socket_file_create(move_ref(s), nonblock);
 }
 
+SyscallResult other_accept(Socket& s, File& file, uptr uaddr, uptr ulen, u64 flags) {
+    UnixAddr peer;
+    RefPtr<Socket> conn = TRY(s.op_accept(file.flags() & O_NONBLOCK, &peer));
+    RefPtr<Socket> keep = conn;
+    auto made = socket_file_create(move_ref(conn), flags & O_NONBLOCK);
+    if (made.is_error()) {
+        keep->file_closed();
+        return made.error();
+    }
+    RefPtr<File> nf = made.release_value();
+    if (uaddr) TRY(sockaddr_copy_out(peer, uaddr, ulen));
+    return TRY(current_process()->fds->install(move_ref(nf), flags & O_CLOEXEC, 0, nofile_limit_now()));
+}
+
 SyscallResult do_accept4(int fd, uptr uaddr, uptr ulen, u64 flags) {
     if (flags & ~u64(O_CLOEXEC | O_NONBLOCK)) return Error(EINVAL);
     RefPtr<File> file;
-    UnixSocket* s = TRY(socket_fd(fd, file));
+    Socket* sock = TRY(socket_fd(fd, file));
+    UnixSocket* s = unix_socket(sock);
+    if (!s) return other_accept(*sock, *file, uaddr, ulen, flags);
     RefPtr<UnixSocket> conn = TRY(s->accept(file->flags() & O_NONBLOCK));
     RefPtr<UnixSocket> keep = conn;
     auto made = socket_file_create(move_ref(conn), flags & O_NONBLOCK);
@@ -67,8 +87,10 @@ SyscallResult do_accept4(int fd, uptr uaddr, uptr ulen, u64 flags) {
 
 SyscallResult do_getname(int fd, uptr uaddr, uptr ulen, bool peer) {
     RefPtr<File> file;
-    UnixSocket* s = TRY(socket_fd(fd, file));
-    UnixAddr a = peer ? TRY(s->peer_name()) : s->name();
+    Socket* sock = TRY(socket_fd(fd, file));
+    UnixAddr a;
+    if (UnixSocket* u = unix_socket(sock)) a = peer ? TRY(u->peer_name()) : u->name();
+    else a = TRY(sock->op_name(peer));
     TRY(sockaddr_copy_out(a, uaddr, ulen));
     return 0;
 }
@@ -78,13 +100,15 @@ SyscallResult do_getname(int fd, uptr uaddr, uptr ulen, bool peer) {
 SyscallResult sys_socket(int family, int type, int protocol) {
     u32 sflags;
     int t = TRY(check_socket_args(family, type, protocol, sflags));
-    RefPtr<File> f = TRY(new_socket_file(t, sflags & O_NONBLOCK));
+    RefPtr<File> f = family == kAfUnix ? TRY(new_socket_file(t, sflags & O_NONBLOCK))
+                                       : TRY(new_other_file(family, t, protocol, sflags & O_NONBLOCK));
     return TRY(current_process()->fds->install(move_ref(f), sflags & O_CLOEXEC, 0, nofile_limit_now()));
 }
 
 SyscallResult sys_socketpair(int family, int type, int protocol, UserPtr<int> sv) {
     u32 sflags;
     int t = TRY(check_socket_args(family, type, protocol, sflags));
+    if (family != kAfUnix) return Error(EOPNOTSUPP);   // linux: inet sockets have no socketpair
     RefPtr<UnixSocket> a, b;
     RefPtr<File> fa = TRY(new_socket_file(t, sflags & O_NONBLOCK, &a));
     RefPtr<File> fb = TRY(new_socket_file(t, sflags & O_NONBLOCK, &b));
@@ -108,9 +132,14 @@ SyscallResult sys_socketpair(int family, int type, int protocol, UserPtr<int> sv
 
 SyscallResult sys_bind(Fd fd, UserPtr<const void> addr, int addrlen) {
     RefPtr<File> file;
-    UnixSocket* s = TRY(socket_fd(fd, file));
+    Socket* sock = TRY(socket_fd(fd, file));
     SockaddrIn in;
     TRY(sockaddr_copy_in(addr.addr(), addrlen, in));
+    UnixSocket* s = unix_socket(sock);
+    if (!s) {
+        TRY(sock->op_bind(in.bytes, static_cast<usize>(in.len)));
+        return 0;
+    }
     u16 family = 0;
     __builtin_memcpy(&family, in.bytes, sizeof(family));
     // linux: unix_bind(): a bare family asks for an automatic name.
@@ -125,7 +154,12 @@ SyscallResult sys_bind(Fd fd, UserPtr<const void> addr, int addrlen) {
 
 SyscallResult sys_listen(Fd fd, int backlog) {
     RefPtr<File> file;
-    UnixSocket* s = TRY(socket_fd(fd, file));
+    Socket* sock = TRY(socket_fd(fd, file));
+    UnixSocket* s = unix_socket(sock);
+    if (!s) {
+        TRY(sock->op_listen(backlog));
+        return 0;
+    }
     if (static_cast<u32>(backlog) > static_cast<u32>(kSomaxconn)) backlog = kSomaxconn;
     TRY(s->listen(backlog));
     return 0;
@@ -141,9 +175,14 @@ SyscallResult sys_accept4(Fd fd, UserPtr<void> addr, UserPtr<int> addrlen, Flags
 
 SyscallResult sys_connect(Fd fd, UserPtr<const void> addr, int addrlen) {
     RefPtr<File> file;
-    UnixSocket* s = TRY(socket_fd(fd, file));
+    Socket* sock = TRY(socket_fd(fd, file));
     SockaddrIn in;
     TRY(sockaddr_copy_in(addr.addr(), addrlen, in));
+    UnixSocket* s = unix_socket(sock);
+    if (!s) {
+        TRY(sock->op_connect(in.bytes, static_cast<usize>(in.len), file->flags() & O_NONBLOCK));
+        return 0;
+    }
     if (s->type() == kSockDgram) {
         // linux: unix_dgram_connect(): AF_UNSPEC dissolves the association.
         if (in.len < 2) return Error(EINVAL);
@@ -163,8 +202,9 @@ SyscallResult sys_connect(Fd fd, UserPtr<const void> addr, int addrlen) {
 
 SyscallResult sys_shutdown(Fd fd, int how) {
     RefPtr<File> file;
-    UnixSocket* s = TRY(socket_fd(fd, file));
-    TRY(s->shutdown(how));
+    Socket* sock = TRY(socket_fd(fd, file));
+    if (UnixSocket* u = unix_socket(sock)) TRY(u->shutdown(how));
+    else TRY(sock->op_shutdown(how));
     return 0;
 }
 

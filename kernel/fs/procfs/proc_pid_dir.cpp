@@ -18,6 +18,7 @@ constinit const ProcEntry kPidEntries[] = {
     {"fd", S_IFDIR | 0500, ProcKind::FdDir},
     {"fdinfo", S_IFDIR | 0555, ProcKind::FdInfoDir},
     {"ns", S_IFDIR | 0511, ProcKind::Dir, nullptr, nullptr, kProcPidNsEntries, kProcPidNsCount},
+    {"net", S_IFDIR | 0555, ProcKind::Dir, nullptr, nullptr, kProcNetEntries, kProcNetCount},
     {"environ", S_IFREG | 0400, ProcKind::File, proc_show_pid_environ, nullptr, nullptr, 0, kProcInspect},
     {"status", kRo, ProcKind::File, proc_show_pid_status},
     {"personality", S_IFREG | 0400, ProcKind::File, proc_show_pid_personality, nullptr, nullptr, 0, kProcInspect},

@@ -21,6 +21,7 @@ constexpr u32 kLink = S_IFLNK | 0777;
 // Linux keeps its root entries in an rbtree ordered by (name length, bytes) and lists them in
 // that order, then self and thread-self; this table follows the same order.
 constinit const ProcEntry kRootEntries[] = {
+    {"net", kLink, ProcKind::Link, proc_link_net},
     {"sys", S_IFDIR | 0555, ProcKind::Dir, nullptr, nullptr, kProcSysEntries, kProcSysEntryCount},
     {"stat", kFile, ProcKind::File, proc_show_stat},
     {"swaps", kFile, ProcKind::File, proc_show_swaps},
@@ -92,6 +93,11 @@ PROC_SHOW(proc_link_thread_self) {
     Process* p = current_process();
     if (!p || !t) return Error(ENOENT);
     out.appendf("%d/task/%d", p->pid, t->tid);
+    return out.status();
+}
+
+PROC_SHOW(proc_link_net) {
+    out.append("self/net");
     return out.status();
 }
 

@@ -58,6 +58,11 @@ PROC_SHOW(proc_link_pid_root);
 constexpr u16 kProcPidNsCount = 2;
 extern const ProcEntry kProcPidNsEntries[kProcPidNsCount];
 
+// /proc/<pid>/net/ (net/inet/proc_net.cpp), which /proc/net links to.
+constexpr u16 kProcNetCount = 5;
+extern const ProcEntry kProcNetEntries[kProcNetCount];
+PROC_SHOW(proc_link_net);
+
 // System V IPC (ipc/sysv_proc.cpp): /proc/sysvipc's files and the kernel.shm*, sem and msg* sysctls.
 constexpr u16 kProcSysvipcCount = 3;
 extern const ProcEntry kProcSysvipcEntries[kProcSysvipcCount];
