@@ -19,6 +19,7 @@
 #include "core/process_lifecycle.h"
 #include "core/process_table.h"
 #include "core/signal.h"
+#include "fs/cgroup/cgroup.h"
 #include "drivers/tty/tty_hooks.h"
 #include "ipc/futex.h"
 #include "mm/address_space.h"
@@ -157,6 +158,7 @@ void thread_do_exit(int wait_status, bool whole_group) {
         p->threads.remove(*self);
         self->exiting = true;
         last = --p->live_threads == 0;
+        cgroup_thread_exit_locked(*p, last);
         // Without a group exit the last thread's own code is the status (Linux reports it,
         // not the leader's).
         if (last && p->group_exiting) wait_status = p->group_exit_code;

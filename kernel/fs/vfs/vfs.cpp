@@ -83,6 +83,7 @@ Result<void> vfs_mount(const WalkContext& ctx, StringView source, StringView tar
     if (!at.mnt) return Error(EINVAL);
     if (flags & MS_REMOUNT) {
         if (at.dentry.ptr() != at.mnt->root()) return Error(EINVAL);
+        if (!(flags & MS_BIND)) TRY(at.mnt->sb().remount(data));
         // linux: path_mount(): a remount naming no access-time mode keeps the current one.
         u64 keep = kPerMountFlags;
         if (!(flags & kAtimeFlags)) keep &= ~kAtimeFlags;
