@@ -203,28 +203,17 @@ Result<void> cgroup_destroy_locked(Cgroup& cg) {
     return {};
 }
 
-Result<void> cgroup_rename_locked(Cgroup& cg, StringView new_name) {
-    for (usize i = 0; i < new_name.length(); i++)
-        if (new_name[i] == '\n') return Error(EINVAL);
-    if (cg.dead()) return Error(ENOENT);
-    if (new_name.length() > kCgroupNameMax) return Error(ENAMETOOLONG);
-    Cgroup* other = cgroup_child_locked(*cg.parent(), new_name);
-    if (other == &cg) return {};
-    if (other) return Error(EEXIST);   // linux: kernfs_rename_ns() never replaces
-    SpinlockGuard g(g_process_tree_lock);
-    __builtin_memcpy(cg.name, new_name.data(), new_name.length());
-    cg.name[new_name.length()] = '\0';
-    return {};
-}
-
 namespace {
 
+// Cgroup mutex and tree lock held.
 bool has_populated_child_locked(Cgroup& cg) {
-    SpinlockGuard g(g_process_tree_lock);
     for (const Cgroup& c : cg.children)
         if (c.nr_procs) return true;
     return false;
 }
+
+// linux: cgroup_can_be_thread_root(): the root, or no populated (domain) children.
+bool can_be_thread_root_locked(Cgroup& cg) { return cg.is_root() || !has_populated_child_locked(cg); }
 
 u32 controller_bit(StringView name) {
     if (name == "pids") return kCgroupPids;
@@ -275,9 +264,10 @@ Result<void> cgroup_subtree_control_write(Cgroup& cg, StringView data) {
     if (!enable && !disable) return {};
     // linux: cgroup_vet_subtree_control_enable(). pids is a threaded controller: a cgroup that
     // could become a thread root (no populated children) may enable it with members inside.
-    if (enable && !cg.is_root() && has_populated_child_locked(cg)) {
+    if (enable) {
         SpinlockGuard t(g_process_tree_lock);
-        if (cg.nr_procs_self) return Error(EBUSY);
+        if (!cgroup_valid_domain_locked(cg)) return Error(EOPNOTSUPP);
+        if (!can_be_thread_root_locked(cg) && cg.nr_procs_self) return Error(EBUSY);
     }
     cg.subtree_control.store((cur | enable) & ~disable, std::memory_order_relaxed);
     // The children's controller state starts afresh (linux: a new css on enable, none after).
@@ -337,7 +327,6 @@ Result<void> cgroup_attach(Cgroup& dst, StringView data, bool whole_process,
     int pid = static_cast<int>(parsed.value());
     MutexGuard g(cgroup_mutex());
     if (dst.dead()) return Error(ENODEV);
-    bool populated_child = has_populated_child_locked(dst);
     RefPtr<Cgroup> old;   // dropped after the lock: it may be the last reference
     SpinlockGuard t(g_process_tree_lock);
     Thread* th = pid ? thread_find_locked(pid) : current_thread();
@@ -348,8 +337,11 @@ Result<void> cgroup_attach(Cgroup& dst, StringView data, bool whole_process,
     const Cgroup* common = &src;
     while (!is_descendant(&dst, *common)) common = common->parent();
     if (!may_write_procs(*common, opener)) return Error(EACCES);
+    // linux: cgroup_migrate_vet_dst(): no members in a domain below a thread root, and none
+    // beside populated children once controllers are enabled (the no-internal-process rule).
+    if (!cgroup_valid_domain_locked(dst)) return Error(EOPNOTSUPP);
+    if (!can_be_thread_root_locked(dst) && dst.subtree_control.load(std::memory_order_relaxed)) return Error(EBUSY);
     if (!whole_process && &src != &dst) return Error(EOPNOTSUPP);   // threads stay with their domain
-    if (!dst.is_root() && dst.subtree_control.load(std::memory_order_relaxed) && populated_child) return Error(EBUSY);
     if (!is_member(*p) || &src == &dst) return {};   // linux skips exiting tasks silently
     remove_member_locked(*p);
     if (p->cg.joined) uncharge_tasks_locked(src, p->cg.pids_charged);
@@ -369,6 +361,16 @@ void cgroup_kill(Cgroup& cg) {
     for_each_process_locked([&](Process& p) {
         if (is_member(p) && is_descendant(&cgroup_of_locked(p), cg)) signal_send_process_locked(&p, SIGKILL, nullptr);
     });
+}
+
+bool cgroup_thread_root_locked(const Cgroup& cg) {
+    return cg.nr_procs_self && (cg.subtree_control.load(std::memory_order_relaxed) & kCgroupThreadedControllers);
+}
+
+bool cgroup_valid_domain_locked(const Cgroup& cg) {
+    for (const Cgroup* a = cg.parent(); a && !a->is_root(); a = a->parent())
+        if (cgroup_thread_root_locked(*a)) return false;
+    return true;
 }
 
 // --- contents ---------------------------------------------------------------------------------------

@@ -22,6 +22,8 @@ struct Credentials;
 // Controller bits (subtree_control, cgroup.controllers). Only controllers Aramid enforces.
 enum : u32 { kCgroupPids = 1u << 0 };
 constexpr u32 kCgroupAllControllers = kCgroupPids;
+// Controllers that handle members beside populated children (linux: ss->threaded).
+constexpr u32 kCgroupThreadedControllers = kCgroupPids;
 constexpr int kCgroupUnlimited = 0x7fffffff;      // "max" in cgroup.max.depth/descendants
 constexpr u64 kPidsMax = 4194304 + 1;             // linux: PIDS_MAX (PID_MAX_LIMIT + 1): "max"
 constexpr usize kCgroupNameMax = 255;
@@ -40,7 +42,7 @@ public:
     u32 controllers() const;
     bool has_pids() const { return controllers() & kCgroupPids; }
 
-    // Name (under the tree lock or the cgroup mutex: rename changes it holding both).
+    // Fixed at creation (cgroup v2 has no rename).
     char name[kCgroupNameMax + 1] = {};
 
     // --- under the cgroup mutex ---
@@ -91,7 +93,6 @@ Result<RefPtr<Cgroup>> cgroup_create_locked(Cgroup& parent, StringView name);
 // rmdir: EBUSY while populated or with children.
 Result<void> cgroup_destroy_locked(Cgroup& cg);
 Cgroup* cgroup_child_locked(Cgroup& parent, StringView name);
-Result<void> cgroup_rename_locked(Cgroup& cg, StringView new_name);
 // A cgroup.subtree_control write (the whole buffer).
 Result<void> cgroup_subtree_control_write(Cgroup& cg, StringView data);
 
@@ -116,6 +117,12 @@ void cgroup_kill(Cgroup& cg);
 // hex, 0 octal; EINVAL on junk, ERANGE on overflow).
 StringView cgroup_strip(StringView s);
 Result<i64> cgroup_parse_ll(StringView s);
+
+// linux: cgroup_is_thread_root(): a cgroup with members that enables a threaded controller
+// (Aramid has no threaded cgroups, so that is the only way). Its domain descendants are invalid
+// (cgroup_is_valid_domain()): they take no members. The root never counts. Tree lock held.
+bool cgroup_thread_root_locked(const Cgroup& cg);
+bool cgroup_valid_domain_locked(const Cgroup& cg);
 
 // --- contents -----------------------------------------------------------------------------------
 // /proc/<pid>/cgroup's path of cg ("/" for the root); tree lock held.

@@ -119,8 +119,15 @@ Result<void> show_stat(const Cgroup& cg, SeqBuf& out) {
     return out.status();
 }
 
-Result<void> show_type(const Cgroup&, SeqBuf& out) {
-    out.append("domain\n");
+// linux: cgroup_type_show()
+Result<void> show_type(const Cgroup& cg, SeqBuf& out) {
+    bool valid, thread_root;
+    {
+        SpinlockGuard g(g_process_tree_lock);
+        valid = cgroup_valid_domain_locked(cg);
+        thread_root = cgroup_thread_root_locked(cg);
+    }
+    out.append(!valid ? "domain invalid\n" : thread_root ? "domain threaded\n" : "domain\n");
     return out.status();
 }
 Result<void> write_type(Cgroup&, StringView data, const Credentials&) {

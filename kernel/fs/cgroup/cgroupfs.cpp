@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 // The "cgroup2" file system (linux: kernfs under kernel/cgroup/cgroup.c): one superblock for the
-// one hierarchy, so every mount shows the same tree. Directories are cgroups (mkdir, rmdir,
-// rename within the parent); the regular files are the interface files of cgroup_files.cpp,
+// one hierarchy, so every mount shows the same tree. Directories are cgroups (mkdir, rmdir;
+// no rename, which Linux has for cgroup v1 only); the regular files are the interface files of cgroup_files.cpp,
 // generated on read like procfs's and applied one write(2) at a time. Inodes are made per lookup
 // and the dentry cache is off (as procfs): removed cgroups must not stay resolvable, and
 // attributes live in the Cgroup.
@@ -115,6 +115,7 @@ public:
     }
 
     Result<usize> write(File&, const IoBuffer& buf, u64& offset) override {
+        if (buf.size() == 0) return usize(0);   // linux: vfs_write() returns before the file sees it
         if (buf.size() > kMaxWrite) return Error(E2BIG);
         if (!m_file.write) return Error(EINVAL);
         if (m_cg->dead()) return Error(ENODEV);
@@ -206,6 +207,7 @@ public:
 
     Result<RefPtr<Inode>> lookup(StringView name) override {
         if (sb().cache_enabled()) sb().shutdown();   // see the file comment
+        if (m_cg->dead()) return Error(ENOENT);      // a removed cgroup has no entries left
         for (const CgroupFile& f : kCgroupFiles) {
             if (StringView(f.name) != name || !cgroup_file_present(*m_cg, f)) continue;
             auto* in = new (std::nothrow) CgroupFileInode(sb(), m_cg, f);
@@ -224,6 +226,7 @@ public:
     Result<void> iterate(u64& pos, DirSink& sink) override {
         u64 parent_ino = m_cg->is_root() ? ino() : m_cg->parent()->id();
         if (!dir_emit_dots(pos, sink, ino(), parent_ino)) return {};
+        if (m_cg->dead()) return {};
         for (; pos < kFirstChildPos; pos++) {
             const CgroupFile& f = kCgroupFiles[pos - 2];
             if (!cgroup_file_present(*m_cg, f)) continue;
@@ -268,16 +271,8 @@ public:
         return {};
     }
 
-    Result<void> rename(StringView old_name, Inode& new_dir, StringView new_name, unsigned flags) override {
-        // linux: kernfs_iop_rename() takes no flags; cgroup_rename() moves only directories and
-        // only within their parent.
-        if (flags) return Error(EINVAL);
-        MutexGuard g(cgroup_mutex());
-        Cgroup* c = cgroup_child_locked(*m_cg, old_name);
-        if (!c) return Error(ENOTDIR);   // an interface file
-        if (&new_dir != this && static_cast<CgroupDirInode&>(new_dir).m_cg != m_cg) return Error(EIO);
-        return cgroup_rename_locked(*c, new_name);
-    }
+    // linux: kernfs_iop_rename() takes no flags, and only cgroup v1 has a rename method.
+    Result<void> rename(StringView, Inode&, StringView, unsigned flags) override { return Error(flags ? EINVAL : EPERM); }
 
     // linux: kernfs directories have no create/mknod/symlink/link (the VFS's EACCES and EPERM).
     Result<RefPtr<Inode>> create(StringView, u32, const Credentials&) override { return Error(EACCES); }
