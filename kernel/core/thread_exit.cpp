@@ -169,6 +169,7 @@ void thread_do_exit(int wait_status, bool whole_group) {
         if (p->exec_thread && p->live_threads == 1) p->group_exit_wait.wake_all();
         p->exiting = last;
     }
+    cgroup_notify_events();   // the group's end may leave its cgroup unpopulated
     if (!last) thread_exit();
     process_exit_last(p, wait_status);
 }

@@ -28,6 +28,19 @@ LateInit<Mutex> g_cgroup_mutex;
 Cgroup* g_root = nullptr;
 std::atomic<u64> g_next_id{2};   // the root is 1, as Linux's
 
+// Cgroups whose "populated" changed, waiting for cgroup_notify_events (tree lock).
+LateInit<IntrusiveList<Cgroup, &Cgroup::events_node>> g_events_queue;
+std::atomic<bool> g_events_pending{false};
+std::atomic<void (*)(Cgroup&)> g_events_notifier{nullptr};
+
+void queue_events_locked(Cgroup& c) {
+    if (c.events_queued || c.is_root()) return;
+    c.events_queued = true;
+    c.ref();
+    g_events_queue->push_back(c);
+    g_events_pending.store(true, std::memory_order_release);
+}
+
 bool is_descendant(const Cgroup* c, const Cgroup& ancestor) {
     for (; c; c = c->parent())
         if (c == &ancestor) return true;
@@ -67,7 +80,8 @@ void add_member_locked(Process& p, Cgroup& cg) {
     p.cg.user_base_ns = p.utime_ns;
     p.cg.system_base_ns = p.stime_ns;
     cg.nr_procs_self++;
-    for (Cgroup* c = &cg; c; c = c->parent()) c->nr_procs++;
+    for (Cgroup* c = &cg; c; c = c->parent())
+        if (c->nr_procs++ == 0) queue_events_locked(*c);
 }
 
 // The process stops counting as a member (exit or migration): its CPU time so far stays with
@@ -79,7 +93,7 @@ void remove_member_locked(Process& p) {
     for (Cgroup* c = &cg; c; c = c->parent()) {
         c->exited_user_ns += user;
         c->exited_system_ns += system;
-        if (p.cg.joined) c->nr_procs--;
+        if (p.cg.joined && --c->nr_procs == 0) queue_events_locked(*c);
     }
     if (p.cg.joined) cg.nr_procs_self--;
 }
@@ -109,6 +123,7 @@ Mutex& cgroup_mutex() { return *g_cgroup_mutex; }
 
 void cgroup_init() {
     g_cgroup_mutex.init("cgroup");
+    g_events_queue.init();
     g_root = CgroupAccess::make(nullptr, 1);   // never freed: the reference is the tree's
     VERIFY(g_root);
     __builtin_memcpy(g_root->name, "/", 2);
@@ -353,6 +368,24 @@ Result<void> cgroup_attach(Cgroup& dst, StringView data, bool whole_process,
     p->cg.cgroup = &dst;
     add_member_locked(*p, dst);
     return {};
+}
+
+void cgroup_set_events_notifier(void (*fn)(Cgroup& cg)) { g_events_notifier.store(fn, std::memory_order_release); }
+
+void cgroup_notify_events() {
+    if (!g_events_pending.exchange(false, std::memory_order_acq_rel)) return;
+    for (;;) {
+        Cgroup* c;
+        {
+            SpinlockGuard g(g_process_tree_lock);
+            c = g_events_queue->pop_front();
+            if (!c) return;
+            c->events_queued = false;
+        }
+        RefPtr<Cgroup> ref = RefPtr<Cgroup>::adopt(c);   // the queue's reference
+        auto fn = g_events_notifier.load(std::memory_order_acquire);
+        if (fn && !c->dead()) fn(*c);
+    }
 }
 
 void cgroup_kill(Cgroup& cg) {

@@ -61,6 +61,10 @@ public:
     u64 nr_tasks = 0;          // pids.current: tasks charged in the subtree
     u64 exited_user_ns = 0, exited_system_ns = 0;   // CPU time of processes that left the subtree
 
+    // Queued for a cgroup.events notification (populated changed); the queue holds a reference.
+    ListNode events_node;
+    bool events_queued = false;
+
     std::atomic<u64> pids_max{kPidsMax};
     std::atomic<u64> pids_events_max{0};
 
@@ -110,6 +114,12 @@ void cgroup_reap_locked(Process& p);
 // opener must be allowed to write the cgroup.procs of the common ancestor of both cgroups.
 Result<void> cgroup_attach(Cgroup& dst, StringView data, bool whole_process,
                            bool (*may_write_procs)(const Cgroup&, const Credentials&), const Credentials& opener);
+// Tells the watchers of cgroup.events whose "populated" changed (inotify IN_MODIFY). Called
+// with no lock held after membership changes (exit, cgroup.procs writes); cheap when nothing
+// changed.
+void cgroup_notify_events();
+// Set by cgroupfs: delivers one cgroup's cgroup.events modification.
+void cgroup_set_events_notifier(void (*fn)(Cgroup& cg));
 // cgroup.kill: SIGKILL to every process in the subtree.
 void cgroup_kill(Cgroup& cg);
 

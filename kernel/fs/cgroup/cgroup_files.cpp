@@ -106,7 +106,9 @@ bool may_write_procs(const Cgroup& common, const Credentials& c) {
 }
 
 Result<void> write_procs(Cgroup& cg, StringView data, const Credentials& opener) {
-    return cgroup_attach(cg, data, true, may_write_procs, opener);
+    auto r = cgroup_attach(cg, data, true, may_write_procs, opener);
+    cgroup_notify_events();
+    return r;
 }
 Result<void> write_threads(Cgroup& cg, StringView data, const Credentials& opener) {
     return cgroup_attach(cg, data, false, may_write_procs, opener);

@@ -11,6 +11,7 @@
 #include "abi/linux/uapi.h"
 #include "core/process.h"
 #include "fs/cgroup/cgroup_files.h"
+#include "fs/notify/fsnotify.h"
 #include "fs/procfs/seq_buf.h"
 #include "fs/vfs/file.h"
 #include "fs/vfs/late_init.h"
@@ -302,6 +303,21 @@ Result<RefPtr<Inode>> make_dir_inode(SuperBlock& sb, RefPtr<Cgroup> cg) {
 
 LateInit<RefPtr<CgroupSuperBlock>> g_sb;
 
+constexpr usize kEventsIndex = 1;   // cgroup.events in kCgroupFiles
+
+// linux: kernfs_notify(): IN_MODIFY on the file and, with its name, on its directory. The
+// inodes are stand-ins: watches match them by superblock and inode number.
+void notify_events(Cgroup& cg) {
+    SuperBlock& sb = *g_sb.get();
+    RefPtr<Cgroup> ref(&cg);
+    auto* file = new (std::nothrow) CgroupFileInode(sb, ref, kCgroupFiles[kEventsIndex]);
+    auto* dir = new (std::nothrow) CgroupDirInode(sb, ref);
+    RefPtr<Inode> f = RefPtr<Inode>::adopt(file), d = RefPtr<Inode>::adopt(dir);
+    if (!file || !dir) return;   // no memory: the event is lost, as an overflowing queue's
+    fsnotify_name(*d, StringView(kCgroupFiles[kEventsIndex].name), IN_MODIFY, 0);
+    fsnotify_self(*f, IN_MODIFY);
+}
+
 Result<RefPtr<SuperBlock>> cgroup2_mount(StringView, u64, const char* data) {
     // linux: cgroup_get_tree() → apply_cgroup_root_flags(): each mount sets the options.
     g_options.store(TRY(parse_options(data)), std::memory_order_relaxed);
@@ -322,4 +338,5 @@ void cgroupfs_init() {
     MUST(sb->set_root(std::move(root)));
     g_sb.init(std::move(ref));
     MUST(register_filesystem(g_cgroup2_type));
+    cgroup_set_events_notifier(notify_events);
 }
