@@ -311,7 +311,7 @@ Result<int> process_clone(const CloneArgs& a, TrapFrame* parent_frame) {
             if (!err) pid = r.value();
             if (!err) {
                 // linux: cgroup_can_fork(): the pids controller may refuse (EAGAIN).
-                if (auto c = cgroup_fork_locked(*parent, *child); c.is_error()) {
+                if (auto c = cgroup_fork_locked(*parent, *child, a.into_cgroup); c.is_error()) {
                     pid_free_locked(pid);
                     err = c.error_code();
                 }

@@ -297,11 +297,11 @@ Result<void> cgroup_subtree_control_write(Cgroup& cg, StringView data) {
 
 Cgroup& cgroup_of_locked(const Process& p) { return p.cg.cgroup ? *p.cg.cgroup : *g_root; }
 
-Result<void> cgroup_fork_locked(Process& parent, Process& child) {
-    Cgroup& cg = cgroup_of_locked(parent);
+Result<void> cgroup_fork_locked(Process& parent, Process& child, Cgroup* into) {
+    Cgroup& cg = into ? *into : cgroup_of_locked(parent);
     TRY(charge_fork_locked(cg));
-    if (parent.cg.cgroup) parent.cg.cgroup->ref();
-    child.cg.cgroup = parent.cg.cgroup;
+    if (!cg.is_root()) cg.ref();
+    child.cg.cgroup = cg.is_root() ? nullptr : &cg;
     child.cg.pids_charged = 1;
     add_member_locked(child, cg);
     return {};
@@ -333,6 +333,37 @@ void cgroup_reap_locked(Process& p) {
     p.cg.pids_charged = 0;
 }
 
+namespace {
+
+// linux: cgroup_migrate_vet_dst(): no members in a domain below a thread root, and none beside
+// populated children once controllers are enabled (the no-internal-process rule); a thread
+// stays in its domain. Cgroup mutex and tree lock held.
+Result<void> vet_destination_locked(Cgroup& src, Cgroup& dst, bool whole_process) {
+    if (!cgroup_valid_domain_locked(dst)) return Error(EOPNOTSUPP);
+    if (!can_be_thread_root_locked(dst) && dst.subtree_control.load(std::memory_order_relaxed)) return Error(EBUSY);
+    if (!whole_process && &src != &dst) return Error(EOPNOTSUPP);
+    return {};
+}
+
+const Cgroup& common_ancestor(const Cgroup& a, const Cgroup& b) {
+    const Cgroup* c = &a;
+    while (!is_descendant(&b, *c)) c = c->parent();
+    return *c;
+}
+
+}  // namespace
+
+Result<void> cgroup_can_clone_into(Cgroup& dst, bool thread, bool (*may_write_procs)(const Cgroup&, const Credentials&),
+                                   const Credentials& creds) {
+    MutexGuard g(cgroup_mutex());
+    if (dst.dead()) return Error(ENODEV);
+    if (!may_write_procs(dst, creds)) return Error(EACCES);
+    SpinlockGuard t(g_process_tree_lock);
+    Cgroup& src = cgroup_of_locked(*current_process());
+    if (!may_write_procs(common_ancestor(src, dst), creds)) return Error(EACCES);
+    return vet_destination_locked(src, dst, !thread);
+}
+
 Result<void> cgroup_attach(Cgroup& dst, StringView data, bool whole_process,
                            bool (*may_write_procs)(const Cgroup&, const Credentials&), const Credentials& opener) {
     // linux: __cgroup_procs_write(), cgroup_procs_write_start(), cgroup_attach_permissions(),
@@ -349,14 +380,8 @@ Result<void> cgroup_attach(Cgroup& dst, StringView data, bool whole_process,
     Process* p = th->process;
     if (!p) return Error(EINVAL);   // kernel threads stay where they are
     Cgroup& src = cgroup_of_locked(*p);
-    const Cgroup* common = &src;
-    while (!is_descendant(&dst, *common)) common = common->parent();
-    if (!may_write_procs(*common, opener)) return Error(EACCES);
-    // linux: cgroup_migrate_vet_dst(): no members in a domain below a thread root, and none
-    // beside populated children once controllers are enabled (the no-internal-process rule).
-    if (!cgroup_valid_domain_locked(dst)) return Error(EOPNOTSUPP);
-    if (!can_be_thread_root_locked(dst) && dst.subtree_control.load(std::memory_order_relaxed)) return Error(EBUSY);
-    if (!whole_process && &src != &dst) return Error(EOPNOTSUPP);   // threads stay with their domain
+    if (!may_write_procs(common_ancestor(src, dst), opener)) return Error(EACCES);
+    TRY(vet_destination_locked(src, dst, whole_process));
     if (!is_member(*p) || &src == &dst) return {};   // linux skips exiting tasks silently
     remove_member_locked(*p);
     if (p->cg.joined) uncharge_tasks_locked(src, p->cg.pids_charged);
@@ -364,8 +389,8 @@ Result<void> cgroup_attach(Cgroup& dst, StringView data, bool whole_process,
     charge_tasks_locked(dst, tasks, false);   // linux: a migration may exceed pids.max
     p->cg.pids_charged = tasks;
     old = RefPtr<Cgroup>::adopt(p->cg.cgroup);
-    dst.ref();
-    p->cg.cgroup = &dst;
+    if (!dst.is_root()) dst.ref();
+    p->cg.cgroup = dst.is_root() ? nullptr : &dst;
     add_member_locked(*p, dst);
     return {};
 }

@@ -103,8 +103,13 @@ Result<void> cgroup_subtree_control_write(Cgroup& cg, StringView data);
 // --- membership (process-tree lock held unless noted) -----------------------------------------
 // The cgroup p belongs to (never null).
 Cgroup& cgroup_of_locked(const Process& p);
-// fork/clone: the child joins the parent's cgroup, charged one task; EAGAIN beyond a pids.max.
-Result<void> cgroup_fork_locked(Process& parent, Process& child);
+// fork/clone: the child joins the parent's cgroup (or into, clone3's CLONE_INTO_CGROUP), charged
+// one task; EAGAIN beyond a pids.max.
+Result<void> cgroup_fork_locked(Process& parent, Process& child, Cgroup* into);
+// clone3's CLONE_INTO_CGROUP checks (linux: cgroup_css_set_fork()): the caller may write dst's
+// cgroup.procs and move there (EACCES, ENODEV, EOPNOTSUPP, EBUSY as a cgroup.procs write).
+Result<void> cgroup_can_clone_into(Cgroup& dst, bool thread, bool (*may_write_procs)(const Cgroup&, const Credentials&),
+                                   const Credentials& creds);
 // A new thread in p (EAGAIN beyond a pids.max) and a thread leaving it: the last one leaves the
 // cgroup (populated, CPU time) but stays charged until reaped.
 Result<void> cgroup_thread_new_locked(Process& p);

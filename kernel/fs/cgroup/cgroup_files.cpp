@@ -97,21 +97,13 @@ Result<void> show_threads(const Cgroup& cg, SeqBuf& out) {
     return out.status();
 }
 
-// linux: cgroup_procs_write_permission(): write access to the common ancestor's cgroup.procs.
-bool may_write_procs(const Cgroup& common, const Credentials& c) {
-    if (c.fsuid == 0) return true;
-    Cgroup::Attr a = cgroup_file_attr(common, kProcsIndex);
-    u32 bits = c.fsuid == a.uid ? a.mode >> 6 : c.in_group(a.gid) ? a.mode >> 3 : a.mode;
-    return bits & 2;
-}
-
 Result<void> write_procs(Cgroup& cg, StringView data, const Credentials& opener) {
-    auto r = cgroup_attach(cg, data, true, may_write_procs, opener);
+    auto r = cgroup_attach(cg, data, true, cgroup_may_write_procs, opener);
     cgroup_notify_events();
     return r;
 }
 Result<void> write_threads(Cgroup& cg, StringView data, const Credentials& opener) {
-    return cgroup_attach(cg, data, false, may_write_procs, opener);
+    return cgroup_attach(cg, data, false, cgroup_may_write_procs, opener);
 }
 
 Result<void> show_stat(const Cgroup& cg, SeqBuf& out) {
@@ -177,6 +169,14 @@ Result<void> write_pids_max(Cgroup& cg, StringView data, const Credentials&) {
 }
 
 }  // namespace
+
+// linux: cgroup_procs_write_permission(): write access to the common ancestor's cgroup.procs.
+bool cgroup_may_write_procs(const Cgroup& common, const Credentials& c) {
+    if (c.fsuid == 0) return true;
+    Cgroup::Attr a = cgroup_file_attr(common, kProcsIndex);
+    u32 bits = c.fsuid == a.uid ? a.mode >> 6 : c.in_group(a.gid) ? a.mode >> 3 : a.mode;
+    return bits & 2;
+}
 
 constinit const CgroupFile kCgroupFiles[kCgroupFileCount] = {
     {"cgroup.controllers", 0444, CgroupFileScope::All, show_controllers, nullptr},

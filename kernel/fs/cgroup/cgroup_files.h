@@ -26,5 +26,7 @@ extern const CgroupFile kCgroupFiles[kCgroupFileCount];
 
 bool cgroup_file_present(const Cgroup& cg, const CgroupFile& f);
 usize cgroup_file_index(const CgroupFile& f);
+// linux: cgroup_may_write(): c may write the cgroup.procs of cg (root always).
+bool cgroup_may_write_procs(const Cgroup& cg, const Credentials& c);
 // The mode, owner and group a file shows (the table's unless chmod/chown changed them).
 Cgroup::Attr cgroup_file_attr(const Cgroup& cg, usize index);

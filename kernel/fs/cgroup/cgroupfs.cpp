@@ -9,6 +9,7 @@
 
 #include "abi/linux/fs_abi.h"
 #include "abi/linux/uapi.h"
+#include "core/fd_table.h"
 #include "core/process.h"
 #include "fs/cgroup/cgroup_files.h"
 #include "fs/notify/fsnotify.h"
@@ -291,6 +292,8 @@ public:
         return {};
     }
 
+    RefPtr<Cgroup> cgroup() const { return m_cg; }
+
 private:
     RefPtr<Cgroup> m_cg;
 };
@@ -327,6 +330,18 @@ Result<RefPtr<SuperBlock>> cgroup2_mount(StringView, u64, const char* data) {
 constinit const FileSystemType g_cgroup2_type{"cgroup2", cgroup2_mount, false};
 
 }  // namespace
+
+Result<RefPtr<Cgroup>> cgroup_for_clone_into(int fd, bool thread) {
+    Process* self = current_process();
+    auto f = self->fds->get(fd);
+    if (f.is_error()) return Error(EBADF);
+    Inode& in = f.value()->inode();
+    if (!g_sb.ready() || &in.sb() != g_sb.get().ptr() || !in.is_dir()) return Error(EBADF);
+    RefPtr<Cgroup> cg = static_cast<CgroupDirInode&>(in).cgroup();
+    if (cg->dead()) return Error(ENOENT);   // linux: css_tryget_online_from_dir()
+    TRY(cgroup_can_clone_into(*cg, thread, cgroup_may_write_procs, self->creds));
+    return cg;
+}
 
 void cgroupfs_init() {
     cgroup_init();
