@@ -204,10 +204,15 @@ Result<RefPtr<Cgroup>> cgroup_create_locked(Cgroup& parent, StringView name) {
 Result<void> cgroup_destroy_locked(Cgroup& cg) {
     if (cg.is_root() || cg.dead()) return Error(ENOENT);
     // linux: cgroup_destroy_locked(): members (even in descendants) or live children keep it.
-    if (cgroup_populated(cg)) return Error(EBUSY);
+    // Dead is set under the tree lock too, so a CLONE_INTO_CGROUP fork either joins before
+    // (and keeps it) or sees it dead.
     if (!cg.children.empty()) return Error(EBUSY);
+    {
+        SpinlockGuard t(g_process_tree_lock);
+        if (cg.nr_procs) return Error(EBUSY);
+        CgroupAccess::mark_dead(cg);
+    }
     Cgroup& parent = *cg.parent();
-    CgroupAccess::mark_dead(cg);
     parent.children.remove(cg);
     parent.nr_subdirs--;
     for (Cgroup* a = &parent; a; a = a->parent()) {
@@ -299,6 +304,7 @@ Cgroup& cgroup_of_locked(const Process& p) { return p.cg.cgroup ? *p.cg.cgroup :
 
 Result<void> cgroup_fork_locked(Process& parent, Process& child, Cgroup* into) {
     Cgroup& cg = into ? *into : cgroup_of_locked(parent);
+    if (cg.dead()) return Error(ENOENT);   // removed since clone3 checked it
     TRY(charge_fork_locked(cg));
     if (!cg.is_root()) cg.ref();
     child.cg.cgroup = cg.is_root() ? nullptr : &cg;

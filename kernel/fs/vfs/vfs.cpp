@@ -109,6 +109,9 @@ Result<void> vfs_mount(const WalkContext& ctx, StringView source, StringView tar
     if (!type) return Error(ENODEV);
     if (!at.inode()->is_dir()) return Error(ENOTDIR);
     auto sb = TRY(type->mount(source, flags, data));
+    // linux: do_add_mount(): the same file system again on its own root (a shared superblock
+    // such as devpts's or cgroup2's) is refused, after the options were applied.
+    if (&at.mnt->sb() == sb.ptr() && at.dentry.ptr() == at.mnt->root()) return Error(EBUSY);
     TRY(mount_attach(at, std::move(sb), nullptr, source.empty() ? StringView(fstype) : source, flags & kPerMountFlags));
     return {};
 }

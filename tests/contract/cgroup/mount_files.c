@@ -51,6 +51,20 @@ static void mount_line(const char *path)
     }
 }
 
+// The part of the mountinfo line after " - " (type, source, super options) and the root.
+static void mountinfo_line(const char *path)
+{
+    char buf[8192];
+    ct_read_file("/proc/self/mountinfo", buf, sizeof buf);
+    char *save = NULL;
+    for (char *l = strtok_r(buf, "\n", &save); l; l = strtok_r(NULL, "\n", &save)) {
+        char root[256], at[256];
+        if (sscanf(l, "%*s %*s %*s %255s %255s", root, at) != 2 || strcmp(at, path)) continue;
+        char *tail = strstr(l, " - ");
+        say("mountinfo: root %s,%s\n", root, tail ? tail + 2 : "?");
+    }
+}
+
 int main(void)
 {
     char buf[4096];
@@ -69,6 +83,7 @@ int main(void)
     RET(mount("none", "/tmp/t/m2", "cgroup2", 0, "bogus"));
     RET(mount("none", "/tmp/t/m2", "cgroup2", 0, "nsdelegate,memory_recursiveprot"));
     mount_line("/tmp/t/m2");
+    mountinfo_line("/tmp/t/m2");
     RET(mount("none", "/tmp/t/m2", "cgroup2", MS_REMOUNT, ""));
     mount_line("/tmp/t/m2");
     RET(statfs("/tmp/t/m2", &s));
@@ -80,7 +95,17 @@ int main(void)
     FACT("same tree through both mounts", a.st_ino == b.st_ino && a.st_dev == b.st_dev);
     FACT("child is a directory", S_ISDIR(a.st_mode));
     say("child mode %o nlink %lu\n", a.st_mode & 07777, (unsigned long)a.st_nlink);
+    // On its own root again: refused, but the options still apply (as Linux's get_tree first).
+    RET(mount("/x", "/tmp/t/m2", "cgroup2", MS_NOSUID | MS_NODEV | MS_NOEXEC, "memory_localevents"));
+    mount_line("/tmp/t/m2");
+    mkdir("/tmp/t/m3", 0755);
+    RET(mount("/x", "/tmp/t/m3", "cgroup2", MS_NOSUID | MS_NODEV | MS_NOEXEC, "nsdelegate"));
+    mount_line("/tmp/t/m3");
+    mountinfo_line("/tmp/t/m3");
+    RET(umount("/tmp/t/m3"));
+    mount_line(cg_root);
     RET(umount("/tmp/t/m2"));
+    if (cg_mounted_here) RET(mount("none", cg_root, "cgroup2", MS_REMOUNT, ""));   // options back to none
 
     say("root files:\n");
     list("");
