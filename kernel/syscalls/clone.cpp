@@ -75,5 +75,7 @@ SyscallResult sys_clone3(UserPtr<void> uargs, usize size) {
     a.into_cgroup = into.ptr();
     // A requested pid of 0 would mean "any" here, but Linux rejects it.
     if (ka.set_tid && a.set_tid <= 0) return Error(EINVAL);
-    return TRY(do_clone(a));
+    int child = TRY(do_clone(a));
+    if (into) cgroup_notify_events();   // the child may be the cgroup's first member
+    return child;
 }
