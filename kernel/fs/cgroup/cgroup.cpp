@@ -414,6 +414,8 @@ void cgroup_notify_events() {
             c->events_queued = false;
         }
         RefPtr<Cgroup> ref = RefPtr<Cgroup>::adopt(c);   // the queue's reference
+        c->events_seq.fetch_add(1, std::memory_order_acq_rel);
+        c->events_wait.wake_all();
         auto fn = g_events_notifier.load(std::memory_order_acquire);
         if (fn && !c->dead()) fn(*c);
     }

@@ -9,6 +9,7 @@
 
 #include <atomic>
 
+#include "core/wait_queue.h"
 #include "fs/cgroup/cgroup_member.h"
 #include "lib/intrusive_list.h"
 #include "lib/result.h"
@@ -64,6 +65,10 @@ public:
     // Queued for a cgroup.events notification (populated changed); the queue holds a reference.
     ListNode events_node;
     bool events_queued = false;
+    // cgroup.events notifications so far, and where poll(2) on it waits (linux: the kernfs
+    // node's open->event and poll queue).
+    std::atomic<u64> events_seq{0};
+    WaitQueue events_wait;
 
     std::atomic<u64> pids_max{kPidsMax};
     std::atomic<u64> pids_events_max{0};

@@ -28,6 +28,7 @@ namespace {
 constexpr u32 kOptNsDelegate = 1, kOptMemoryLocalEvents = 2, kOptMemoryRecursiveProt = 4;
 std::atomic<u32> g_options{0};
 
+constexpr usize kEventsIndex = 1;   // cgroup.events in kCgroupFiles
 constexpr usize kMaxWrite = 4096;   // linux: the kernfs atomic_write_len of cgroup files (E2BIG)
 
 u64 file_ino(const Cgroup& cg, usize index) { return (u64(1) << 40) | (cg.id() << 5) | index; }
@@ -98,11 +99,21 @@ public:
     CgroupFileOps(RefPtr<Cgroup> cg, const CgroupFile& f, Credentials opener)
         : m_cg(std::move(cg)), m_file(f), m_opener(opener) {}
 
+    // linux: kernfs_generic_poll(): EPOLLPRI | EPOLLERR until the description is first read,
+    // and again once cgroup.events changed since that read.
+    u32 poll(File&) override {
+        u32 mask = POLLIN | POLLOUT | POLLRDNORM | POLLWRNORM;
+        if (events_seq() != m_seen.load(std::memory_order_acquire)) mask |= POLLPRI | POLLERR;
+        return mask;
+    }
+    WaitQueue* wait_queue(File&) override { return is_events() ? &m_cg->events_wait : nullptr; }
+
     Result<usize> read(File&, const IoBuffer& buf, u64& offset) override {
         if (!m_file.show) return Error(EINVAL);
         MutexGuard g(m_lock);
         if (m_cg->dead()) return Error(ENODEV);   // linux: the kernfs node is deactivated
         if (!m_generated || offset == 0) {
+            m_seen.store(events_seq(), std::memory_order_release);
             m_buf.clear();
             m_generated = false;
             TRY(m_file.show(*m_cg, m_buf));
@@ -147,9 +158,13 @@ public:
     bool positional() const override { return true; }
 
 private:
+    bool is_events() const { return cgroup_file_index(m_file) == kEventsIndex; }
+    u64 events_seq() const { return is_events() ? m_cg->events_seq.load(std::memory_order_acquire) : 0; }
+
     RefPtr<Cgroup> m_cg;
     const CgroupFile& m_file;
     Credentials m_opener;
+    std::atomic<u64> m_seen{~u64(0)};   // nothing read yet
     Mutex m_lock{"cgroup-file"};
     SeqBuf m_buf;
     bool m_generated = false;
@@ -305,8 +320,6 @@ Result<RefPtr<Inode>> make_dir_inode(SuperBlock& sb, RefPtr<Cgroup> cg) {
 }
 
 LateInit<RefPtr<CgroupSuperBlock>> g_sb;
-
-constexpr usize kEventsIndex = 1;   // cgroup.events in kCgroupFiles
 
 // linux: kernfs_notify(): IN_MODIFY on the file and, with its name, on its directory. The
 // inodes are stand-ins: watches match them by superblock and inode number.
