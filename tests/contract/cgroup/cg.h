@@ -155,3 +155,16 @@ static void cg_show_proc(const char *label, int pid)
     char *save = NULL;
     for (char *l = strtok_r(buf, "\n", &save); l; l = strtok_r(NULL, "\n", &save)) say("%s: %s\n", label, l);
 }
+
+// A child that waits until every write end of p is closed, then exits with status code.
+static pid_t cg_sleeper(int p[2], int code)
+{
+    pid_t c = fork();
+    if (c == 0) {
+        char x;
+        close(p[1]);
+        read(p[0], &x, 1);
+        _exit(code);
+    }
+    return c;
+}

@@ -69,13 +69,7 @@ int main(void)
     // No internal processes beside a populated child once a controller is enabled.
     int p[2];
     RET(pipe(p));
-    pid_t k = fork();
-    if (k == 0) {
-        char x;
-        close(p[1]);
-        read(p[0], &x, 1);
-        _exit(0);
-    }
+    pid_t k = cg_sleeper(p, 0);
     RET(cg_move("ct_cinto/a", k));
     CG_WRITE("ct_cinto/cgroup.subtree_control", "+pids");
     try_spawn("into ct_cinto with a populated", fd, "0::/ct_cinto\n");

@@ -4,19 +4,6 @@
 #include "contract.h"
 #include "cg.h"
 
-// A child that waits until every write end of p is closed.
-static pid_t sleeper(int p[2])
-{
-    pid_t c = fork();
-    if (c == 0) {
-        char x;
-        close(p[1]);
-        read(p[0], &x, 1);
-        _exit(0);
-    }
-    return c;
-}
-
 int main(void)
 {
     cg_setup();
@@ -25,7 +12,7 @@ int main(void)
     RET(mkdir(cg_path("ct_kill_other"), 0755));
     int p[2];
     RET(pipe(p));
-    pid_t a = sleeper(p), b = sleeper(p), o = sleeper(p);
+    pid_t a = cg_sleeper(p, 0), b = cg_sleeper(p, 0), o = cg_sleeper(p, 0);
     RET(cg_move("ct_kill", a));
     RET(cg_move("ct_kill/in", b));
     RET(cg_move("ct_kill_other", o));

@@ -32,13 +32,7 @@ int main(void)
     RET(unlink(cg_path("ct_mkdir/cgroup.procs")));
     int p[2];
     RET(pipe(p));
-    pid_t c = fork();
-    if (c == 0) {
-        char x;
-        close(p[1]);
-        read(p[0], &x, 1);
-        _exit(0);
-    }
+    pid_t c = cg_sleeper(p, 0);
     close(p[0]);
     RET(cg_move("ct_mkdir/sub", c));
     RET(rmdir(cg_path("ct_mkdir/sub")));

@@ -13,13 +13,7 @@ int main(void)
     cg_show("ct_pop/cgroup.events");
     int p[2];
     RET(pipe(p));
-    pid_t c = fork();
-    if (c == 0) {
-        char x;
-        close(p[1]);
-        read(p[0], &x, 1);
-        _exit(7);
-    }
+    pid_t c = cg_sleeper(p, 7);
     close(p[0]);
     RET(cg_move("ct_pop/in", c));
     cg_show("ct_pop/cgroup.events");

@@ -5,19 +5,6 @@
 #include "contract.h"
 #include "cg.h"
 
-// A child that waits until every write end of p is closed.
-static pid_t sleeper(int p[2])
-{
-    pid_t c = fork();
-    if (c == 0) {
-        char x;
-        close(p[1]);
-        read(p[0], &x, 1);
-        _exit(0);
-    }
-    return c;
-}
-
 int main(void)
 {
     cg_setup();
@@ -49,7 +36,7 @@ int main(void)
 
     int p[2];
     RET(pipe(p));
-    pid_t x = sleeper(p), y = sleeper(p), z = sleeper(p);
+    pid_t x = cg_sleeper(p, 0), y = cg_sleeper(p, 0), z = cg_sleeper(p, 0);
     // A process may join a cgroup with a threaded controller enabled while no child is populated;
     // the cgroup then is a thread root, whose domain children are invalid.
     say("x into ct_stc (children empty): %s\n", cg_res(cg_move("ct_stc", x)));
