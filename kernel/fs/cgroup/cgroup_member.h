@@ -3,7 +3,7 @@
 // the operations). Changed under the process-tree lock.
 #pragma once
 
-#include "lib/ref_ptr.h"
+#include "lib/types.h"
 
 class Cgroup;
 
