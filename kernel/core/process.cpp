@@ -16,6 +16,7 @@
 #include "core/signal.h"
 #include "core/time.h"
 #include "drivers/tty/tty_hooks.h"
+#include "fs/cgroup/cgroup.h"
 #include "ipc/futex.h"
 #include "syscalls/fs_locks.h"
 #include "syscalls/seccomp.h"
@@ -242,6 +243,13 @@ Result<int> clone_thread(const CloneArgs& a, TrapFrame* parent_frame) {
             auto r = alloc_task_pid_locked(a, p);
             err = r.is_error() ? r.error_code() : 0;
             if (!err) {
+                // linux: cgroup_can_fork(): the pids controller may refuse (EAGAIN).
+                if (auto c = cgroup_thread_new_locked(*p); c.is_error()) {
+                    pid_free_locked(r.value());
+                    err = c.error_code();
+                }
+            }
+            if (!err) {
                 tid = t->tid = r.value();
                 p->threads.push_back(*t);
                 p->live_threads++;
@@ -327,6 +335,13 @@ Result<int> process_clone(const CloneArgs& a, TrapFrame* parent_frame) {
             auto r = alloc_task_pid_locked(a, parent);
             err = r.is_error() ? r.error_code() : 0;
             if (!err) pid = r.value();
+            if (!err) {
+                // linux: cgroup_can_fork(): the pids controller may refuse (EAGAIN).
+                if (auto c = cgroup_fork_locked(*parent, *child, a.into_cgroup); c.is_error()) {
+                    pid_free_locked(pid);
+                    err = c.error_code();
+                }
+            }
         }
         if (!err) {
             child->pid = pid;
@@ -356,6 +371,7 @@ Result<int> process_clone(const CloneArgs& a, TrapFrame* parent_frame) {
 
 // Zombie reaping: drops the table's entry and the pid (the caller drops the table's reference).
 void process_reap_locked(Process* p) {
+    cgroup_reap_locked(*p);
     if (p->parent) p->parent->children.remove(*p);
     p->parent = nullptr;
     process_table_remove_locked(p);

@@ -12,6 +12,7 @@
 #include "core/thread.h"
 #include "core/timers.h"
 #include "core/wait_queue.h"
+#include "fs/cgroup/cgroup_member.h"
 #include "lib/ref_ptr.h"
 
 class AddressSpace;
@@ -103,6 +104,7 @@ public:
     u64 maxrss_kb = 0;    // resident-set high-water mark, sampled when it can only have peaked
     u64 cmaxrss_kb = 0;   // the largest of the reaped children's (and their children's)
     ProcessTimers timers;
+    CgroupMember cg;                 // under the tree lock (fs/cgroup/cgroup.h)
 
     IntrusiveList<Process, &Process::sibling_node> children;
     // Threads this process traces (ptrace(2)); each holds a reference to its thread.

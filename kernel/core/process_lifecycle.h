@@ -6,6 +6,7 @@
 #include "lib/result.h"
 
 struct TrapFrame;
+class Cgroup;
 
 // The first user process: turns the calling kernel thread into pid 1. Never returns on success
 // (it enters user mode).
@@ -20,6 +21,7 @@ struct CloneArgs {
     int exit_signal;
     uptr pidfd = 0;     // CLONE_PIDFD's target (clone3); parent_tid for clone
     int set_tid = 0;    // clone3: the pid the child must get (0 = any)
+    Cgroup* into_cgroup = nullptr;   // clone3's CLONE_INTO_CGROUP (checked, held by the caller)
 };
 // fork/vfork/clone/clone3 after the syscall-specific checks: returns the child's pid/tid in
 // the caller. With CLONE_THREAD the new thread joins the caller's group.

@@ -21,6 +21,7 @@
 #include "core/ptrace.h"
 #include "core/ptrace_internal.h"
 #include "core/signal.h"
+#include "fs/cgroup/cgroup.h"
 #include "drivers/tty/tty_hooks.h"
 #include "ipc/futex.h"
 #include "mm/address_space.h"
@@ -163,6 +164,7 @@ void thread_do_exit(int wait_status, bool whole_group) {
         p->threads.remove(*self);
         self->exiting = true;
         last = --p->live_threads == 0;
+        cgroup_thread_exit_locked(*p, last);
         // Without a group exit the last thread's own code is the status (Linux reports it,
         // not the leader's).
         if (last && p->group_exiting) wait_status = p->group_exit_code;
@@ -174,6 +176,7 @@ void thread_do_exit(int wait_status, bool whole_group) {
         p->exiting = last;
         if (unlikely(self->traced())) ptrace_thread_exited_locked(self, wait_status);
     }
+    cgroup_notify_events();   // the group's end may leave its cgroup unpopulated
     if (!last) thread_exit();
     process_exit_last(p, wait_status);
 }

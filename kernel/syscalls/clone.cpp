@@ -5,6 +5,8 @@
 #include "arch/x86_64/trap_frame.h"
 #include "core/process_lifecycle.h"
 #include "core/signal.h"
+#include "fs/cgroup/cgroup.h"
+#include "fs/cgroup/cgroupfs.h"
 #include "syscalls/handlers.h"
 
 namespace {
@@ -64,12 +66,16 @@ SyscallResult sys_clone3(UserPtr<void> uargs, usize size) {
                                             ka.stack + ka.stack_size < ka.stack))
         return Error(EINVAL);
     if (ka.set_tid_size > 1) return Error(EINVAL);   // one pid namespace level only
-    if (ka.flags & CLONE_INTO_CGROUP) return Error(ENOSYS);   // no cgroups
+    RefPtr<Cgroup> into;
+    if (ka.flags & CLONE_INTO_CGROUP) into = TRY(cgroup_for_clone_into(static_cast<int>(ka.cgroup), ka.flags & CLONE_THREAD));
     CloneArgs a{ka.flags, ka.stack ? ka.stack + ka.stack_size : 0, ka.parent_tid, ka.child_tid, ka.tls,
                 static_cast<int>(ka.exit_signal)};
     a.pidfd = ka.pidfd;
     a.set_tid = ka.set_tid ? set_tid[0] : 0;
+    a.into_cgroup = into.ptr();
     // A requested pid of 0 would mean "any" here, but Linux rejects it.
     if (ka.set_tid && a.set_tid <= 0) return Error(EINVAL);
-    return TRY(do_clone(a));
+    int child = TRY(do_clone(a));
+    if (into) cgroup_notify_events();   // the child may be the cgroup's first member
+    return child;
 }

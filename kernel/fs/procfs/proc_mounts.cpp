@@ -2,7 +2,8 @@
 // /proc/<pid>/mounts and mountinfo (linux: fs/proc_namespace.c show_vfsmnt, show_mountinfo):
 // the mounts visible from the process's root, parents before children. Mount points are shown
 // relative to that root; mounts outside it are skipped, as Linux does for a chrooted reader.
-// Known gap: file-system specific options (tmpfs "size=", devpts "mode=") need a SuperBlock hook.
+// File-system specific options come from SuperBlock::show_options (only cgroup2 has them yet;
+// tmpfs "size=" and devpts "mode=" are still missing).
 #include "abi/linux/uapi.h"
 #include "fs/procfs/proc_internal.h"
 #include "fs/procfs/proc_show.h"
@@ -76,6 +77,12 @@ void put_mnt_opts(SeqBuf& out, const Mount& m) {
     if (m.relatime()) out.append(",relatime");
 }
 
+void put_sb_opts(SeqBuf& out, const SuperBlock& sb) {
+    char opts[128];
+    usize n = sb.show_options(opts, sizeof(opts));
+    out.append(StringView(opts, n));
+}
+
 Result<void> show_mounts(const ProcNode& node, SeqBuf& out, bool info) {
     TaskInfo t;
     if (task_snapshot(node.pid, node.tid, kTaskFs, t).is_error()) return Error(ESRCH);
@@ -110,6 +117,7 @@ Result<void> show_mounts(const ProcNode& node, SeqBuf& out, bool info) {
             out.putc(' ');
             out.append_escaped(StringView(m.source()[0] ? m.source() : "none"), kMangle);
             out.append(ro);
+            put_sb_opts(out, sb);
             out.putc('\n');
         } else {
             out.append_escaped(StringView(m.source()[0] ? m.source() : "none"), kMangle);
@@ -122,6 +130,7 @@ Result<void> show_mounts(const ProcNode& node, SeqBuf& out, bool info) {
             out.append_escaped(StringView(sb.fs_name()), kMangle);
             out.append(ro);
             put_mnt_opts(out, m);
+            put_sb_opts(out, sb);
             out.append(" 0 0\n");
         }
     }

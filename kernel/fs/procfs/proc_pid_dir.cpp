@@ -35,6 +35,7 @@ constinit const ProcEntry kPidEntries[] = {
     {"mountinfo", kRo, ProcKind::File, proc_show_pid_mountinfo},
     {"smaps", kRo, ProcKind::File, proc_show_pid_smaps, nullptr, nullptr, 0, kProcInspect},
     {"wchan", kRo, ProcKind::File, proc_show_pid_wchan},
+    {"cgroup", kRo, ProcKind::File, proc_show_pid_cgroup},
     {"oom_score", kRo, ProcKind::File, proc_show_pid_oom_score},
     {"oom_adj", kRw, ProcKind::File, proc_show_pid_oom_adj, proc_write_pid_oom_adj},
     {"oom_score_adj", kRw, ProcKind::File, proc_show_pid_oom_score_adj, proc_write_pid_oom_score_adj},

@@ -10,6 +10,7 @@
 #include "fs/procfs/proc_show.h"
 #include "fs/procfs/proc_task.h"
 #include "fs/procfs/procfs.h"
+#include "fs/cgroup/cgroupfs.h"
 #include "fs/sysfs/sysfs.h"
 #include "fs/vfs/vfs.h"
 
@@ -130,4 +131,5 @@ void procfs_init() {
     // Boot: the table has room for the built-in types; a failure here is a kernel bug.
     MUST(register_filesystem(sysfs_type()));
     MUST(register_filesystem(g_proc_type));
+    cgroupfs_init();   // cgroup2, mounted on sysfs's /sys/fs/cgroup
 }

@@ -86,3 +86,6 @@ PROC_WRITE(proc_write_shmmni);
 // /proc/sys (proc_sys.cpp): its top-level directories.
 constexpr u16 kProcSysEntryCount = 3;
 extern const ProcEntry kProcSysEntries[kProcSysEntryCount];
+
+// /proc/<pid>/cgroup (fs/cgroup/cgroup_proc.cpp).
+PROC_SHOW(proc_show_pid_cgroup);

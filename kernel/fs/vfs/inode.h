@@ -249,6 +249,12 @@ public:
     // Every lookup makes a new Inode for the same file (procfs, sysfs): inotify then matches its
     // watches by inode number rather than by object.
     virtual bool inodes_per_lookup() const { return false; }
+    // The file system's own options as /proc/mounts shows them after the mount flags
+    // (",nsdelegate"), written into buf (at most cap bytes, no NUL); returns the length.
+    virtual usize show_options(char*, usize) const { return 0; }
+    // mount(2) with MS_REMOUNT (without MS_BIND): applies the option string data (may be null).
+    // Default: the options are ignored.
+    virtual Result<void> remount(const char*) { return {}; }
 
     // Whether lookups may add this file system's dentries to the cache. Turned off when the
     // last mount goes away (shutdown), so nothing new can pin the tree.

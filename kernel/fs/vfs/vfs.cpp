@@ -83,6 +83,7 @@ Result<void> vfs_mount(const WalkContext& ctx, StringView source, StringView tar
     if (!at.mnt) return Error(EINVAL);
     if (flags & MS_REMOUNT) {
         if (at.dentry.ptr() != at.mnt->root()) return Error(EINVAL);
+        if (!(flags & MS_BIND)) TRY(at.mnt->sb().remount(data));
         // linux: path_mount(): a remount naming no access-time mode keeps the current one.
         u64 keep = kPerMountFlags;
         if (!(flags & kAtimeFlags)) keep &= ~kAtimeFlags;
@@ -120,6 +121,9 @@ Result<void> vfs_mount(const WalkContext& ctx, StringView source, StringView tar
         sb = TRY(type->mount(source, flags, data));
     }
     if (sb->forced_read_only()) flags |= MS_RDONLY;
+    // linux: do_add_mount(): the same file system again on its own root (a shared superblock
+    // such as devpts's or cgroup2's) is refused, after the options were applied.
+    if (&at.mnt->sb() == sb.ptr() && at.dentry.ptr() == at.mnt->root()) return Error(EBUSY);
     TRY(mount_attach(at, std::move(sb), nullptr, source.empty() ? StringView(fstype) : source, flags & kPerMountFlags));
     return {};
 }
