@@ -133,11 +133,13 @@ SyscallResult sys_setpriority(int which, int who, int niceval) {
                                            : p.creds.uid == static_cast<u32>(who ? who : static_cast<int>(self->creds.uid));
         if (!match) return;
         found = true;
-        if (self->creds.euid != 0 && self->creds.euid != p.creds.uid && self->creds.euid != p.creds.euid) {
+        // linux: set_one_prio(): another user's process needs CAP_SYS_NICE, lowering nice
+        // can_nice().
+        if (self->creds.euid != p.creds.uid && self->creds.euid != p.creds.euid && !self->creds.has_cap(CAP_SYS_NICE)) {
             err = EPERM;
             return;
         }
-        if (niceval < p.nice && self->creds.euid != 0) {   // lowering nice needs CAP_SYS_NICE (RLIMIT_NICE 0)
+        if (niceval < p.nice && !can_nice(p, niceval)) {
             err = EACCES;
             return;
         }

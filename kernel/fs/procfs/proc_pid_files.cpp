@@ -79,7 +79,7 @@ unsigned fd_size(const TaskInfo& t) {
 PROC_SHOW(proc_show_pid_stat) {
     TaskInfo t;
     TRY(snapshot(node, kTaskMm, t));
-    bool permitted = may_inspect(viewer, t.creds);
+    bool permitted = may_inspect(viewer, t.pid, t.creds);
     MmStats mm;
     if (t.mm) proc_mm_stats(*t.mm, t.exe_path, mm);
     u64 flags = 0x00400000;                  // PF_RANDOMIZE
