@@ -52,9 +52,10 @@ void caps_fix_setuid(const Credentials& old, Credentials& n, bool fs_only) {
     if (old.euid != 0 && n.euid == 0) n.cap_effective = n.cap_permitted;
 }
 
-void caps_on_exec(Credentials& n) {
+void caps_on_exec(Credentials& n, u64 old_permitted, bool no_new_privs) {
     n.keep_caps = false;
     // Root runs every program as if it had all file capabilities: pP' = bounding | pI.
     n.cap_permitted = (n.euid == 0 || n.uid == 0) ? (n.cap_bounding | n.cap_inheritable) : 0;
+    if (no_new_privs) n.cap_permitted &= old_permitted;
     n.cap_effective = n.euid == 0 ? n.cap_permitted : 0;
 }

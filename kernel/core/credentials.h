@@ -54,5 +54,6 @@ bool ptrace_creds_allow(const Credentials& caller, const Credentials& target, bo
 // fs_only: setfsuid, which only moves the file-system capabilities in and out of the effective set.
 void caps_fix_setuid(const Credentials& old, Credentials& n, bool fs_only);
 // linux: cap_bprm_creds_from_file() for a file without capabilities: n holds the ids the new
-// program runs with.
-void caps_on_exec(Credentials& n);
+// program runs with. Under no_new_privs the program gains no capability beyond the caller's
+// permitted set (old_permitted).
+void caps_on_exec(Credentials& n, u64 old_permitted, bool no_new_privs);

@@ -82,6 +82,15 @@ static void exec_root(void)
     _exit(127);
 }
 
+static void exec_nnp(void)
+{
+    // With no_new_privs an exec by root gains nothing beyond the permitted set it had.
+    RET(caps_drop(C_SYS_TIME, 1));
+    RET(prctl(PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0));
+    ct_exec_self("show", "exec with no_new_privs");
+    _exit(127);
+}
+
 int main(int argc, char **argv)
 {
     if (argc > 2 && !strcmp(argv[1], "show")) {
@@ -94,5 +103,6 @@ int main(int argc, char **argv)
     caps_step("uid changes", uids);
     caps_step("keepcaps", keepcaps);
     caps_step("exec as root", exec_root);
+    caps_step("exec with no_new_privs", exec_nnp);
     return 0;
 }
