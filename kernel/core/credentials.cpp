@@ -46,16 +46,24 @@ void caps_fix_setuid(const Credentials& old, Credentials& n, bool fs_only) {
         return;
     }
     // Leaving root entirely (no 0 among real, effective, saved) drops everything, unless
-    // PR_SET_KEEPCAPS asked to keep the permitted set.
-    if (any_root(old) && !any_root(n) && !n.keep_caps) n.cap_permitted = n.cap_effective = 0;
+    // PR_SET_KEEPCAPS asked to keep the permitted set. The ambient set goes either way.
+    if (any_root(old) && !any_root(n)) {
+        if (!n.keep_caps) n.cap_permitted = n.cap_effective = 0;
+        n.cap_ambient = 0;
+    }
     if (old.euid == 0 && n.euid != 0) n.cap_effective = 0;
     if (old.euid != 0 && n.euid == 0) n.cap_effective = n.cap_permitted;
 }
 
-void caps_on_exec(Credentials& n, u64 old_permitted, bool no_new_privs) {
+void caps_on_exec(Credentials& n, const Credentials& old, bool no_new_privs) {
     n.keep_caps = false;
     // Root runs every program as if it had all file capabilities: pP' = bounding | pI.
     n.cap_permitted = (n.euid == 0 || n.uid == 0) ? (n.cap_bounding | n.cap_inheritable) : 0;
-    if (no_new_privs) n.cap_permitted &= old_permitted;
-    n.cap_effective = n.euid == 0 ? n.cap_permitted : 0;
+    if (no_new_privs) n.cap_permitted &= old.cap_permitted;
+    // A set-ID exec (effective ids other than the caller's real ones) cancels the ambient set;
+    // otherwise the ambient capabilities carry over: pP' |= pA, and pE' = pA unless the
+    // program runs with euid 0.
+    if (n.euid != old.uid || n.egid != old.gid) n.cap_ambient = 0;
+    n.cap_permitted |= n.cap_ambient;
+    n.cap_effective = n.euid == 0 ? n.cap_permitted : n.cap_ambient;
 }

@@ -16,10 +16,13 @@ struct Credentials {
     usize group_count = 0;
     // Capability sets (man 7 capabilities), one bit per CAP_*. A fresh root process holds them
     // all; privilege checks test the effective set, which follows uid changes as in Linux
-    // (caps_fix_setuid, caps_on_exec). LINUX-DIVERGENCE: no ambient set (always empty), no file
-    // capabilities (security.capability is never read; only root's implicit ones), no
-    // securebits beyond keep_caps, no user namespaces (every check is against the initial one).
+    // (caps_fix_setuid, caps_on_exec). The ambient set stays within permitted and inheritable.
+    // LINUX-DIVERGENCE: no file capabilities (security.capability is never read; only root's
+    // implicit ones), no securebits beyond keep_caps, no user namespaces (every check is against
+    // the initial one), and the sets belong to the process, not to each thread (Linux's capset
+    // changes only the calling thread).
     u64 cap_effective = kAllCaps, cap_permitted = kAllCaps, cap_inheritable = 0, cap_bounding = kAllCaps;
+    u64 cap_ambient = 0;
     bool keep_caps = false;   // PR_SET_KEEPCAPS (securebit SECURE_KEEP_CAPS): cleared by execve
 
     static constexpr u64 kAllCaps = (u64(1) << (CAP_LAST_CAP + 1)) - 1;
@@ -54,6 +57,6 @@ bool ptrace_creds_allow(const Credentials& caller, const Credentials& target, bo
 // fs_only: setfsuid, which only moves the file-system capabilities in and out of the effective set.
 void caps_fix_setuid(const Credentials& old, Credentials& n, bool fs_only);
 // linux: cap_bprm_creds_from_file() for a file without capabilities: n holds the ids the new
-// program runs with. Under no_new_privs the program gains no capability beyond the caller's
-// permitted set (old_permitted).
-void caps_on_exec(Credentials& n, u64 old_permitted, bool no_new_privs);
+// program runs with, old the caller's credentials. Under no_new_privs the program gains no
+// capability beyond the caller's permitted set.
+void caps_on_exec(Credentials& n, const Credentials& old, bool no_new_privs);
