@@ -1,8 +1,9 @@
 // SPDX-License-Identifier: MIT
 // Resource limits and priorities: CAP_SYS_RESOURCE (raising a hard rlimit, F_SETPIPE_SZ over
 // pipe-max-size, oom_score_adj below the floor), CAP_SYS_NICE (lowering nice, another user's
-// priority), CAP_IPC_LOCK (mlock beyond RLIMIT_MEMLOCK).
+// priority and CPU affinity), CAP_IPC_LOCK (mlock beyond RLIMIT_MEMLOCK).
 #include "caps.h"
+#include <sched.h>
 #include <sys/mman.h>
 #include <sys/resource.h>
 
@@ -38,6 +39,11 @@ static void priority(void)
     RET(getpriority(PRIO_PROCESS, 0));
     RET(setpriority(PRIO_PROCESS, g_user, 3));
     RET(nice(-1));
+    cpu_set_t set;
+    CPU_ZERO(&set);
+    CPU_SET(0, &set);
+    RET(sched_setaffinity(g_user, sizeof set, &set));
+    RET(sched_setaffinity(0, sizeof set, &set));
 }
 
 static void locking(void)
