@@ -25,6 +25,15 @@ Result<void> setattr_locked(Inode& inode, const SetAttr& attr) {
     if ((attr.mask & SetAttr::kSize) && inode.is_reg() && attr.size > inode.size())
         TRY(file_size_limit_check(attr.size));
     SetAttr a = attr;
+    // linux: do_truncate(): like a write, a size change by a caller without CAP_FSETID drops
+    // the set-ID bits (dentry_needs_remove_privs), even when the size stays.
+    if ((a.mask & SetAttr::kSize) && inode.is_reg() && !(a.mask & SetAttr::kMode)) {
+        u32 mode = inode.mode() & 07777;
+        if (u32 kept = file_mode_after_write(mode); kept != mode) {
+            a.mask |= SetAttr::kMode;
+            a.mode = kept;
+        }
+    }
     if ((a.mask & SetAttr::kSize) && a.size != inode.size() && !(a.mask & (SetAttr::kMtime | SetAttr::kCtime))) {
         Timespec now = realtime_now();
         a.mask |= SetAttr::kMtime | SetAttr::kCtime;

@@ -52,6 +52,21 @@ static void setgid_bits(void)
     show_mode("setid");
     RET(chmod("setid", 06755));
     show_mode("setid");
+    // So do truncate, ftruncate and O_TRUNC.
+    RET(truncate("setid", 1));
+    show_mode("setid");
+    RET(chmod("setid", 06755));
+    fd = open("setid", O_WRONLY);
+    RET(ftruncate(fd, 0));
+    close(fd);
+    show_mode("setid");
+    RET(chmod("setid", 06755));
+    fd = open("setid", O_WRONLY | O_TRUNC);
+    close(fd);
+    show_mode("setid");
+    RET(chmod("setid", 06755));
+    RET(truncate("setid", 0));   // same size: still a change of attributes
+    show_mode("setid");
 }
 
 static void write_with_fsetid(void)
