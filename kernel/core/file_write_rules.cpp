@@ -33,8 +33,7 @@ Result<void> file_size_limit_check(u64 new_size) {
 }
 
 u32 file_mode_after_write(u32 mode) {
-    Process* p = current_thread()->process;
-    if (!p || p->creds.euid == 0) return mode;
+    if (capable(CAP_FSETID)) return mode;
     u32 m = mode & ~u32(S_ISUID);
     if ((m & (S_ISGID | S_IXGRP)) == (S_ISGID | S_IXGRP)) m &= ~u32(S_ISGID);
     return m;

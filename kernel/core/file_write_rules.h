@@ -14,5 +14,5 @@ Result<usize> file_size_limit_clamp(u64 pos, usize count);
 Result<void> file_size_limit_check(u64 new_size);
 
 // The mode a regular file keeps after the caller writes to it: S_ISUID and group-executable
-// S_ISGID are dropped unless the caller has CAP_FSETID (root here).
+// S_ISGID are dropped unless the caller has CAP_FSETID.
 u32 file_mode_after_write(u32 mode);

@@ -102,7 +102,7 @@ void session_clear(int sid) {
     });
 }
 
-bool capable_sys_admin() { return !current_process() || current_process()->creds.euid == 0; }
+bool capable_sys_admin() { return capable(CAP_SYS_ADMIN); }
 
 constexpr TtyJobControl kHooks = {current_pgid,      current_sid,      is_session_leader,   session_of_pgrp,
                                   signal_pgrp,       ignored_or_blocked, pgrp_orphaned,     signal_pending_current,

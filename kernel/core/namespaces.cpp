@@ -64,7 +64,7 @@ Result<void> ns_check_new(u64 flags, const Credentials& creds) {
     // Linux creates the user namespace first (copy_creds / unshare_userns), unprivileged.
     if (flags & CLONE_NEWUSER) return unbuilt(CLONE_NEWUSER);
     if (!(flags & kCloneNsFlags)) return {};
-    if (creds.euid != 0) return Error(EPERM);   // CAP_SYS_ADMIN
+    if (!creds.has_cap(CAP_SYS_ADMIN)) return Error(EPERM);
     return unbuilt(flags);
 }
 

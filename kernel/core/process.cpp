@@ -137,11 +137,12 @@ Result<void> process_start_init_with(Process* p, Thread* self);
 namespace {
 
 // RLIMIT_NPROC as Linux's copy_process: the tasks (threads) of the caller's real user, unless
-// that user is root or the caller has CAP_SYS_RESOURCE/CAP_SYS_ADMIN (euid 0 here).
+// that user is root or the caller has CAP_SYS_RESOURCE/CAP_SYS_ADMIN.
 Result<void> check_nproc(Process* parent) {
     u64 limit = parent->rlimits[RLIMIT_NPROC].cur;
-    u32 uid = parent->creds.uid;
-    if (limit == RLIM_INFINITY || uid == 0 || parent->creds.euid == 0) return {};
+    const Credentials& c = parent->creds;
+    u32 uid = c.uid;
+    if (limit == RLIM_INFINITY || uid == 0 || c.has_cap(CAP_SYS_RESOURCE) || c.has_cap(CAP_SYS_ADMIN)) return {};
     SpinlockGuard g(g_process_tree_lock);
     u64 tasks = 0;
     for_each_process_locked([&](Process& p) {
@@ -171,7 +172,8 @@ Result<void> check_clone_flags(const CloneArgs& a, Process* parent) {
 Result<int> alloc_task_pid_locked(const CloneArgs& a, Process* caller) {
     if (!a.set_tid) return pid_alloc_locked();
     if (a.set_tid < 1 || a.set_tid >= kPidMax) return Error(EINVAL);
-    if (caller->creds.euid != 0) return Error(EPERM);   // CAP_CHECKPOINT_RESTORE
+    // linux: checkpoint_restore_ns_capable().
+    if (!caller->creds.has_cap(CAP_CHECKPOINT_RESTORE) && !caller->creds.has_cap(CAP_SYS_ADMIN)) return Error(EPERM);
     return pid_alloc_specific_locked(a.set_tid);
 }
 

@@ -286,9 +286,9 @@ void signal_send_thread(Thread* t, int sig, const KSigInfo* info) {
 static bool may_signal(Process* sender, Process* target, int sig) {
     const Credentials& s = sender->creds;
     const Credentials& d = target->creds;
-    if (s.euid == 0) return true;
+    // linux: check_kill_permission(), kill_ok_by_cred().
     if (sig == SIGCONT && sender->sid == target->sid) return true;
-    return s.euid == d.uid || s.euid == d.suid || s.uid == d.uid || s.uid == d.suid;
+    return s.euid == d.uid || s.euid == d.suid || s.uid == d.uid || s.uid == d.suid || s.has_cap(CAP_KILL);
 }
 
 Result<void> signal_send_pgrp(int pgid, int sig, const KSigInfo* info, bool check_perm) {

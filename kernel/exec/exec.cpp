@@ -274,7 +274,7 @@ Result<void> exec_elf(RefPtr<File> file, const ElfInfo& info, StringView filenam
         creds.egid = creds.sgid = creds.fsgid = file->inode().gid();
         secure = true;
     }
-    caps_on_exec(creds);
+    caps_on_exec(creds, p->creds, nnp);
 
     u8 rnd[16];
     random_bytes(rnd, sizeof(rnd));

@@ -422,7 +422,7 @@ SyscallResult sys_epoll_ctl(Fd epfd, int op, Fd fd, UserPtr<const void> event) {
     if (!tf->wait_queue()) return Error(EPERM);   // linux: !file_can_poll()
     // linux: ep_take_care_of_epollwakeup(): dropped without CAP_BLOCK_SUSPEND; kept (and shown
     // in fdinfo) otherwise, though there is no suspend here for it to hold off.
-    if (has_event && current_process()->creds.euid != 0) ev.events &= ~u32(EPOLLWAKEUP);
+    if (has_event && !capable(CAP_BLOCK_SUSPEND)) ev.events &= ~u32(EPOLLWAKEUP);
     if (f.ptr() == tf.ptr() || !is_epoll(*f)) return Error(EINVAL);
     if (has_event && (ev.events & EPOLLEXCLUSIVE)) {
         if (op == EPOLL_CTL_MOD) return Error(EINVAL);

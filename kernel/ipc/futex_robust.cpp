@@ -108,11 +108,8 @@ SyscallResult sys_get_robust_list(int pid, UserPtr<u64> head_ptr, UserPtr<u64> l
         if (!t || !t->process) return Error(ESRCH);
         // ptrace_may_access(PTRACE_MODE_READ_REALCREDS): the same thread group, matching real
         // ids, or CAP_SYS_PTRACE.
-        const Credentials& me = self->process->creds;
-        const Credentials& it = t->process->creds;
-        bool same_ids = me.uid == it.uid && me.uid == it.euid && me.uid == it.suid && me.gid == it.gid &&
-                        me.gid == it.egid && me.gid == it.sgid;
-        if (t->process != self->process && !same_ids && me.euid != 0) return Error(EPERM);
+        if (t->process != self->process && !ptrace_creds_allow(self->process->creds, t->process->creds, false))
+            return Error(EPERM);
         head = t->robust_list;
     }
     TRY(copy_to_user(len_ptr, u64(sizeof(robust_list_head))));

@@ -61,19 +61,16 @@ MqQueue** free_slot_locked() {
     return nullptr;
 }
 
+// linux: inode_permission() on the queue's inode.
 bool permitted(const Credentials& c, const MqQueue& q, u32 want) {
-    if (c.is_root()) return true;   // CAP_DAC_OVERRIDE
-    u32 bits = q.mode;
-    if (c.fsuid == q.uid) bits >>= 6;
-    else if (c.in_group(q.gid)) bits >>= 3;
-    return (bits & want) == want;
+    return permission_allows(c, q.mode, q.uid, q.gid, static_cast<int>(want));
 }
 
 // Namespace lock held: a new queue, linked into slot (linux: mqueue_create_attr() and
 // mqueue_get_inode()).
 Result<MqQueue*> create_locked(MqQueue** slot, StringView name, u32 mode, const mq_attr* attr) {
     const Credentials& c = current_process()->creds;
-    bool privileged = c.euid == 0;   // CAP_SYS_RESOURCE
+    bool privileged = c.has_cap(CAP_SYS_RESOURCE);
     if (static_cast<i64>(g_ns.count) >= mqueue_limit(MqLimit::QueuesMax) && !privileged) return Error(ENOSPC);
     long maxmsg = attr ? attr->mq_maxmsg : mqueue_limit(MqLimit::MsgDefault);
     long msgsize = attr ? attr->mq_msgsize : mqueue_limit(MqLimit::MsgsizeDefault);
@@ -211,7 +208,7 @@ Result<void> mqueue_unlink(StringView name, const Credentials* c) {
     if (!slot) return Error(ENOENT);
     MqQueue* q = *slot;
     // linux: may_delete() in the sticky root: the owner, the root's owner (root) or CAP_FOWNER.
-    if (c && c->fsuid != q->uid && c->fsuid != 0) return Error(EPERM);
+    if (c && c->fsuid != q->uid && c->fsuid != 0 && !c->has_cap(CAP_FOWNER)) return Error(EPERM);
     *slot = nullptr;
     q->linked = false;
     drop = RefPtr<MqQueue>::adopt(q);

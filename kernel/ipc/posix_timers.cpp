@@ -338,7 +338,7 @@ SyscallResult sys_timer_create(int clock, UserPtr<const void> user_event, UserPt
         return Error(err);
     };
     if (copy_to_user(user_id, t->id).is_error()) return fail(EFAULT);
-    if (clock_is_alarm(clock) && p->creds.euid != 0) return fail(EPERM);   // CAP_WAKE_ALARM
+    if (clock_is_alarm(clock) && !p->creds.has_cap(CAP_WAKE_ALARM)) return fail(EPERM);
     return 0;
 }
 

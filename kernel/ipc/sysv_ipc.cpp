@@ -62,10 +62,12 @@ bool ipc_permitted(const Credentials& c, const IpcPerm& p, u32 flag) {
         granted >>= 6;
     else if (in_egroup(c, p.cgid) || in_egroup(c, p.gid))
         granted >>= 3;
-    return !(requested & ~granted & 07) || c.euid == 0;   // CAP_IPC_OWNER
+    return !(requested & ~granted & 07) || c.has_cap(CAP_IPC_OWNER);
 }
 
-bool ipc_is_owner(const Credentials& c, const IpcPerm& p) { return c.euid == p.cuid || c.euid == p.uid || c.euid == 0; }
+bool ipc_is_owner(const Credentials& c, const IpcPerm& p) {
+    return c.euid == p.cuid || c.euid == p.uid || c.has_cap(CAP_SYS_ADMIN);
+}
 
 void ipc_init_perm(IpcPerm& p, const Credentials& c, int key, int flg) {
     p.key = key;

@@ -54,9 +54,10 @@ private:
     u32 m_seq = 0;
 };
 
-// ipcperms: true when creds may access with flag's rwx bits (S_IRUGO, S_IWUGO...).
+// ipcperms: true when creds may access with flag's rwx bits (S_IRUGO, S_IWUGO...), or hold
+// CAP_IPC_OWNER.
 bool ipc_permitted(const Credentials& c, const IpcPerm& p, u32 flag);
-// IPC_SET/IPC_RMID: the owner or creator, or root.
+// linux: ipcctl_obtain_check(): IPC_SET/IPC_RMID need the owner or creator, or CAP_SYS_ADMIN.
 bool ipc_is_owner(const Credentials& c, const IpcPerm& p);
 // A fresh object's permission block for the caller (key, mode bits of flg).
 void ipc_init_perm(IpcPerm& p, const Credentials& c, int key, int flg);

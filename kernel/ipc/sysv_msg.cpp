@@ -286,7 +286,7 @@ SyscallResult sys_msgctl(int id, int cmd_raw, u64 buf) {
         MutexGuard g(msg_ns().lock);
         MsgQueue* q = TRY(lookup_locked(id));
         if (!ipc_is_owner(creds(), q->perm)) return Error(EPERM);
-        if (in.msg_qbytes > MSGMNB && creds().euid != 0) return Error(EPERM);   // CAP_SYS_RESOURCE
+        if (in.msg_qbytes > MSGMNB && !creds().has_cap(CAP_SYS_RESOURCE)) return Error(EPERM);
         ipc_set_perm(q->perm, in.msg_perm);
         q->qbytes = in.msg_qbytes;
         q->ctime = ipc_now();

@@ -317,7 +317,12 @@ SyscallResult sys_shmctl(int id, int cmd_raw, u64 buf) {
     case SHM_UNLOCK: {
         MutexGuard g(shm_ns().lock);
         ShmSegment* s = TRY(lookup_locked(id));
-        if (!ipc_is_owner(creds(), s->perm)) return Error(EPERM);
+        // linux: shmctl_do_lock(): without CAP_IPC_LOCK only the owner or creator, and locking
+        // then needs a non-zero RLIMIT_MEMLOCK.
+        if (!creds().has_cap(CAP_IPC_LOCK)) {
+            if (creds().euid != s->perm.uid && creds().euid != s->perm.cuid) return Error(EPERM);
+            if (cmd == SHM_LOCK && current_process()->rlimits[RLIMIT_MEMLOCK].cur == 0) return Error(EPERM);
+        }
         if (cmd == SHM_LOCK)
             s->perm.mode |= SHM_LOCKED;
         else

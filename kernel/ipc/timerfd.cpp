@@ -157,8 +157,6 @@ public:
 
 constinit TimerFdOps g_timerfd_ops;
 
-bool privileged() { return current_process()->creds.euid == 0; }   // CAP_WAKE_ALARM
-
 // linux: timerfd_fget(): EBADF for no file, EINVAL for a file that is not a timerfd.
 Result<RefPtr<File>> timerfd_file(int fd) {
     RefPtr<File> f = TRY(current_process()->fds->get(fd));
@@ -173,7 +171,7 @@ SyscallResult sys_timerfd_create(int clock, Flags flags) {
     if (clock != CLOCK_MONOTONIC && clock != CLOCK_REALTIME && clock != CLOCK_REALTIME_ALARM && clock != CLOCK_BOOTTIME &&
         clock != CLOCK_BOOTTIME_ALARM)
         return Error(EINVAL);
-    if (clock_is_alarm(clock) && !privileged()) return Error(EPERM);
+    if (clock_is_alarm(clock) && !capable(CAP_WAKE_ALARM)) return Error(EPERM);
     auto* tf = new (std::nothrow) TimerFd();
     if (!tf) return Error(ENOMEM);
     tf->clock = clock;
@@ -193,7 +191,7 @@ SyscallResult sys_timerfd_settime(int fd, Flags flags, UserPtr<const void> new_v
     if ((flags.value & ~kSettimeFlags) || !valid) return Error(EINVAL);
     RefPtr<File> file = TRY(timerfd_file(fd));
     TimerFd* tf = timerfd_of(*file);
-    if (clock_is_alarm(tf->clock) && !privileged()) return Error(EPERM);
+    if (clock_is_alarm(tf->clock) && !capable(CAP_WAKE_ALARM)) return Error(EPERM);
     bool absolute = flags.value & TFD_TIMER_ABSTIME;
     u64 value = want.value;
     u64 interval = want.interval;

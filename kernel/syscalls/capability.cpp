@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: MIT
 // capget/capset (man 2 capget): the capability sets of Credentials behind Linux's versioned
 // header. Version 1 carries 32 bits per set, versions 2 and 3 carry 64 as two u32 words.
-// linux: kernel/capability.c, security/commoncap.c (cap_capset).
+// prctl's bounding-set, keep-caps and ambient-set options live here too.
+// linux: kernel/capability.c, security/commoncap.c (cap_capset, cap_task_prctl).
 #include "abi/linux/uapi.h"
 #include "core/process.h"
 #include "core/process_table.h"
@@ -86,12 +87,41 @@ SyscallResult sys_capset(UserPtr<void> header_ptr, UserPtr<const void> data) {
     c.cap_effective = eff;
     c.cap_permitted = prm;
     c.cap_inheritable = inh;
+    c.cap_ambient &= prm & inh;   // ambient bits no longer both permitted and inheritable go
     return 0;
 }
 
-Result<i64> capability_prctl(int option, u64 arg2) {
+namespace {
+// linux: cap_task_prctl(), PR_CAP_AMBIENT: raising needs the bit permitted and inheritable.
+Result<i64> ambient_prctl(Credentials& c, u64 op, u64 cap, u64 arg4, u64 arg5) {
+    if (op == PR_CAP_AMBIENT_CLEAR_ALL) {
+        if (cap | arg4 | arg5) return Error(EINVAL);
+        c.cap_ambient = 0;
+        return 0;
+    }
+    if (cap > CAP_LAST_CAP || arg4 || arg5) return Error(EINVAL);
+    u64 bit = u64(1) << cap;
+    switch (op) {
+    case PR_CAP_AMBIENT_IS_SET:
+        return (c.cap_ambient & bit) ? 1 : 0;
+    case PR_CAP_AMBIENT_RAISE:
+        if (!(c.cap_permitted & bit) || !(c.cap_inheritable & bit)) return Error(EPERM);
+        c.cap_ambient |= bit;
+        return 0;
+    case PR_CAP_AMBIENT_LOWER:
+        c.cap_ambient &= ~bit;
+        return 0;
+    default:
+        return Error(EINVAL);
+    }
+}
+}  // namespace
+
+Result<i64> capability_prctl(int option, u64 arg2, u64 arg3, u64 arg4, u64 arg5) {
     Credentials& c = current_process()->creds;
     switch (option) {
+    case PR_CAP_AMBIENT:
+        return ambient_prctl(c, arg2, arg3, arg4, arg5);
     case PR_CAPBSET_READ:
         if (arg2 > CAP_LAST_CAP) return Error(EINVAL);
         return static_cast<i64>((c.cap_bounding >> arg2) & 1);

@@ -86,6 +86,9 @@ Credentials real_id_creds() {
     Credentials c = current_process()->creds;
     c.fsuid = c.uid;
     c.fsgid = c.gid;
+    // linux: access_override_creds(): the real uid's capabilities: all permitted ones for root,
+    // none for anyone else.
+    c.cap_effective = c.uid == 0 ? c.cap_permitted : 0;
     return c;
 }
 

@@ -139,8 +139,7 @@ SyscallResult sys_getcwd(UserPtr<char> buf, usize size) {
 
 SyscallResult sys_chroot(UserCString path) {
     Path p = TRY(searchable_dir(path));
-    // CAP_SYS_CHROOT, approximated as Aramid approximates capabilities: an effective uid of 0.
-    if (current_creds().euid != 0) return Error(EPERM);
+    if (!capable(CAP_SYS_CHROOT)) return Error(EPERM);
     current_process()->fs->set_root(p);
     return 0;
 }

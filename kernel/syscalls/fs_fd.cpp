@@ -50,7 +50,7 @@ SyscallResult dup_from(RefPtr<File> f, u64 arg, bool cloexec) {
 // linux: setfl().
 SyscallResult set_status_flags(File& f, u32 arg, int fd) {
     Inode& inode = f.inode();
-    if ((arg & O_NOATIME) && !(f.flags() & O_NOATIME) && !inode_owner_or_root(current_creds(), inode))
+    if ((arg & O_NOATIME) && !(f.flags() & O_NOATIME) && !inode_owner_or_capable(current_creds(), inode))
         return Error(EPERM);
     // O_DIRECT: pipes take it (packet mode); no Aramid file system does direct I/O.
     if ((arg & O_DIRECT) && (inode.mode() & S_IFMT) != S_IFIFO) return Error(EINVAL);

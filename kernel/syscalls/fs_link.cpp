@@ -55,8 +55,8 @@ Result<void> link_resolved(const Path& old, const WalkContext& ctx, StringView n
 SyscallResult do_linkat(int olddirfd, UserCString oldp, int newdirfd, UserCString newp, u64 flags) {
     if (flags & ~u64(AT_SYMLINK_FOLLOW | AT_EMPTY_PATH)) return Error(EINVAL);
     bool empty = flags & AT_EMPTY_PATH;
-    // linux: an empty old path needs CAP_DAC_READ_SEARCH (else ENOENT); approximated by euid 0.
-    if (empty && current_creds().euid != 0) return Error(ENOENT);
+    // linux: an empty old path needs CAP_DAC_READ_SEARCH (else ENOENT).
+    if (empty && !capable(CAP_DAC_READ_SEARCH)) return Error(ENOENT);
     bool follow = flags & AT_SYMLINK_FOLLOW;
     UserPath old;
     TRY(old.copy(oldp, empty));
@@ -77,7 +77,7 @@ SyscallResult do_renameat2(int olddirfd, UserCString oldp, int newdirfd, UserCSt
     // linux: do_renameat2() checks the flags before either name.
     if (flags & ~u64(RENAME_NOREPLACE | RENAME_EXCHANGE | RENAME_WHITEOUT)) return Error(EINVAL);
     if ((flags & (RENAME_NOREPLACE | RENAME_WHITEOUT)) && (flags & RENAME_EXCHANGE)) return Error(EINVAL);
-    if ((flags & RENAME_WHITEOUT) && current_creds().euid != 0) return Error(EPERM);   // CAP_MKNOD
+    if ((flags & RENAME_WHITEOUT) && !capable(CAP_MKNOD)) return Error(EPERM);
     UserPath old;
     TRY(old.copy(oldp));
     Path obase = TRY(dirfd_base(olddirfd, old.view()));

@@ -1,12 +1,12 @@
 // SPDX-License-Identifier: MIT
-// User and group ids (man 7 credentials): the setuid family with Linux's rules for
-// unprivileged callers (may only move between the real, effective and saved ids).
+// User and group ids (man 7 credentials): the setuid family with Linux's rules for callers
+// without CAP_SETUID (user ids) or CAP_SETGID (group ids, setgroups): they may only move between
+// the real, effective and saved ids.
 #include "core/process.h"
 #include "syscalls/handlers.h"
 
 namespace {
 Credentials& creds() { return current_process()->creds; }
-bool privileged() { return creds().euid == 0; }
 constexpr u32 kKeep = 0xffffffffu;
 
 bool one_of(u32 v, u32 a, u32 b, u32 c) { return v == a || v == b || v == c; }
@@ -37,7 +37,7 @@ SyscallResult sys_setuid(u32 uid) {
     DumpableCheck dumpable;
     Credentials& c = creds();
     if (uid == kKeep) return Error(EINVAL);
-    if (privileged()) {
+    if (creds().has_cap(CAP_SETUID)) {
         c.uid = c.euid = c.suid = c.fsuid = uid;
     } else if (uid == c.uid || uid == c.suid) {
         c.euid = c.fsuid = uid;
@@ -51,7 +51,7 @@ SyscallResult sys_setgid(u32 gid) {
     DumpableCheck dumpable;
     Credentials& c = creds();
     if (gid == kKeep) return Error(EINVAL);
-    if (privileged()) {
+    if (creds().has_cap(CAP_SETGID)) {
         c.gid = c.egid = c.sgid = c.fsgid = gid;
     } else if (gid == c.gid || gid == c.sgid) {
         c.egid = c.fsgid = gid;
@@ -66,11 +66,11 @@ SyscallResult sys_setreuid(u32 ruid, u32 euid) {
     Credentials& c = creds();
     Credentials n = c;
     if (ruid != kKeep) {
-        if (!privileged() && ruid != c.uid && ruid != c.euid) return Error(EPERM);
+        if (!creds().has_cap(CAP_SETUID) && ruid != c.uid && ruid != c.euid) return Error(EPERM);
         n.uid = ruid;
     }
     if (euid != kKeep) {
-        if (!privileged() && !one_of(euid, c.uid, c.euid, c.suid)) return Error(EPERM);
+        if (!creds().has_cap(CAP_SETUID) && !one_of(euid, c.uid, c.euid, c.suid)) return Error(EPERM);
         n.euid = euid;
     }
     // The saved id follows the new effective id when the real id changed or the effective id
@@ -86,11 +86,11 @@ SyscallResult sys_setregid(u32 rgid, u32 egid) {
     Credentials& c = creds();
     Credentials n = c;
     if (rgid != kKeep) {
-        if (!privileged() && rgid != c.gid && rgid != c.egid) return Error(EPERM);
+        if (!creds().has_cap(CAP_SETGID) && rgid != c.gid && rgid != c.egid) return Error(EPERM);
         n.gid = rgid;
     }
     if (egid != kKeep) {
-        if (!privileged() && !one_of(egid, c.gid, c.egid, c.sgid)) return Error(EPERM);
+        if (!creds().has_cap(CAP_SETGID) && !one_of(egid, c.gid, c.egid, c.sgid)) return Error(EPERM);
         n.egid = egid;
     }
     if (rgid != kKeep || (egid != kKeep && egid != c.gid)) n.sgid = n.egid;
@@ -102,7 +102,7 @@ SyscallResult sys_setregid(u32 rgid, u32 egid) {
 SyscallResult sys_setresuid(u32 r, u32 e, u32 s) {
     DumpableCheck dumpable;
     Credentials& c = creds();
-    if (!privileged()) {
+    if (!creds().has_cap(CAP_SETUID)) {
         for (u32 v : {r, e, s})
             if (v != kKeep && !one_of(v, c.uid, c.euid, c.suid)) return Error(EPERM);
     }
@@ -116,7 +116,7 @@ SyscallResult sys_setresuid(u32 r, u32 e, u32 s) {
 SyscallResult sys_setresgid(u32 r, u32 e, u32 s) {
     DumpableCheck dumpable;
     Credentials& c = creds();
-    if (!privileged()) {
+    if (!creds().has_cap(CAP_SETGID)) {
         for (u32 v : {r, e, s})
             if (v != kKeep && !one_of(v, c.gid, c.egid, c.sgid)) return Error(EPERM);
     }
@@ -148,7 +148,7 @@ SyscallResult sys_setfsuid(u32 uid) {
     DumpableCheck dumpable(true);
     Credentials& c = creds();
     u32 old = c.fsuid;
-    if (privileged() || one_of(uid, c.uid, c.euid, c.suid) || uid == c.fsuid) c.fsuid = uid;
+    if (creds().has_cap(CAP_SETUID) || one_of(uid, c.uid, c.euid, c.suid) || uid == c.fsuid) c.fsuid = uid;
     return old;
 }
 
@@ -156,7 +156,7 @@ SyscallResult sys_setfsgid(u32 gid) {
     DumpableCheck dumpable;
     Credentials& c = creds();
     u32 old = c.fsgid;
-    if (privileged() || one_of(gid, c.gid, c.egid, c.sgid) || gid == c.fsgid) c.fsgid = gid;
+    if (creds().has_cap(CAP_SETGID) || one_of(gid, c.gid, c.egid, c.sgid) || gid == c.fsgid) c.fsgid = gid;
     return old;
 }
 
@@ -170,7 +170,7 @@ SyscallResult sys_getgroups(int size, UserPtr<u32> list) {
 }
 
 SyscallResult sys_setgroups(usize size, UserPtr<const u32> list) {
-    if (!privileged()) return Error(EPERM);
+    if (!creds().has_cap(CAP_SETGID)) return Error(EPERM);
     if (size > 65536) return Error(EINVAL);
     if (size > Credentials::kMaxGroups) return Error(ENOMEM);   // LINUX-DIVERGENCE: Linux allows 65536
     u32 groups[Credentials::kMaxGroups];

@@ -30,8 +30,7 @@ SyscallResult sys_mmap(u64 addr, usize length, Flags prot_f, Flags flags_f, Fd f
     if (offset & (kPageSize - 1)) return Error(EINVAL);
     if (align_up(length, kPageSize) < length) return Error(ENOMEM);
     // vm.mmap_min_addr (65536 on Debian) binds only callers without CAP_SYS_RAWIO.
-    if ((flags & (MAP_FIXED | MAP_FIXED_NOREPLACE)) && addr < kMmapMinAddr &&
-        current_process()->creds.euid != 0)
+    if ((flags & (MAP_FIXED | MAP_FIXED_NOREPLACE)) && addr < kMmapMinAddr && !capable(CAP_SYS_RAWIO))
         return Error(EPERM);
     RefPtr<VmObject> object;
     const char* name = nullptr;

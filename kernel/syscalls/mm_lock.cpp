@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: MIT
 // mlock, mlock2, munlock, mlockall, munlockall: locking a range populates it and counts it in
-// VmLck; RLIMIT_MEMLOCK bounds it for processes without CAP_IPC_LOCK (here: euid other than 0).
+// VmLck; RLIMIT_MEMLOCK bounds it for processes without CAP_IPC_LOCK.
 #include "abi/linux/uapi.h"
 #include "core/process.h"
 #include "mm/address_space.h"
@@ -12,7 +12,7 @@ constexpr u32 kMlockOnFault = 0x01;   // MLOCK_ONFAULT (linux/mman.h keeps it ou
 constexpr int kMclCurrent = 1, kMclFuture = 2, kMclOnFault = 4;
 
 Process& proc() { return *current_process(); }
-bool can_ipc_lock() { return proc().creds.euid == 0; }
+bool can_ipc_lock() { return capable(CAP_IPC_LOCK); }
 u64 memlock_limit_pages() { return proc().rlimits[RLIMIT_MEMLOCK].cur / kPageSize; }
 
 // Linux's mlock errors from populating: a range that faults (EFAULT) is ENOMEM, no memory EAGAIN.

@@ -12,9 +12,10 @@ namespace {
 bool may_claim(const UnixCred& c) {
     Process* p = current_process();
     const Credentials& cr = p->creds;
-    if (cr.euid == 0) return true;   // linux: CAP_SYS_ADMIN, CAP_SETUID, CAP_SETGID
-    return c.pid == static_cast<u32>(p->pid) && (c.uid == cr.uid || c.uid == cr.euid || c.uid == cr.suid) &&
-           (c.gid == cr.gid || c.gid == cr.egid || c.gid == cr.sgid);
+    // linux: scm_check_creds(): another pid needs CAP_SYS_ADMIN, other ids CAP_SETUID/CAP_SETGID.
+    return (c.pid == static_cast<u32>(p->pid) || cr.has_cap(CAP_SYS_ADMIN)) &&
+           (c.uid == cr.uid || c.uid == cr.euid || c.uid == cr.suid || cr.has_cap(CAP_SETUID)) &&
+           (c.gid == cr.gid || c.gid == cr.egid || c.gid == cr.sgid || cr.has_cap(CAP_SETGID));
 }
 
 // linux: put_cmsg().

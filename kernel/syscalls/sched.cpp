@@ -34,9 +34,12 @@ SyscallResult sys_sched_getaffinity(int pid, usize len, UserPtr<u64> mask) {
 }
 
 SyscallResult sys_sched_setaffinity(int pid, usize len, UserPtr<const u64> mask) {
-    TRY(affinity_target(pid));
+    Process* p = TRY(affinity_target(pid));
     if (len < 8) return Error(EINVAL);
     u64 bits = TRY(copy_from_user(mask));
+    // linux: check_same_owner(), else CAP_SYS_NICE.
+    const Credentials& me = current_process()->creds;
+    if (me.euid != p->creds.euid && me.euid != p->creds.uid && !me.has_cap(CAP_SYS_NICE)) return Error(EPERM);
     u64 online = cpu_count() >= 64 ? ~0ull : (1ull << cpu_count()) - 1;
     if (!(bits & online)) return Error(EINVAL);
     return 0;   // every thread may run on every CPU: one run queue
@@ -133,11 +136,13 @@ SyscallResult sys_setpriority(int which, int who, int niceval) {
                                            : p.creds.uid == static_cast<u32>(who ? who : static_cast<int>(self->creds.uid));
         if (!match) return;
         found = true;
-        if (self->creds.euid != 0 && self->creds.euid != p.creds.uid && self->creds.euid != p.creds.euid) {
+        // linux: set_one_prio(): another user's process needs CAP_SYS_NICE, lowering nice
+        // can_nice().
+        if (self->creds.euid != p.creds.uid && self->creds.euid != p.creds.euid && !self->creds.has_cap(CAP_SYS_NICE)) {
             err = EPERM;
             return;
         }
-        if (niceval < p.nice && self->creds.euid != 0) {   // lowering nice needs CAP_SYS_NICE (RLIMIT_NICE 0)
+        if (niceval < p.nice && !can_nice(p, niceval)) {
             err = EACCES;
             return;
         }

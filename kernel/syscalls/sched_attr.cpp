@@ -15,11 +15,6 @@ constexpr int kKeepPolicy = -1;        // linux: SETPARAM_POLICY
 
 bool fair_policy(int policy) { return policy == SCHED_NORMAL || policy == SCHED_BATCH || policy == SCHED_IDLE; }
 
-// linux: can_nice(): RLIMIT_NICE allows nice values down to 20 - rlim.
-bool can_nice(const Process& p, int nice) {
-    return static_cast<u64>(20 - nice) <= p.rlimits[RLIMIT_NICE].cur || current_process()->creds.has_cap(CAP_SYS_NICE);
-}
-
 // linux: sched_copy_attr(). A size the kernel cannot take is answered with E2BIG and its own
 // size written back; bytes past the kernel's struct must be zero.
 Result<sched_attr> copy_attr(UserPtr<void> uattr) {
@@ -44,6 +39,10 @@ Result<sched_attr> copy_attr(UserPtr<void> uattr) {
 }
 
 }  // namespace
+
+bool can_nice(const Process& p, int nice) {
+    return static_cast<u64>(20 - nice) <= p.rlimits[RLIMIT_NICE].cur || capable(CAP_SYS_NICE);
+}
 
 Result<void> sched_may_change(const Process& p, int policy, int nice, bool reset_on_fork) {
     const Credentials& me = current_process()->creds;

@@ -45,7 +45,7 @@ SyscallResult sys_uname(UserPtr<void> buf) {
 }
 
 static SyscallResult set_name(char* dst, UserPtr<const char> name, usize len) {
-    if (current_process()->creds.euid != 0) return Error(EPERM);
+    if (!capable(CAP_SYS_ADMIN)) return Error(EPERM);
     if (len > 64) return Error(EINVAL);
     char tmp[65] = {};
     TRY(copy_from_user(tmp, name.addr(), len));
@@ -131,7 +131,7 @@ Result<void> do_prlimit(Process* p, u32 resource, const KRlimit* newl, KRlimit* 
     if (oldl) *oldl = {r.cur, r.max};
     if (newl) {
         if (newl->cur > newl->max) return Error(EINVAL);
-        if (newl->max > r.max && p->creds.euid != 0) return Error(EPERM);
+        if (newl->max > r.max && !capable(CAP_SYS_RESOURCE)) return Error(EPERM);
         if (resource == RLIMIT_NOFILE && newl->max > static_cast<u64>(FdTable::kMaxFds)) return Error(EPERM);
         r = {newl->cur, newl->max};
         // The stack limit also bounds how far the stack may grow from now on.
@@ -161,7 +161,15 @@ SyscallResult sys_prlimit64(int pid, u32 resource, UserPtr<const void> new_rlim,
     RefPtr<Process> target = pid ? process_by_pid(pid) : RefPtr<Process>(current_process());
     if (!target) return Error(ESRCH);
     Process* self = current_process();
-    if (target.ptr() != self && self->creds.euid != 0 && self->creds.uid != target->creds.uid) return Error(EPERM);
+    // linux: check_prlimit_permission(): another process needs all its ids equal to ours, or
+    // CAP_SYS_RESOURCE.
+    if (target.ptr() != self) {
+        const Credentials& me = self->creds;
+        const Credentials& t = target->creds;
+        bool ids = me.uid == t.uid && me.uid == t.euid && me.uid == t.suid && me.gid == t.gid && me.gid == t.egid &&
+                   me.gid == t.sgid;
+        if (!ids && !me.has_cap(CAP_SYS_RESOURCE)) return Error(EPERM);
+    }
     KRlimit n, old;
     if (!new_rlim.is_null()) TRY(copy_from_user(&n, new_rlim.addr(), sizeof(n)));
     TRY(do_prlimit(target.ptr(), resource, new_rlim.is_null() ? nullptr : &n, &old));
@@ -208,7 +216,8 @@ SyscallResult sys_prctl(int option, u64 arg2, u64 arg3, u64 arg4, u64 arg5) {
     case PR_CAPBSET_DROP:
     case PR_GET_KEEPCAPS:
     case PR_SET_KEEPCAPS:
-        return capability_prctl(option, arg2);
+    case PR_CAP_AMBIENT:
+        return capability_prctl(option, arg2, arg3, arg4, arg5);
     case PR_SET_NO_NEW_PRIVS:
     case PR_GET_NO_NEW_PRIVS:
     case PR_SET_SECCOMP:
@@ -250,11 +259,11 @@ SyscallResult sys_set_tid_address(UserPtr<int> tidptr) {
 }
 
 SyscallResult sys_reboot(int magic1, int magic2, u32 cmd, UserPtr<const void>) {
+    if (!capable(CAP_SYS_BOOT)) return Error(EPERM);   // linux: before the magic numbers
     if (magic1 != static_cast<int>(LINUX_REBOOT_MAGIC1) ||
         (magic2 != LINUX_REBOOT_MAGIC2 && magic2 != LINUX_REBOOT_MAGIC2A && magic2 != LINUX_REBOOT_MAGIC2B &&
          magic2 != LINUX_REBOOT_MAGIC2C))
         return Error(EINVAL);
-    if (current_process()->creds.euid != 0) return Error(EPERM);
     switch (cmd) {
     case LINUX_REBOOT_CMD_POWER_OFF:
     case LINUX_REBOOT_CMD_HALT:

@@ -8,9 +8,7 @@ bool task_may_access(const Process& caller, const Process& target) {
     const Credentials& c = caller.creds;
     const Credentials& t = target.creds;
     if (c.has_cap(CAP_SYS_PTRACE)) return true;
-    bool same_ids = c.uid == t.uid && c.uid == t.euid && c.uid == t.suid && c.gid == t.gid && c.gid == t.egid &&
-                    c.gid == t.sgid;
-    return same_ids && target.dumpable.load(std::memory_order_relaxed) == 1;
+    return ptrace_creds_allow(c, t, false) && target.dumpable.load(std::memory_order_relaxed) == 1;
 }
 
 namespace {

@@ -9,8 +9,9 @@
 #include "mm/address_space.h"
 
 // linux: __ptrace_may_access() with PTRACE_MODE_REALCREDS (Yama's ptrace_scope 0): the same
-// thread group, or the caller's real uid and gid equal to all of the target's ids and the
-// target dumpable, or CAP_SYS_PTRACE. Tree lock held (or target pinned).
+// thread group, or the caller's real uid and gid equal to all of the target's ids, the target's
+// permitted capabilities within the caller's and the target dumpable, or CAP_SYS_PTRACE. Tree
+// lock held (or target pinned).
 bool task_may_access(const Process& caller, const Process& target);
 
 struct TaskRefs {

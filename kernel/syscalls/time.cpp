@@ -96,7 +96,7 @@ SyscallResult sys_clock_settime(int clock, UserPtr<const void> tp) {
     TRY(copy_from_user(&ts, tp.addr(), sizeof(ts)));
     Timespec t{ts.tv_sec, ts.tv_nsec};
     if (!realtime_settable(t)) return Error(EINVAL);
-    if (current_process()->creds.euid != 0) return Error(EPERM);
+    if (!capable(CAP_SYS_TIME)) return Error(EPERM);
     TRY(realtime_set(t));
     return 0;
 }
@@ -125,7 +125,7 @@ SyscallResult sys_settimeofday(UserPtr<const void> tv, UserPtr<const void>) {
         t = Timespec{v.tv_sec, v.tv_usec * 1000};
         if (!realtime_settable(t)) return Error(EINVAL);
     }
-    if (current_process()->creds.euid != 0) return Error(EPERM);
+    if (!capable(CAP_SYS_TIME)) return Error(EPERM);
     if (!tv.is_null()) TRY(realtime_set(t));
     return 0;
 }
@@ -174,7 +174,7 @@ SyscallResult sys_nanosleep(UserPtr<const void> req, UserPtr<void> rem) {
 SyscallResult sys_clock_nanosleep(int clock, Flags flags, UserPtr<const void> req, UserPtr<void> rem) {
     if (clock == CLOCK_REALTIME_ALARM || clock == CLOCK_BOOTTIME_ALARM) {
         // linux: alarm_timer_nsleep() needs CAP_WAKE_ALARM; then it sleeps on the base clock.
-        if (current_process()->creds.euid != 0) return Error(EPERM);
+        if (!capable(CAP_WAKE_ALARM)) return Error(EPERM);
         clock = clock == CLOCK_REALTIME_ALARM ? CLOCK_REALTIME : CLOCK_BOOTTIME;
     }
     if (clock != CLOCK_REALTIME && clock != CLOCK_MONOTONIC && clock != CLOCK_BOOTTIME && clock != CLOCK_TAI) {

@@ -92,7 +92,7 @@ SyscallResult sys_setns(int fd, int nstype) {
     NsHandle h = TRY(nsfs_handle(*f));
     if (nstype && static_cast<u64>(static_cast<u32>(nstype)) != h.type) return Error(EINVAL);
     Process* p = current_process();
-    if (p->creds.euid != 0) return Error(EPERM);   // CAP_SYS_ADMIN over the namespace and here
+    if (!p->creds.has_cap(CAP_SYS_ADMIN)) return Error(EPERM);   // over the namespace and here
     TRY(check_single_threaded("setns", h.type, p));
     Namespaces ns = p->ns;
     if (h.type == CLONE_NEWUTS) {

@@ -18,6 +18,7 @@ inline Credentials user_creds(u32 uid, u32 gid) {
     Credentials c{};
     c.uid = c.euid = c.suid = c.fsuid = uid;
     c.gid = c.egid = c.sgid = c.fsgid = gid;
+    if (uid != 0) c.cap_effective = c.cap_permitted = 0;   // as after setuid away from root
     return c;
 }
 

@@ -109,11 +109,6 @@ Result<RefPtr<PipeInode>> make_pipe_inode(u32 mode) {
     return ref;
 }
 
-bool privileged() {
-    Process* p = current_process();
-    return !p || p->creds.euid == 0;   // linux: capable(CAP_SYS_RESOURCE)
-}
-
 }  // namespace
 
 // --- pipe ends ----------------------------------------------------------------------------------
@@ -175,7 +170,7 @@ Result<long> pipe_fcntl_size(File& file, int cmd, unsigned long arg) {
         return static_cast<long>(pipe->size_bytes());
     case F_SETPIPE_SZ:
         // linux: do_fcntl() passes the argument as an unsigned int.
-        return pipe->set_size(static_cast<u32>(arg), privileged());
+        return pipe->set_size(static_cast<u32>(arg), capable(CAP_SYS_RESOURCE));
     default:
         return Error(EINVAL);
     }

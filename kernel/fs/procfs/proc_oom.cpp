@@ -71,8 +71,6 @@ Result<int> parse_int(StringView data) {
 // The numeric part of a write: at most 12 bytes count (PROC_NUMBUF - 1).
 StringView number_part(StringView data) { return data.substr(0, 12); }
 
-bool privileged(const Credentials& c) { return c.euid == 0; }   // CAP_SYS_RESOURCE
-
 }  // namespace
 
 PROC_SHOW(proc_show_pid_oom_score_adj) {
@@ -90,8 +88,9 @@ PROC_WRITE(proc_write_pid_oom_score_adj) {
     short adj, adj_min;
     read_adj(node.pid, adj, adj_min);
     // linux: __set_oom_adj(): going below the floor needs CAP_SYS_RESOURCE, which also sets it.
-    if (v < adj_min && !privileged(viewer)) return Error(EACCES);
-    if (privileged(viewer)) adj_min = static_cast<short>(v);
+    bool cap = viewer.has_cap(CAP_SYS_RESOURCE);
+    if (v < adj_min && !cap) return Error(EACCES);
+    if (cap) adj_min = static_cast<short>(v);
     return store_adj(node.pid, static_cast<short>(v), adj_min);
 }
 
@@ -112,7 +111,7 @@ PROC_WRITE(proc_write_pid_oom_adj) {
     short adj, adj_min;
     read_adj(node.pid, adj, adj_min);
     // linux: the legacy knob compares with the current value, not the floor.
-    if (scaled < adj && !privileged(viewer)) return Error(EACCES);
+    if (scaled < adj && !viewer.has_cap(CAP_SYS_RESOURCE)) return Error(EACCES);
     return store_adj(node.pid, static_cast<short>(scaled), adj_min);
 }
 

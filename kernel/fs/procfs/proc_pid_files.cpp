@@ -79,7 +79,7 @@ unsigned fd_size(const TaskInfo& t) {
 PROC_SHOW(proc_show_pid_stat) {
     TaskInfo t;
     TRY(snapshot(node, kTaskMm, t));
-    bool permitted = may_inspect(viewer, t.creds);
+    bool permitted = may_inspect(viewer, t.pid, t.creds);
     MmStats mm;
     if (t.mm) proc_mm_stats(*t.mm, t.exe_path, mm);
     u64 flags = 0x00400000;                  // PF_RANDOMIZE
@@ -229,7 +229,7 @@ PROC_SHOW(proc_show_pid_status) {
     put_sigset(out, "CapPrm:\t", c.cap_permitted);
     put_sigset(out, "CapEff:\t", c.cap_effective);
     put_sigset(out, "CapBnd:\t", c.cap_bounding);
-    put_sigset(out, "CapAmb:\t", 0);
+    put_sigset(out, "CapAmb:\t", c.cap_ambient);
     out.put_dec("NoNewPrivs:\t", t.no_new_privs ? 1 : 0);
     out.put_dec("\nSeccomp:\t", t.seccomp_mode);
     out.put_dec("\nSeccomp_filters:\t", t.seccomp_filters);

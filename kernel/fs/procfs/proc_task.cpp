@@ -160,11 +160,10 @@ usize task_pids(int from, int* out, usize max) {
     return n;
 }
 
-bool may_inspect(const Credentials& viewer, const Credentials& target) {
-    if (viewer.euid == 0 || viewer.fsuid == 0) return true;   // CAP_SYS_PTRACE
-    // linux: __ptrace_may_access() with PTRACE_MODE_FSCREDS.
-    return viewer.fsuid == target.uid && viewer.fsuid == target.euid && viewer.fsuid == target.suid &&
-           viewer.fsgid == target.gid && viewer.fsgid == target.egid && viewer.fsgid == target.sgid;
+bool may_inspect(const Credentials& viewer, int pid, const Credentials& target) {
+    Process* self = current_process();
+    if (self && self->pid == pid) return true;   // linux: same_thread_group()
+    return ptrace_creds_allow(viewer, target, true);
 }
 
 Result<void> check_inspect(int pid, const Credentials& viewer) {
@@ -175,7 +174,7 @@ Result<void> check_inspect(int pid, const Credentials& viewer) {
         if (!p) return Error(ESRCH);
         target = p->creds;
     }
-    if (!may_inspect(viewer, target)) return Error(EACCES);
+    if (!may_inspect(viewer, pid, target)) return Error(EACCES);
     return {};
 }
 

@@ -53,9 +53,9 @@ usize task_thread_ids(int pid, int from, int* out, usize max);
 // The same for the processes: pids >= from.
 usize task_pids(int from, int* out, usize max);
 
-// Linux's ptrace_may_access(PTRACE_MODE_READ_FSCREDS) without ptrace: root, or a viewer whose
-// fsuid/fsgid match all of the target's real, effective and saved ids.
-bool may_inspect(const Credentials& viewer, const Credentials& target);
+// Linux's ptrace_may_access(PTRACE_MODE_READ_FSCREDS) on process pid: the calling process
+// itself, or ptrace_creds_allow() with the fs ids (no dumpable check).
+bool may_inspect(const Credentials& viewer, int pid, const Credentials& target);
 // EACCES unless viewer may inspect process pid (ESRCH when it is gone).
 Result<void> check_inspect(int pid, const Credentials& viewer);
 

@@ -46,8 +46,9 @@ void Inode::init_new_inode(const Credentials& creds, const Inode* dir) {
         gid = dir->gid();
         if (S_ISDIR(m)) m |= S_ISGID;
     }
-    // linux: mode_strip_sgid(): a non-member may not create set-group-ID executables.
-    if (!S_ISDIR(m) && (m & (S_ISGID | S_IXGRP)) == (S_ISGID | S_IXGRP) && !creds.in_group(gid) && !creds.is_root())
+    // linux: mode_strip_sgid(): only a member or CAP_FSETID may create set-group-ID executables.
+    if (!S_ISDIR(m) && (m & (S_ISGID | S_IXGRP)) == (S_ISGID | S_IXGRP) && !creds.in_group(gid) &&
+        !creds.has_cap(CAP_FSETID))
         m &= ~S_ISGID;
     m_mode.store(m, std::memory_order_relaxed);
     set_uid(creds.fsuid);

@@ -13,8 +13,8 @@ Result<void> inode_permission(const Credentials& creds, const Inode& inode, int 
     return inode.permission(creds, mask);
 }
 
-bool inode_owner_or_root(const Credentials& creds, const Inode& inode) {
-    return creds.is_root() || creds.fsuid == inode.uid();
+bool inode_owner_or_capable(const Credentials& creds, const Inode& inode) {
+    return creds.fsuid == inode.uid() || creds.has_cap(CAP_FOWNER);
 }
 
 Result<void> may_create(const Credentials& creds, const Inode& dir) {
@@ -25,8 +25,8 @@ Result<void> may_create(const Credentials& creds, const Inode& dir) {
 Result<void> may_delete(const Credentials& creds, const Inode& dir, const Inode& victim) {
     TRY(inode_permission(creds, dir, kMayWrite | kMayExec));
     // linux: check_sticky(): in a sticky directory only the file's owner, the directory's owner
-    // or a privileged process may remove or rename an entry.
-    if ((dir.mode() & S_ISVTX) && !creds.is_root() && creds.fsuid != victim.uid() && creds.fsuid != dir.uid())
+    // or a process with CAP_FOWNER may remove or rename an entry.
+    if ((dir.mode() & S_ISVTX) && creds.fsuid != victim.uid() && creds.fsuid != dir.uid() && !creds.has_cap(CAP_FOWNER))
         return Error(EPERM);
     return {};
 }

@@ -27,8 +27,6 @@ constexpr u64 kPerMountFlags = MS_RDONLY | MS_NOSUID | MS_NODEV | MS_NOEXEC | MS
                                MS_RELATIME | MS_STRICTATIME;
 constexpr u64 kPropagationFlags = MS_SHARED | MS_PRIVATE | MS_SLAVE | MS_UNBINDABLE;
 
-bool is_admin(const Credentials& c) { return c.euid == 0; }   // CAP_SYS_ADMIN for now
-
 }  // namespace
 
 Result<void> register_filesystem(const FileSystemType& type) {
@@ -78,7 +76,7 @@ Result<void> vfs_mount(const WalkContext& ctx, StringView source, StringView tar
                        const char* data) {
     // linux: do_mount(): the historical magic in the top 16 bits is ignored.
     if ((flags & 0xffff0000u) == 0xC0ED0000u) flags &= ~u64(0xffff0000u);
-    if (!is_admin(ctx.creds)) return Error(EPERM);
+    if (!ctx.creds.has_cap(CAP_SYS_ADMIN)) return Error(EPERM);
     Path at = TRY(resolve(ctx, target, kWalkFollow));
     if (!at.mnt) return Error(EINVAL);
     if (flags & MS_REMOUNT) {
@@ -136,7 +134,7 @@ Result<void> vfs_mount(const char* fstype, StringView target, u64 flags, const c
 Result<void> vfs_umount(const WalkContext& ctx, StringView target, int flags) {
     if (flags & ~(kMntForce | kMntDetach | kMntExpire | kUmountNoFollow)) return Error(EINVAL);
     if ((flags & kMntExpire) && (flags & (kMntForce | kMntDetach))) return Error(EINVAL);
-    if (!is_admin(ctx.creds)) return Error(EPERM);
+    if (!ctx.creds.has_cap(CAP_SYS_ADMIN)) return Error(EPERM);
     Path p = TRY(resolve(ctx, target, (flags & kUmountNoFollow) ? 0 : kWalkFollow));
     if (!p.mnt || p.dentry.ptr() != p.mnt->root()) return Error(EINVAL);
     if (flags & kMntExpire) return Error(EAGAIN);   // never "expired" on the first call

@@ -25,6 +25,15 @@ Result<void> setattr_locked(Inode& inode, const SetAttr& attr) {
     if ((attr.mask & SetAttr::kSize) && inode.is_reg() && attr.size > inode.size())
         TRY(file_size_limit_check(attr.size));
     SetAttr a = attr;
+    // linux: do_truncate(): like a write, a size change by a caller without CAP_FSETID drops
+    // the set-ID bits (dentry_needs_remove_privs), even when the size stays.
+    if ((a.mask & SetAttr::kSize) && inode.is_reg() && !(a.mask & SetAttr::kMode)) {
+        u32 mode = inode.mode() & 07777;
+        if (u32 kept = file_mode_after_write(mode); kept != mode) {
+            a.mask |= SetAttr::kMode;
+            a.mode = kept;
+        }
+    }
     if ((a.mask & SetAttr::kSize) && a.size != inode.size() && !(a.mask & (SetAttr::kMtime | SetAttr::kCtime))) {
         Timespec now = realtime_now();
         a.mask |= SetAttr::kMtime | SetAttr::kCtime;
@@ -37,11 +46,11 @@ Result<u32> chown_locked(const Credentials& creds, Inode& inode, const Mount* mn
     TRY(writable_mount(mnt));
     MutexGuard g(inode.lock());
     bool owner = creds.fsuid == inode.uid();
-    // linux: chown_ok()/chgrp_ok(): only root changes the owner; the owner may change the group
-    // to one it belongs to.
-    if (uid != kNoChange && !creds.is_root() && !(owner && uid == inode.uid())) return Error(EPERM);
-    if (gid != kNoChange && !creds.is_root() && !(owner && (gid == inode.gid() || creds.in_group(gid))))
-        return Error(EPERM);
+    // linux: chown_ok()/chgrp_ok(): only CAP_CHOWN changes the owner; the owner may change the
+    // group to one it belongs to.
+    bool cap = creds.has_cap(CAP_CHOWN);
+    if (uid != kNoChange && !cap && !(owner && uid == inode.uid())) return Error(EPERM);
+    if (gid != kNoChange && !cap && !(owner && (gid == inode.gid() || creds.in_group(gid)))) return Error(EPERM);
     SetAttr a;
     a.mask = SetAttr::kCtime;
     a.ctime = realtime_now();
@@ -79,10 +88,11 @@ Result<void> vfs_setattr(Inode& inode, const SetAttr& attr, Dentry* notify) {
 
 Result<void> vfs_chmod(const Credentials& creds, Inode& inode, const Mount* mnt, u32 mode, Dentry* notify) {
     TRY(writable_mount(mnt));
-    if (!inode_owner_or_root(creds, inode)) return Error(EPERM);
+    if (!inode_owner_or_capable(creds, inode)) return Error(EPERM);
     u32 m = mode & 07777;
-    // linux: setattr_copy(): set-group-ID survives only for members of the file's group.
-    if (!creds.is_root() && !creds.in_group(inode.gid())) m &= ~S_ISGID;
+    // linux: setattr_prepare(): set-group-ID survives only for members of the file's group or
+    // with CAP_FSETID.
+    if (!creds.in_group(inode.gid()) && !creds.has_cap(CAP_FSETID)) m &= ~S_ISGID;
     SetAttr a;
     a.mask = SetAttr::kMode | SetAttr::kCtime;
     a.mode = m;
@@ -111,7 +121,7 @@ Result<void> vfs_utimens(const Credentials& creds, Inode& inode, const Mount* mn
     TRY(writable_mount(mnt));
     // linux: setattr_prepare(): setting explicit times needs ownership; "touch" (now) is also
     // allowed to anyone who may write the file.
-    if (!inode_owner_or_root(creds, inode)) {
+    if (!inode_owner_or_capable(creds, inode)) {
         if (explicit_time) return Error(EPERM);
         TRY(inode_permission(creds, inode, kMayWrite));
     }

@@ -46,8 +46,6 @@ Result<void> mount_writable(const Path& p) {
     return {};
 }
 
-bool is_admin(const Credentials& c) { return c.euid == 0; }
-
 // Creates name in dir (dir's mutex held, name absent). mode carries the type.
 Result<RefPtr<Dentry>> create_locked(Dentry& dir, StringView name, u32 mode, DevId dev, StringView target,
                                      const Credentials& creds) {
@@ -90,7 +88,9 @@ Result<void> make_node(const WalkContext& ctx, StringView path, u32 mode, DevId 
     auto existing = TRY(lookup_child_locked(dir, pp.last));
     TRY(check_new_name(pp, existing.ptr(), S_ISDIR(mode)));
     TRY(may_create(ctx.creds, *dir.inode()));
-    if ((S_ISCHR(mode) || S_ISBLK(mode)) && !is_admin(ctx.creds)) return Error(EPERM);   // CAP_MKNOD
+    // linux: vfs_mknod(): devices need CAP_MKNOD, except a whiteout (character device 0:0).
+    bool whiteout = S_ISCHR(mode) && dev == 0;
+    if ((S_ISCHR(mode) || S_ISBLK(mode)) && !whiteout && !ctx.creds.has_cap(CAP_MKNOD)) return Error(EPERM);
     TRY(create_locked(dir, pp.last, mode, dev, target, ctx.creds));
     return {};
 }
@@ -137,6 +137,7 @@ Result<RefPtr<File>> open_resolved(const Credentials& creds, const Path& p, u32 
         if ((S_ISCHR(inode.mode()) || S_ISBLK(inode.mode())) && p.mnt && (p.mnt->flags() & MS_NODEV))
             return Error(EACCES);
         TRY(inode_permission(creds, inode, acc_mode & (kMayRead | kMayWrite)));
+        if ((flags & O_NOATIME) && !inode_owner_or_capable(creds, inode)) return Error(EPERM);
     }
     auto file = TRY(File::open(p, flags & ~(O_CREAT | O_EXCL | O_NOCTTY | O_TRUNC)));
     if (truncate) {

@@ -9,19 +9,17 @@
 
 namespace {
 
-bool is_admin(const Credentials& c) { return c.euid == 0; }   // CAP_SYS_ADMIN
-
 // linux: xattr_permission().
 Result<void> xattr_permission(const Credentials& creds, const Inode& inode, StringView name, int mask) {
     bool write = mask & kMayWrite;
     if (name.starts_with(XATTR_SECURITY_PREFIX) || name.starts_with(XATTR_SYSTEM_PREFIX)) return {};
     if (name.starts_with(XATTR_TRUSTED_PREFIX)) {
-        if (!is_admin(creds)) return Error(write ? EPERM : ENODATA);
+        if (!creds.has_cap(CAP_SYS_ADMIN)) return Error(write ? EPERM : ENODATA);
         return {};
     }
     if (name.starts_with(XATTR_USER_PREFIX)) {
         if (!inode.is_reg() && !inode.is_dir()) return Error(write ? EPERM : ENODATA);
-        if (inode.is_dir() && (inode.mode() & S_ISVTX) && write && !inode_owner_or_root(creds, inode))
+        if (inode.is_dir() && (inode.mode() & S_ISVTX) && write && !inode_owner_or_capable(creds, inode))
             return Error(EPERM);
     }
     return inode_permission(creds, inode, mask);
@@ -76,7 +74,7 @@ Result<void> vfs_setxattr(const Credentials& creds, Inode& inode, const Mount* m
 Result<usize> vfs_listxattr(const Credentials& creds, Inode& inode, char* list, usize size) {
     XattrStore* s = inode.xattrs();
     if (!s) return 0;   // linux: security_inode_listsecurity() with no LSM labels
-    bool admin = is_admin(creds);
+    bool admin = creds.has_cap(CAP_SYS_ADMIN);
     MutexGuard g(inode.lock());
     return s->list(list, size, listed, &admin);
 }
