@@ -172,10 +172,8 @@ Result<void> write_pids_max(Cgroup& cg, StringView data, const Credentials&) {
 
 // linux: cgroup_procs_write_permission(): write access to the common ancestor's cgroup.procs.
 bool cgroup_may_write_procs(const Cgroup& common, const Credentials& c) {
-    if (c.fsuid == 0) return true;
     Cgroup::Attr a = cgroup_file_attr(common, kProcsIndex);
-    u32 bits = c.fsuid == a.uid ? a.mode >> 6 : c.in_group(a.gid) ? a.mode >> 3 : a.mode;
-    return bits & 2;
+    return permission_allows(c, a.mode, a.uid, a.gid, kMayWrite);
 }
 
 constinit const CgroupFile kCgroupFiles[kCgroupFileCount] = {

@@ -141,7 +141,7 @@ Ext2SuperBlock::~Ext2SuperBlock() {
 void Ext2SuperBlock::charge_caller() {
     const Credentials& c = current_creds();
     const Ext2SuperBlockDisk& s = m_vol->super();
-    m_vol->set_may_use_reserved(c.fsuid == 0 || c.fsuid == s.def_resuid || (s.def_resgid && c.in_group(s.def_resgid)));
+    m_vol->set_may_use_reserved(c.has_cap(CAP_SYS_RESOURCE) || c.fsuid == s.def_resuid || (s.def_resgid && c.in_group(s.def_resgid)));
 }
 
 Ext2Now Ext2SuperBlock::now() {

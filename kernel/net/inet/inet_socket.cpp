@@ -12,14 +12,10 @@
 #include "core/time.h"
 #include "mm/kheap.h"
 #include "net/inet/inet.h"
+#include "core/credentials.h"
 #include "net/inet/netdev.h"
 
 namespace {
-
-bool privileged() {
-    Process* p = current_process();
-    return !p || p->creds.euid == 0;
-}
 
 // linux: inet_autobind().
 Result<void> autobind(InetSocket& s) {
@@ -76,7 +72,7 @@ Result<RefPtr<InetSocket>> InetSocket::create(int family, int type, int protocol
         if (protocol == IPPROTO_ICMP || protocol == IPPROTO_ICMPV6) return Error(EACCES);   // ping_group_range "1 0"
         if (protocol && protocol != IPPROTO_UDP) return Error(EPROTONOSUPPORT);
     } else if (type == kSockRaw) {
-        if (!privileged()) return Error(EPERM);
+        if (!capable(CAP_NET_RAW)) return Error(EPERM);
         return Error(EPROTONOSUPPORT);   // LINUX-DIVERGENCE: no raw sockets yet
     } else {
         return Error(ESOCKTNOSUPPORT);
@@ -176,7 +172,7 @@ Result<void> InetSocket::op_bind(const u8* sa, usize len) {
     InetEnd e = TRY(inet_parse_sockaddr(*this, sa, len, !v6()));
     if (v6() && e.addr.is_v4() && !e.addr.is_any() && m_v6only) return Error(EINVAL);
     if (!ip_is_local(e.addr, v6())) return Error(EADDRNOTAVAIL);
-    if (e.port && e.port < 1024 && !privileged()) return Error(EACCES);   // net.ipv4.ip_unprivileged_port_start
+    if (e.port && e.port < 1024 && !capable(CAP_NET_BIND_SERVICE)) return Error(EACCES);   // net.ipv4.ip_unprivileged_port_start
     InetLocked g;
     if (m_local.port || (is_tcp() && m_cb.state != TcpState::Closed)) return Error(EINVAL);
     inet_reap_expired();

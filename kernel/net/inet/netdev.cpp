@@ -6,6 +6,7 @@
 #include "abi/linux/inet_uapi.h"
 #include "abi/linux/socket_abi.h"
 #include "abi/linux/uapi.h"
+#include "core/credentials.h"
 #include "core/process.h"
 #include "mm/user_ptr.h"
 #include "net/inet/inet.h"
@@ -137,7 +138,7 @@ Result<long> netdev_ioctl(unsigned cmd, uptr arg) {
         }
     }
     if (cmd == SIOCSIFFLAGS) {
-        if (current_process() && current_process()->creds.euid != 0) return Error(EPERM);   // CAP_NET_ADMIN
+        if (!capable(CAP_NET_ADMIN)) return Error(EPERM);
         InetLocked g;
         netdev_set_flags(g_lo, static_cast<u16>(r.u.flags));
         return 0;
