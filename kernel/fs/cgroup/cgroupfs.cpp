@@ -144,15 +144,7 @@ public:
     }
 
     Result<u64> lseek(File&, u64 current, i64 offset, int whence) override {
-        i64 pos;
-        if (whence == SEEK_SET) pos = offset;
-        else if (whence == SEEK_CUR) {
-            if (__builtin_add_overflow(static_cast<i64>(current), offset, &pos)) return Error(EINVAL);
-        } else {
-            return Error(EINVAL);
-        }
-        if (pos < 0) return Error(EINVAL);
-        return static_cast<u64>(pos);
+        return set_cur_llseek(current, offset, whence);
     }
 
     bool positional() const override { return true; }

@@ -82,16 +82,7 @@ public:
     Result<u64> lseek(File&, u64 current, i64 offset, int whence) override {
         // linux: fs/libfs.c offset_dir_llseek(): positions are cookies, any non-negative one is
         // accepted (a stale cookie just resumes at the next surviving entry).
-        i64 pos;
-        if (whence == SEEK_CUR) {
-            if (__builtin_add_overflow(static_cast<i64>(current), offset, &pos)) return Error(EINVAL);
-        } else if (whence == SEEK_SET) {
-            pos = offset;
-        } else {
-            return Error(EINVAL);
-        }
-        if (pos < 0) return Error(EINVAL);
-        return static_cast<u64>(pos);
+        return set_cur_llseek(current, offset, whence);
     }
     bool positional() const override { return true; }
     Result<usize> getdents64(File& f, const IoBuffer& buf, u64& pos) override {
@@ -124,6 +115,18 @@ constinit PathOnlyOps g_path_only_ops;
 FileOps& regular_file_ops() { return g_regular_ops; }
 FileOps& directory_ops() { return g_directory_ops; }
 FileOps& path_only_ops() { return g_path_only_ops; }
+
+Result<u64> set_cur_llseek(u64 current, i64 offset, int whence) {
+    i64 pos;
+    if (whence == SEEK_SET) pos = offset;
+    else if (whence == SEEK_CUR) {
+        if (__builtin_add_overflow(static_cast<i64>(current), offset, &pos)) return Error(EINVAL);
+    } else {
+        return Error(EINVAL);
+    }
+    if (pos < 0) return Error(EINVAL);
+    return static_cast<u64>(pos);
+}
 
 Result<u64> generic_llseek(u64 current, i64 offset, int whence, u64 size) {
     // linux: fs/read_write.c generic_file_llseek_size() with maxsize MAX_LFS_FILESIZE.

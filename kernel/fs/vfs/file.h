@@ -162,3 +162,6 @@ void file_accessed(File& f);
 // lseek arithmetic for a file of the given size, as Linux's generic_file_llseek (SEEK_DATA and
 // SEEK_HOLE treat the whole file as data).
 Result<u64> generic_llseek(u64 current, i64 offset, int whence, u64 size);
+// lseek for files without a meaningful end (linux: seq_lseek, offset_dir_llseek): SEEK_SET and
+// SEEK_CUR to any non-negative position, EINVAL otherwise.
+Result<u64> set_cur_llseek(u64 current, i64 offset, int whence);
