@@ -11,6 +11,7 @@
 #include "core/panic.h"
 #include "core/job_control.h"
 #include "core/process_lifecycle.h"
+#include "core/rseq.h"
 #include "core/process_table.h"
 #include "core/ptrace.h"
 #include "core/signal.h"
@@ -189,6 +190,7 @@ void setup_new_thread(Thread* t, const CloneArgs& a) {
     if (a.flags & CLONE_CHILD_CLEARTID) t->clear_child_tid = a.child_tid;
     // Written by the child itself, in its own address space, before it first runs user code.
     if (a.flags & CLONE_CHILD_SETTID) t->set_child_tid = a.child_tid;
+    rseq_on_clone(t, current_thread(), a.flags & CLONE_VM);
 }
 
 // Gives up on a thread that was never started.

@@ -13,6 +13,7 @@
 #include "core/percpu.h"
 #include "core/process.h"
 #include "core/process_lifecycle.h"
+#include "core/rseq.h"
 #include "core/time.h"
 #include "core/timers.h"
 #include "sync/lockdep.h"
@@ -168,6 +169,7 @@ static void schedule_internal(bool preempt) {
         arch::irq_restore(irq);
         return;
     }
+    rseq_note_switch(prev);
     // Wait until next has fully switched out elsewhere (SMP), then claim it.
     while (next->on_cpu.load(std::memory_order_acquire)) arch::cpu_relax();
     next->on_cpu.store(true, std::memory_order_relaxed);

@@ -10,6 +10,7 @@
 #include "core/process_lifecycle.h"
 #include "core/process_table.h"
 #include "core/ptrace.h"
+#include "core/rseq.h"
 #include "ipc/posix_timers.h"
 #include "ipc/signalfd.h"
 #include "mm/kheap.h"
@@ -550,6 +551,7 @@ void return_to_user_work(TrapFrame* f) {
         if (cpu->need_resched) schedule();
         Process* p = t->process;
         if (!p) return;
+        if (unlikely(t->rseq_pending) && !rseq_resume(t, f, true)) signal_force_fault(SIGSEGV, SI_KERNEL, 0);
         // A tracee's stops are ptrace-stops (core/ptrace.cpp), taken below.
         if (unlikely(t->ptrace_trap)) ptrace_interrupt_trap();
         if (p->stopped && !t->traced()) {
@@ -603,6 +605,8 @@ void return_to_user_work(TrapFrame* f) {
             thread_do_exit(status, true);
         }
         handle_restart(f, &act);
+        // linux: rseq_signal_deliver(): the frame saves the abort handler, not the section.
+        if (t->rseq_area && !rseq_resume(t, f, true)) thread_do_exit(SIGSEGV, true);
         if (!setup_frame(t, f, act, info)) {
             // Could not write the frame: Linux kills with SIGSEGV.
             thread_do_exit(SIGSEGV, true);

@@ -78,9 +78,13 @@ public:
             bool restore_sigmask;
             // PTRACE_INTERRUPT asked for a stop (read without the lock on the way back to user mode).
             bool ptrace_trap;
+            // rseq(2): switched out (or just registered) since the area was last brought up to date.
+            bool rseq_pending;
         };
-        u16 return_work = 0;
+        u32 return_work = 0;
     };
+    uptr rseq_area = 0;                // the registered struct rseq (core/rseq.h), or 0
+    u32 rseq_sig = 0;
     PendingSignals pending;            // thread-directed signals
     u64 altstack_sp = 0, altstack_size = 0;
     u32 altstack_flags = 0;

@@ -9,6 +9,7 @@
 #include "core/process_lifecycle.h"
 #include "core/process_table.h"
 #include "core/random.h"
+#include "core/rseq.h"
 #include "core/signal.h"
 #include "exec/elf.h"
 #include "exec/initial_stack.h"
@@ -337,6 +338,7 @@ Result<void> exec_elf(RefPtr<File> file, const ElfInfo& info, StringView filenam
 
     // ---- point of no return: the old program is gone from here on ----
     futex_exec_release(t);   // robust list, PI futexes, clear_child_tid of the old image
+    rseq_on_exec(t);
     RefPtr<AddressSpace> old = p->mm;
     process_sample_maxrss(p);   // the high-water mark outlives the old image, as Linux
     p->mm = mm;

@@ -16,6 +16,8 @@ SyscallResult sys_fadvise64(Fd fd, i64 offset, i64 len, int advice);
 SyscallResult sys_readahead(Fd fd, i64 offset, usize count);
 SyscallResult sys_ioprio_get(int which, int who);
 SyscallResult sys_ioprio_set(int which, int who, int ioprio);
+// Restartable sequences (core/rseq.cpp)
+SyscallResult sys_rseq(UserPtr<void> rseq, u32 len, int flags, u32 sig);
 // Memory barriers (membarrier.cpp)
 SyscallResult sys_membarrier(int cmd, u32 flags, int cpu_id);
 // Extensible scheduling attributes (sched_attr.cpp)
