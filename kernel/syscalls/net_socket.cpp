@@ -49,9 +49,9 @@ Result<RefPtr<File>> new_socket_file(int type, bool nonblock, RefPtr<UnixSocket>
     return socket_file_create(move_ref(s), nonblock);
 }
 
-SyscallResult other_accept(Socket& s, File& file, uptr uaddr, uptr ulen, u64 flags) {
-    UnixAddr peer;
-    RefPtr<Socket> conn = TRY(s.op_accept(file.flags() & O_NONBLOCK, &peer));
+// The accepted connection gets its File and descriptor; its peer's address goes to uaddr. A
+// connection whose File cannot be made is released as a closed one would be.
+SyscallResult install_accepted(RefPtr<Socket> conn, const UnixAddr& peer, uptr uaddr, uptr ulen, u64 flags) {
     RefPtr<Socket> keep = conn;
     auto made = socket_file_create(move_ref(conn), flags & O_NONBLOCK);
     if (made.is_error()) {
@@ -67,22 +67,19 @@ SyscallResult do_accept4(int fd, uptr uaddr, uptr ulen, u64 flags) {
     if (flags & ~u64(O_CLOEXEC | O_NONBLOCK)) return Error(EINVAL);
     RefPtr<File> file;
     Socket* sock = TRY(socket_fd(fd, file));
+    bool nonblock = file->flags() & O_NONBLOCK;
+    UnixAddr peer;
     UnixSocket* s = unix_socket(sock);
-    if (!s) return other_accept(*sock, *file, uaddr, ulen, flags);
-    RefPtr<UnixSocket> conn = TRY(s->accept(file->flags() & O_NONBLOCK));
-    RefPtr<UnixSocket> keep = conn;
-    auto made = socket_file_create(move_ref(conn), flags & O_NONBLOCK);
-    if (made.is_error()) {
-        keep->release();
-        return made.error();
+    if (!s) {
+        RefPtr<Socket> conn = TRY(sock->op_accept(nonblock, &peer));
+        return install_accepted(move_ref(conn), peer, uaddr, ulen, flags);
     }
-    RefPtr<File> nf = made.release_value();
+    RefPtr<UnixSocket> conn = TRY(s->accept(nonblock));
     if (uaddr) {
-        auto peer = keep->peer_name();
-        UnixAddr a = peer.is_error() ? UnixAddr{} : peer.value();
-        TRY(sockaddr_copy_out(a, uaddr, ulen));
+        auto name = conn->peer_name();
+        if (name.is_ok()) peer = name.value();
     }
-    return TRY(current_process()->fds->install(move_ref(nf), flags & O_CLOEXEC, 0, nofile_limit_now()));
+    return install_accepted(RefPtr<Socket>(conn.ptr()), peer, uaddr, ulen, flags);
 }
 
 SyscallResult do_getname(int fd, uptr uaddr, uptr ulen, bool peer) {

@@ -26,6 +26,28 @@ Result<u8*> bounce() {
     return g_bounce;
 }
 
+// Walks total bytes from offset through the bounce buffer a chunk at a time: step(first sector,
+// sector count, byte offset in the first sector, bytes done so far, chunk bytes) does one chunk's
+// I/O. A failure after some bytes makes the call short, as Linux's; before any, it is the error.
+template <typename Step>
+Result<usize> for_each_chunk(u64& offset, usize total, Step step) {
+    usize done = 0;
+    while (done < total) {
+        u64 pos = offset + done;
+        usize skip = pos % kSectorSize;
+        usize n = min(total - done, kChunkBytes - skip);
+        u32 sectors = static_cast<u32>((skip + n + kSectorSize - 1) / kSectorSize);
+        Result<void> r = step(pos / kSectorSize, sectors, skip, done, n);
+        if (r.is_error()) {
+            if (done) break;
+            return r.error();
+        }
+        done += n;
+    }
+    offset += done;
+    return done;
+}
+
 class BlockFileOps final : public FileOps {
 public:
     Result<usize> read(File& f, const IoBuffer& buf, u64& offset) override {
@@ -35,26 +57,11 @@ public:
         usize total = static_cast<usize>(min(u64(buf.size()), size - offset));
         MutexGuard g(g_io_lock);
         u8* b = TRY(bounce());
-        usize done = 0;
-        while (done < total) {
-            u64 pos = offset + done;
-            u64 first = pos / kSectorSize;
-            usize skip = pos % kSectorSize;
-            usize n = min(total - done, kChunkBytes - skip);
-            u32 sectors = static_cast<u32>((skip + n + kSectorSize - 1) / kSectorSize);
-            auto r = d.read_sectors(first, sectors, b);
-            if (r.is_error()) {
-                if (done) break;
-                return Error(r.error_code());
-            }
-            if (buf.write_at(done, b + skip, n).is_error()) {
-                if (done) break;
-                return Error(EFAULT);
-            }
-            done += n;
-        }
-        offset += done;
-        return done;
+        return for_each_chunk(offset, total, [&](u64 first, u32 sectors, usize skip, usize done, usize n) -> Result<void> {
+            TRY(d.read_sectors(first, sectors, b));
+            if (buf.write_at(done, b + skip, n).is_error()) return Error(EFAULT);
+            return {};
+        });
     }
 
     Result<usize> write(File& f, const IoBuffer& buf, u64& offset) override {
@@ -67,29 +74,15 @@ public:
         usize total = static_cast<usize>(min(u64(buf.size()), size - offset));
         MutexGuard g(g_io_lock);
         u8* b = TRY(bounce());
-        usize done = 0;
-        while (done < total) {
-            u64 pos = offset + done;
-            u64 first = pos / kSectorSize;
-            usize skip = pos % kSectorSize;
-            usize n = min(total - done, kChunkBytes - skip);
-            u32 sectors = static_cast<u32>((skip + n + kSectorSize - 1) / kSectorSize);
+        return for_each_chunk(offset, total, [&](u64 first, u32 sectors, usize skip, usize done, usize n) -> Result<void> {
             // Partial first or last sector: the bytes around the write come from the device.
-            Result<void> r = {};
-            if (skip) r = d.read_sectors(first, 1, b);
+            if (skip) TRY(d.read_sectors(first, 1, b));
             usize tail = (skip + n) % kSectorSize;
-            if (r.is_ok() && tail && (sectors > 1 || !skip))
-                r = d.read_sectors(first + sectors - 1, 1, b + usize(sectors - 1) * kSectorSize);
-            if (r.is_ok() && buf.read_at(done, b + skip, n).is_error()) r = Error(EFAULT);
-            if (r.is_ok()) r = d.write_sectors(first, sectors, b);
-            if (r.is_error()) {
-                if (done) break;
-                return Error(r.error_code());
-            }
-            done += n;
-        }
-        offset += done;
-        return done;
+            if (tail && (sectors > 1 || !skip))
+                TRY(d.read_sectors(first + sectors - 1, 1, b + usize(sectors - 1) * kSectorSize));
+            if (buf.read_at(done, b + skip, n).is_error()) return Error(EFAULT);
+            return d.write_sectors(first, sectors, b);
+        });
     }
 
     Result<u64> lseek(File& f, u64 current, i64 offset, int whence) override {
