@@ -474,8 +474,8 @@ Result<WaitResult> process_wait(int pid_spec, int options, bool waitid_style) {
                 if (c.zombie && ptrace_zombie_held_locked(c)) continue;   // its tracer reaps it first
                 if (wait_reportable(c, options)) return true;
             }
-            if (ptrace_wait_ready_locked(self)) return true;
-            return !matching && self->tracees.empty();
+            if (ptrace_wait_ready_locked(self, pid_spec, options, matching)) return true;
+            return !matching;
         });
         if (w.is_error()) return Error(kErestartSys);
     }

@@ -469,8 +469,11 @@ bool ptrace_wait_scan_locked(Process* self, int pid_spec, int options, WaitResul
 
 bool ptrace_zombie_held_locked(Process& c) { return c.ptrace_exit_holder != nullptr; }
 
-bool ptrace_wait_ready_locked(Process* self) {
-    for (Thread& t : self->tracees)
-        if (exit_reportable(t) || stop_reportable(t)) return true;
+bool ptrace_wait_ready_locked(Process* self, int pid_spec, int options, bool& matched) {
+    for (Thread& t : self->tracees) {
+        if (!pid_matches(self, t, pid_spec)) continue;
+        matched = true;
+        if ((exit_reportable(t) && (options & WEXITED)) || stop_reportable(t)) return true;
+    }
     return false;
 }

@@ -57,5 +57,6 @@ bool ptrace_wait_scan_locked(Process* self, int pid_spec, int options, WaitResul
                              Thread*& reaped);
 // Tree lock held: whether a zombie c must wait for its tracer to reap its leader first.
 bool ptrace_zombie_held_locked(Process& c);
-// Tree lock held: something for the tracer's wait to report.
-bool ptrace_wait_ready_locked(Process* self);
+// Tree lock held: a tracee matching the wait has something to report; matched is set when any
+// tracee matches pid_spec at all.
+bool ptrace_wait_ready_locked(Process* self, int pid_spec, int options, bool& matched);
