@@ -85,7 +85,6 @@ public:
     // signal_struct's oom_score_adj, oom_score_adj_min), inherited by fork; under the tree lock.
     short oom_score_adj = 0;
     short oom_score_adj_min = 0;
-    bool oom_victim = false;         // killed by the OOM killer and not gone yet
     bool did_exec = false;
     int nice = 0;
     // Scheduling class as set by sched_setscheduler/sched_setattr (SCHED_NORMAL, BATCH or IDLE:

@@ -16,6 +16,7 @@ namespace {
 constexpr uptr kMmapMin = 0x10000;          // vm.mmap_min_addr
 constexpr uptr kUserTop = 0x00007ffffffff000ull;
 std::atomic<usize> g_live{0};
+std::atomic<usize> g_oom_victims{0};
 
 u32 pte_flags_for(const Vma& v, bool writable) {
     if (!(v.prot & (PROT_READ | PROT_WRITE | PROT_EXEC))) return arch::kUserNone;
@@ -55,7 +56,16 @@ AddressSpace::~AddressSpace() {
     }
     m_pt.destroy();
     g_live.fetch_sub(1);
+    if (m_oom_victim) g_oom_victims.fetch_sub(1, std::memory_order_release);
 }
+
+void AddressSpace::mark_oom_victim() {
+    if (m_oom_victim) return;
+    m_oom_victim = true;
+    g_oom_victims.fetch_add(1, std::memory_order_relaxed);
+}
+
+usize AddressSpace::oom_victims_alive() { return g_oom_victims.load(std::memory_order_acquire); }
 
 void AddressSpace::activate() { arch::switch_page_table(m_pt.root()); }
 

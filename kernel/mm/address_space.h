@@ -133,6 +133,12 @@ public:
     u64 data_limit = ~0ull;
     RefPtr<File> exe_file;          // the program (/proc/<pid>/exe), kept by fork, replaced by exec
 
+    // The OOM killer chose this address space's owner: until it is destroyed (its pages freed)
+    // oom_victims_alive() counts it, and the killer waits instead of choosing another victim.
+    // Idempotent; marking is the caller's (the OOM lock's) to serialize.
+    void mark_oom_victim();
+    static usize oom_victims_alive();
+
 private:
     explicit AddressSpace(arch::UserPageTable pt) : m_pt(pt) {}
     Vma* find_locked(uptr addr);              // the VMA containing addr
@@ -164,6 +170,7 @@ private:
     uptr m_brk = 0;
     uptr m_mmap_base = 0x00007f0000000000ull;
     bool m_lock_future = false;
+    bool m_oom_victim = false;
 };
 
 usize address_space_live_count();
