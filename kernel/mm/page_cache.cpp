@@ -10,11 +10,25 @@
 
 namespace {
 PhysAddr phys_of(void* page) { return arch::virt_to_phys_direct(page); }
+
+std::atomic<usize> g_cached{0}, g_shmem{0};
+std::atomic<u64> g_shed{0};
 }  // namespace
+
+PageCacheStats page_cache_stats() {
+    return PageCacheStats{g_cached.load(std::memory_order_relaxed), g_shmem.load(std::memory_order_relaxed),
+                          g_shed.load(std::memory_order_relaxed)};
+}
+
+void PageCache::account(isize pages) {
+    g_cached.fetch_add(static_cast<usize>(pages), std::memory_order_relaxed);
+    if (!m_filler) g_shmem.fetch_add(static_cast<usize>(pages), std::memory_order_relaxed);
+}
 
 PageCache::~PageCache() {
     // Every mapping holds a reference on its file, so none can be left.
     VERIFY(m_mappers.empty());
+    account(-static_cast<isize>(m_pages.page_count()));
 }
 
 PhysAddr PageCache::lookup(u64 index) {
@@ -27,11 +41,23 @@ PhysAddr PageCache::lookup(u64 index) {
 
 Result<void*> PageCache::get_locked(u64 index) {
     usize before = m_pages.page_count();
-    void* page = TRY(m_pages.get_or_alloc(index));
-    if (m_filler && m_pages.page_count() != before) {
+    void* page;
+    if (auto got = m_pages.get_or_alloc(index); got.is_ok()) {
+        page = got.value();
+    } else {
+        // Out of memory: the other caches were asked already (the allocator did), but not this
+        // one, whose lock we hold. Its own clean pages go, and the fill tries once more.
+        if (got.error_code() != ENOMEM || shed_clean_locked(kShedBatch) == 0) return got.error();
+        before = m_pages.page_count();
+        page = TRY(m_pages.get_or_alloc(index));
+    }
+    if (m_pages.page_count() == before) return page;
+    account(1);
+    if (m_filler) {
         auto r = m_filler->fill_page(index, page);
         if (r.is_error()) {
             m_pages.remove(index);
+            account(-1);
             return r.error();
         }
     }
@@ -53,6 +79,23 @@ Result<PhysAddr> PageCache::get_for_fault(u64 index, Inode& file) {
     if (!m_filler && m_pages.page_count() != before) file.set_blocks(m_pages.page_count() * (kPageSize / 512));
     page_ref(p);
     return p;
+}
+
+usize PageCache::shed_clean(usize max) {
+    if (!m_filler || !m_lock.try_lock()) return 0;
+    usize n = shed_clean_locked(max);
+    m_lock.unlock();
+    return n;
+}
+
+usize PageCache::shed_clean_locked(usize max) {
+    // Asked under m_lock: a shared mapping's fault takes it before it can map (and dirty) a page.
+    // Under m_lock no one can take a new reference either; a count of 1 is the cache's own.
+    if (!m_filler || shared_writes_possible()) return 0;
+    usize n = m_pages.remove_if([](u64, void* page) { return page_refcount(phys_of(page)) == 1; }, max);
+    account(-static_cast<isize>(n));
+    g_shed.fetch_add(n, std::memory_order_relaxed);
+    return n;
 }
 
 Result<usize> PageCache::copy_to(const IoBuffer& buf, u64 offset, usize n) {
@@ -102,7 +145,7 @@ void PageCache::resize(Inode& file, u64 new_size) {
         file.set_size(new_size);
         if (new_size >= old) return;
         first_gone = align_up(new_size, kPageSize) / kPageSize;
-        m_pages.truncate(first_gone);
+        account(-static_cast<isize>(m_pages.truncate(first_gone)));
         if (usize tail = new_size & (kPageSize - 1)) {
             if (auto* p = static_cast<u8*>(m_pages.lookup(new_size / kPageSize)))
                 __builtin_memset(p + tail, 0, kPageSize - tail);
@@ -136,6 +179,7 @@ usize PageCache::punch_hole(Inode& file, u64 offset, u64 end) {
     unmap_from_mappers(first_whole, end_whole, false);
     MutexGuard g(m_lock);
     for (u64 i = first_whole; i < end_whole; i++) freed += m_pages.remove(i) ? 1 : 0;
+    account(-static_cast<isize>(freed));
     file.set_blocks(m_pages.page_count() * (kPageSize / 512));
     return freed;
 }

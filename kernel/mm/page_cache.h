@@ -32,6 +32,14 @@ protected:
     ~PageFiller() = default;
 };
 
+// Pages held by all page caches, for /proc/meminfo and /proc/vmstat.
+struct PageCacheStats {
+    usize cached;   // every cache's pages (linux: Cached, nr_file_pages)
+    usize shmem;    // of which memory file systems' (no disk behind them: Shmem, nr_shmem)
+    u64 shed;       // clean pages given back under memory pressure so far (pgsteal_direct)
+};
+PageCacheStats page_cache_stats();
+
 class PageCache {
 public:
     explicit PageCache(const PageAllocator& alloc, PageFiller* filler = nullptr) : m_pages(alloc), m_filler(filler) {}
@@ -63,6 +71,11 @@ public:
     // Returns the pages freed. Call with the inode mutex.
     usize punch_hole(Inode& file, u64 offset, u64 end);
     usize page_count();
+    // Memory pressure: frees up to max pages that only the cache holds (unmapped, not in use) of a
+    // disk file whose cached pages are all clean (write(2) writes through; a file that may have
+    // been stored to through a shared mapping keeps its pages until write-back). The disk has the
+    // bytes, so a later access reads them again. Never waits: a cache in use is skipped (0).
+    usize shed_clean(usize max);
 
     // Address spaces mapping this file, one count per VMA, so resize() can unmap.
     Result<void> add_mapper(AddressSpace& as);
@@ -91,6 +104,9 @@ private:
     // even_cows: private copies of the pages go too (truncate), or stay (a hole punch).
     void unmap_from_mappers(u64 first_index, u64 end_index, bool even_cows);
 
+    usize shed_clean_locked(usize max);
+    void account(isize pages);   // a change in this cache's page count, for page_cache_stats
+    static constexpr usize kShedBatch = 256;   // pages shed at once when this cache's fill fails
     // get_or_alloc, then the filler for a page that was not there. Called with m_lock.
     Result<void*> get_locked(u64 index);
 

@@ -37,6 +37,19 @@ public:
     // there was a page.
     bool remove(u64 index);
     void clear() { truncate(0); }
+    // Frees up to `max` pages for which drop(index, page) says yes, leaving holes; interior nodes
+    // left empty go too. Returns the pages freed. (Memory pressure: a cache sheds what it can.)
+    template <typename Pred>
+    usize remove_if(Pred drop, usize max) {
+        if (!m_root || max == 0) return 0;
+        usize freed = 0;
+        if (remove_if_node(m_root, m_height, 0, drop, max, freed)) {
+            free_node(m_root);
+            m_root = nullptr;
+            m_height = 0;
+        }
+        return freed;
+    }
 
     usize page_count() const { return m_pages; }   // data pages
     usize node_count() const { return m_nodes; }   // interior nodes
@@ -53,6 +66,33 @@ private:
     // Frees the entries of node at level >= first (relative to base); true if the node is empty.
     bool truncate_node(Node* n, unsigned level, u64 base, u64 first, usize& freed);
     void free_subtree(Node* n, unsigned level, usize& freed);
+    // Returns true when n (at `level` >= 1, covering pages from base) is left empty.
+    template <typename Pred>
+    bool remove_if_node(Node* n, unsigned level, u64 base, Pred& drop, usize max, usize& freed) {
+        u64 span = slot_span(level - 1);
+        bool empty = true;
+        for (usize i = 0; i < kFanout; i++) {
+            void*& s = n->slot[i];
+            if (!s) continue;
+            if (freed < max) {
+                if (level == 1) {
+                    if (drop(base + i, s)) {
+                        m_alloc.free(m_alloc.ctx, s);
+                        s = nullptr;
+                        m_pages--;
+                        freed++;
+                        continue;
+                    }
+                } else if (remove_if_node(static_cast<Node*>(s), level - 1, base + i * span, drop, max, freed)) {
+                    free_node(static_cast<Node*>(s));
+                    s = nullptr;
+                    continue;
+                }
+            }
+            empty = false;
+        }
+        return empty;
+    }
     Result<Node*> alloc_node();
     void free_node(Node* n);
 

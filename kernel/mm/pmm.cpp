@@ -10,6 +10,7 @@
 #include "mm/buddy.h"
 #include "mm/memory_map.h"
 #include "mm/page_frame.h"
+#include "mm/reclaim.h"
 #include "sync/spinlock.h"
 
 extern "C" const u8 __kernel_start[], __kernel_end[];
@@ -93,11 +94,20 @@ void pmm_init() {
              (frames * sizeof(PageFrame)) >> 10);
 }
 
+namespace {
+Result<u64> buddy_alloc(unsigned order) {
+    SpinlockGuard g(g_pmm_lock);
+    return g_buddy.alloc(order);
+}
+}  // namespace
+
 Result<PhysAddr> pmm_alloc(unsigned order) {
     VERIFY(g_buddy_ready);
-    SpinlockGuard g(g_pmm_lock);
-    u64 pfn = TRY(g_buddy.alloc(order));
-    return PhysAddr(pfn * kPageSize);
+    auto pfn = buddy_alloc(order);
+    if (pfn.is_ok()) return PhysAddr(pfn.value() * kPageSize);
+    // Out of free pages: take back clean cached file pages where the caller may sleep, once.
+    if (reclaim_pages(usize(1) << order) == 0) return pfn.error();
+    return PhysAddr(TRY(buddy_alloc(order)) * kPageSize);
 }
 
 Result<PhysAddr> pmm_alloc_zeroed(unsigned order) {

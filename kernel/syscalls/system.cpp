@@ -15,6 +15,7 @@
 #include "lib/format.h"
 #include "mm/address_space.h"
 #include "mm/kheap.h"
+#include "mm/page_cache.h"
 #include "mm/pmm.h"
 #include "syscalls/handlers.h"
 
@@ -64,6 +65,7 @@ SyscallResult sys_sysinfo(UserPtr<void> info) {
     // 64-bit).
     si.totalram = pmm_total_pages() * kPageSize;
     si.freeram = pmm_free_pages() * kPageSize;
+    si.sharedram = page_cache_stats().shmem * kPageSize;   // linux: NR_SHMEM
     si.mem_unit = 1;
     si.procs = static_cast<u16>(process_live_count());
     TRY(copy_to_user(info.addr(), &si, sizeof(si)));

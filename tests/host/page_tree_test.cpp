@@ -8,6 +8,7 @@
 #include <map>
 #include <random>
 #include <set>
+#include <vector>
 
 #include "mm/page_tree.h"
 
@@ -178,4 +179,35 @@ TEST(PageTree, SeparateNodeAllocator) {
     EXPECT_TRUE(pages.live.empty());
     EXPECT_TRUE(nodes.live.empty());
     g_node_pool = nullptr;
+}
+
+TEST(PageTree, RemoveIfShedsChosenPagesUpToMax) {
+    Pool pool;
+    {
+        PageTree t(pool.allocator());
+        const uint64_t idx[] = {0, 1, 2, 511, 512, 9000, 1u << 20};
+        for (uint64_t i : idx) *static_cast<uint64_t*>(t.get_or_alloc(i).value()) = i;
+        // Odd indices only, at most 2: the first two odd ones in index order go.
+        std::vector<uint64_t> seen;
+        usize n = t.remove_if([&](u64 i, void* page) {
+            EXPECT_EQ(*static_cast<uint64_t*>(page), i);
+            seen.push_back(i);
+            return (i & 1) != 0;
+        }, 2);
+        EXPECT_EQ(n, 2u);
+        EXPECT_EQ(t.lookup(1), nullptr);
+        EXPECT_EQ(t.lookup(511), nullptr);
+        EXPECT_NE(t.lookup(0), nullptr);
+        EXPECT_EQ(t.page_count(), 5u);
+        // Everything: the nodes emptied are freed; only the tree's pages and nodes stay live.
+        EXPECT_EQ(t.remove_if([](u64, void*) { return true; }, ~usize(0)), 5u);
+        EXPECT_EQ(t.page_count(), 0u);
+        EXPECT_EQ(t.node_count(), 0u);
+        EXPECT_TRUE(pool.live.empty());
+        // Still usable afterwards.
+        EXPECT_NE(t.get_or_alloc(77).value(), nullptr);
+        EXPECT_EQ(t.remove_if([](u64, void*) { return false; }, 10), 0u);
+        EXPECT_EQ(t.page_count(), 1u);
+    }
+    EXPECT_TRUE(pool.live.empty());
 }

@@ -103,6 +103,7 @@ Result<RefPtr<SuperBlock>> Ext2SuperBlock::mount(DevId dev, u64 flags, const cha
     }
     g_mounted[slot] = sb;
     sb->m_registered = true;
+    shrinker_register(*sb);
     return RefPtr<SuperBlock>(std::move(ref));
 }
 
@@ -120,6 +121,7 @@ Result<void> Ext2SuperBlock::load(bool read_only) {
 
 Ext2SuperBlock::~Ext2SuperBlock() {
     if (m_registered) {
+        shrinker_unregister(*this);
         MutexGuard g(g_mounted_lock);
         for (auto& s : g_mounted)
             if (s == this) s = nullptr;
@@ -200,28 +202,52 @@ void Ext2SuperBlock::reap_orphans() {
     }
 }
 
-Result<void> Ext2SuperBlock::write_back_all() {
-    // Collect references under the table lock, write back without it.
-    constexpr usize kBatch = 64;
-    RefPtr<Inode>* batch = new (std::nothrow) RefPtr<Inode>[kBatch];
-    if (!batch) return Error(ENOMEM);
-    Result<void> result;
-    for (usize bucket = 0; bucket < kBuckets; bucket++) {
+template <typename Fn>
+bool Ext2SuperBlock::for_each_live_in_bucket(usize bucket, Fn fn) {
+    // References are taken under the table lock a batch at a time and used without it. The
+    // last inode of a batch stays referenced until the next batch is taken, so it is still in
+    // the chain and the walk resumes after it. (References are dropped outside the lock: a last
+    // one runs ~Ext2Inode, which takes it.)
+    constexpr usize kBatch = 16;
+    RefPtr<Inode> batch[2][kBatch];
+    Ext2Inode* resume = nullptr;
+    for (unsigned cur = 0;; cur ^= 1) {
         usize n = 0;
         {
             SpinlockGuard g(m_table_lock);
-            for (Ext2Inode* i = m_buckets[bucket]; i && n < kBatch; i = i->hash_next)
-                if (i->try_ref()) batch[n++] = RefPtr<Inode>::adopt(i);
+            for (Ext2Inode* i = resume ? resume->hash_next : m_buckets[bucket]; i && n < kBatch; i = i->hash_next)
+                if (i->try_ref()) batch[cur][n++] = RefPtr<Inode>::adopt(i);
         }
-        for (usize k = 0; k < n; k++) {
-            auto* e = static_cast<Ext2Inode*>(batch[k].ptr());
-            auto r = e->fsync(false);
-            if (r.is_error() && result.is_ok()) result = r.error();
-            batch[k] = nullptr;
-        }
+        for (auto& r : batch[cur ^ 1]) r = nullptr;
+        for (usize k = 0; k < n; k++)
+            if (!fn(*static_cast<Ext2Inode*>(batch[cur][k].ptr()))) return false;
+        if (n < kBatch) return true;
+        resume = static_cast<Ext2Inode*>(batch[cur][n - 1].ptr());
     }
-    delete[] batch;
+}
+
+Result<void> Ext2SuperBlock::write_back_all() {
+    Result<void> result;
+    for (usize bucket = 0; bucket < kBuckets; bucket++)
+        for_each_live_in_bucket(bucket, [&](Ext2Inode& e) {
+            auto r = e.fsync(false);
+            if (r.is_error() && result.is_ok()) result = r.error();
+            return true;
+        });
     return result;
+}
+
+usize Ext2SuperBlock::shrink(usize want) {
+    usize freed = 0;
+    for (usize k = 0; k < kBuckets && freed < want; k++) {
+        usize bucket = m_shrink_bucket;
+        m_shrink_bucket = (m_shrink_bucket + 1) % kBuckets;
+        for_each_live_in_bucket(bucket, [&](Ext2Inode& e) {
+            if (PageCache* pc = e.page_cache()) freed += pc->shed_clean(want - freed);
+            return freed < want;
+        });
+    }
+    return freed;
 }
 
 Result<void> Ext2SuperBlock::sync() {

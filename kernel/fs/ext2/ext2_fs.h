@@ -11,6 +11,7 @@
 #include "fs/ext2/ext2_ops.h"
 #include "fs/vfs/inode.h"
 #include "mm/page_cache.h"
+#include "mm/reclaim.h"
 #include "sync/spinlock.h"
 
 class Ext2Inode;
@@ -30,7 +31,7 @@ private:
     BlockDevice& m_dev;
 };
 
-class Ext2SuperBlock final : public SuperBlock {
+class Ext2SuperBlock final : public SuperBlock, public Shrinker {
 public:
     static Result<RefPtr<SuperBlock>> mount(DevId dev, u64 flags, const char* data);
     ~Ext2SuperBlock() override;
@@ -58,10 +59,17 @@ public:
     void reap_orphans();
     // Writes back every live file's pages and attributes (sync, umount).
     Result<void> write_back_all();
+    // Memory pressure: clean cached pages of the live files, from where the last call stopped.
+    usize shrink(usize want) override;
 
 private:
     Ext2SuperBlock(DevId dev, BlockDevice& bdev);
     Result<void> load(bool read_only);
+    // Calls fn(Ext2Inode&) for the live inodes of bucket `bucket` with a reference held and no
+    // lock, stopping early when fn returns false. Every inode live throughout is seen once; one
+    // that joins meanwhile may be missed. Returns false if fn stopped it.
+    template <typename Fn>
+    bool for_each_live_in_bucket(usize bucket, Fn fn);
     static constexpr usize kBuckets = 256;
     static constexpr usize kMaxOrphans = 256;
 
@@ -72,6 +80,7 @@ private:
     Ext2Inode* m_buckets[kBuckets] = {};
     u32 m_orphans[kMaxOrphans] = {};
     usize m_orphan_count = 0;
+    usize m_shrink_bucket = 0;   // where the next shrink starts
     bool m_opened = false;
     bool m_registered = false;   // in the table of mounted devices
 };

@@ -15,6 +15,7 @@
 #include "fs/vfs/vfs.h"
 #include "mm/kheap.h"
 #include "mm/kstack.h"
+#include "mm/page_cache.h"
 #include "mm/pmm.h"
 
 namespace {
@@ -65,6 +66,7 @@ PROC_SHOW(proc_show_vmstat) {
     (void)viewer;
     u64 slab = kheap_stats().pages;
     u64 stack_kb = kstack_live_count() * (KernelStack::kSize / 1024);
+    PageCacheStats pc = page_cache_stats();
     struct Counter {
         const char* name;
         u64 value;
@@ -78,13 +80,13 @@ PROC_SHOW(proc_show_vmstat) {
         {"nr_active_anon", 0}, {"nr_inactive_file", 0}, {"nr_active_file", 0}, {"nr_unevictable", 0},
         {"nr_slab_reclaimable", 0}, {"nr_slab_unreclaimable", slab}, {"nr_isolated_anon", 0},
         {"nr_isolated_file", 0}, {"workingset_nodes", 0}, {"nr_anon_pages", 0}, {"nr_mapped", 0},
-        {"nr_file_pages", 0}, {"nr_dirty", 0}, {"nr_writeback", 0}, {"nr_writeback_temp", 0},
-        {"nr_shmem", 0}, {"nr_anon_transparent_hugepages", 0}, {"nr_kernel_stack", stack_kb},
+        {"nr_file_pages", pc.cached}, {"nr_dirty", 0}, {"nr_writeback", 0}, {"nr_writeback_temp", 0},
+        {"nr_shmem", pc.shmem}, {"nr_anon_transparent_hugepages", 0}, {"nr_kernel_stack", stack_kb},
         {"nr_page_table_pages", 0}, {"nr_dirty_threshold", 0}, {"nr_dirty_background_threshold", 0},
         {"pgpgin", 0}, {"pgpgout", 0}, {"pswpin", 0}, {"pswpout", 0}, {"pgalloc_dma", 0},
         {"pgalloc_dma32", 0}, {"pgalloc_normal", 0}, {"pgfree", 0}, {"pgactivate", 0},
         {"pgdeactivate", 0}, {"pgfault", 0}, {"pgmajfault", 0}, {"pgsteal_kswapd", 0},
-        {"pgsteal_direct", 0}, {"pgscan_kswapd", 0}, {"pgscan_direct", 0}, {"oom_kill", 0},
+        {"pgsteal_direct", pc.shed}, {"pgscan_kswapd", 0}, {"pgscan_direct", 0}, {"oom_kill", 0},
         {"unevictable_pgs_culled", 0}, {"thp_fault_alloc", 0}, {"swap_ra", 0}, {"swap_ra_hit", 0},
     };
     for (const Counter& c : counters) out.appendf("%s %llu\n", c.name, static_cast<unsigned long long>(c.value));
@@ -100,14 +102,20 @@ PROC_SHOW(proc_show_meminfo) {
     u64 slab = kheap_stats().pages * page_kb;
     u64 stacks = kstack_live_count() * (KernelStack::kSize / 1024);
     u64 direct_2m = align_up(pmm_max_phys(), 2ull << 20) / 1024;
+    PageCacheStats pc = page_cache_stats();
     kb_line(out, "MemTotal:", total);
     kb_line(out, "MemFree:", free);
-    kb_line(out, "MemAvailable:", free);   // nothing reclaimable is tracked yet
+    // Disk files' cached pages can be given back (mm/reclaim.h); memory file systems' cannot.
+    kb_line(out, "MemAvailable:", free + (pc.cached - pc.shmem) * page_kb);
+    kb_line(out, "Buffers:", 0);
+    kb_line(out, "Cached:", pc.cached * page_kb);
     static constexpr const char* kZeroes1[] = {
-        "Buffers:", "Cached:", "SwapCached:", "Active:", "Inactive:", "Active(anon):", "Inactive(anon):",
+        "SwapCached:", "Active:", "Inactive:", "Active(anon):", "Inactive(anon):",
         "Active(file):", "Inactive(file):", "Unevictable:", "Mlocked:", "SwapTotal:", "SwapFree:", "Dirty:",
-        "Writeback:", "AnonPages:", "Mapped:", "Shmem:", "KReclaimable:"};
+        "Writeback:", "AnonPages:", "Mapped:"};
     for (const char* k : kZeroes1) kb_line(out, k, 0);
+    kb_line(out, "Shmem:", pc.shmem * page_kb);
+    kb_line(out, "KReclaimable:", 0);
     kb_line(out, "Slab:", slab);
     kb_line(out, "SReclaimable:", 0);
     kb_line(out, "SUnreclaim:", slab);
