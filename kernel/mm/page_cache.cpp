@@ -7,6 +7,7 @@
 #include "mm/address_space.h"
 #include "mm/kheap.h"
 #include "mm/page_ref.h"
+#include "mm/reclaim.h"
 
 namespace {
 PhysAddr phys_of(void* page) { return arch::virt_to_phys_direct(page); }
@@ -65,6 +66,8 @@ Result<void*> PageCache::get_locked(u64 index) {
 }
 
 Result<PhysAddr> PageCache::get(u64 index) {
+    // Short of memory: shed before taking m_lock, so this cache can give back its own pages.
+    if (m_filler) reclaim_if_low();
     MutexGuard g(m_lock);
     PhysAddr p = phys_of(TRY(get_locked(index)));
     page_ref(p);
@@ -72,6 +75,7 @@ Result<PhysAddr> PageCache::get(u64 index) {
 }
 
 Result<PhysAddr> PageCache::get_for_fault(u64 index, Inode& file) {
+    if (m_filler) reclaim_if_low();
     MutexGuard g(m_lock);
     if (index >= align_up(file.size(), kPageSize) / kPageSize) return Error(ENXIO);
     usize before = m_pages.page_count();
@@ -81,8 +85,12 @@ Result<PhysAddr> PageCache::get_for_fault(u64 index, Inode& file) {
     return p;
 }
 
-usize PageCache::shed_clean(usize max) {
-    if (!m_filler || !m_lock.try_lock()) return 0;
+usize PageCache::shed_clean(usize max, bool& busy) {
+    if (!m_filler) return 0;
+    if (!m_lock.try_lock()) {
+        busy = true;
+        return 0;
+    }
     usize n = shed_clean_locked(max);
     m_lock.unlock();
     return n;

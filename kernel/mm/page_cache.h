@@ -74,8 +74,9 @@ public:
     // Memory pressure: frees up to max pages that only the cache holds (unmapped, not in use) of a
     // disk file whose cached pages are all clean (write(2) writes through; a file that may have
     // been stored to through a shared mapping keeps its pages until write-back). The disk has the
-    // bytes, so a later access reads them again. Never waits: a cache in use is skipped (0).
-    usize shed_clean(usize max);
+    // bytes, so a later access reads them again. Never waits: a cache in use is skipped (0, and
+    // busy is set).
+    usize shed_clean(usize max, bool& busy);
 
     // Address spaces mapping this file, one count per VMA, so resize() can unmap.
     Result<void> add_mapper(AddressSpace& as);

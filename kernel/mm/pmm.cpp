@@ -95,19 +95,26 @@ void pmm_init() {
 }
 
 namespace {
-Result<u64> buddy_alloc(unsigned order) {
+Result<u64> buddy_alloc(unsigned order, usize& left) {
     SpinlockGuard g(g_pmm_lock);
-    return g_buddy.alloc(order);
+    auto r = g_buddy.alloc(order);
+    left = g_buddy.free_pages();
+    return r;
 }
+
 }  // namespace
 
 Result<PhysAddr> pmm_alloc(unsigned order) {
     VERIFY(g_buddy_ready);
-    auto pfn = buddy_alloc(order);
-    if (pfn.is_ok()) return PhysAddr(pfn.value() * kPageSize);
+    usize left;
+    auto pfn = buddy_alloc(order, left);
+    if (pfn.is_ok()) {
+        if (unlikely(left < pmm_low_water())) reclaim_if_low();
+        return PhysAddr(pfn.value() * kPageSize);
+    }
     // Out of free pages: take back clean cached file pages where the caller may sleep, once.
     if (reclaim_pages(usize(1) << order) == 0) return pfn.error();
-    return PhysAddr(TRY(buddy_alloc(order)) * kPageSize);
+    return PhysAddr(TRY(buddy_alloc(order, left)) * kPageSize);
 }
 
 Result<PhysAddr> pmm_alloc_zeroed(unsigned order) {
@@ -126,6 +133,7 @@ usize pmm_free_pages() {
     return g_buddy.free_pages();
 }
 usize pmm_total_pages() { return g_buddy.total_pages(); }
+usize pmm_low_water() { return max<usize>(256, g_buddy.total_pages() / 128); }
 PageFrame* pmm_frame(PhysAddr p) { return g_buddy.frame(p.value / kPageSize); }
 u64 pmm_max_phys() { return g_max_phys; }
 bool pmm_ready() { return g_buddy_ready; }

@@ -11,8 +11,9 @@
 class Shrinker {
 public:
     // Frees up to `want` pages without waiting for any lock (a shrinker is called with whatever
-    // locks the failed allocation's caller holds). Returns the pages freed.
-    virtual usize shrink(usize want) = 0;
+    // locks the failed allocation's caller holds). Returns the pages freed; sets busy when it
+    // skipped something it might have freed because its lock was taken.
+    virtual usize shrink(usize want, bool& busy) = 0;
     ListNode shrinker_node;
 
 protected:
@@ -27,3 +28,8 @@ void shrinker_unregister(Shrinker& s);
 // nothing (0) where sleeping is not allowed (a spinlock held, interrupts off) or from inside a
 // shrinker.
 usize reclaim_pages(usize want);
+// Where free memory is below pmm_low_water(): takes back enough to reach it again. After a pass
+// that found nothing and skipped nothing busy, the next kFutileBackoff calls do nothing (every
+// one would walk the caches in vain while anonymous memory fills RAM).
+void reclaim_if_low();
+constexpr u32 kFutileBackoff = 256;

@@ -19,6 +19,7 @@ list(APPEND HOST_TEST_SOURCES
 # ext2: the on-disk core, tested on images made by mke2fs and checked with e2fsck.
 list(APPEND ARAMID_PURE_SOURCES
   ${K}/fs/ext2/ext2_volume.cpp
+  ${K}/fs/ext2/ext2_cache.cpp
   ${K}/fs/ext2/ext2_alloc.cpp
   ${K}/fs/ext2/ext2_map.cpp
   ${K}/fs/ext2/ext2_dir.cpp
@@ -28,4 +29,5 @@ list(APPEND HOST_TEST_SOURCES
   ${CMAKE_CURRENT_SOURCE_DIR}/ext2_test_util.cpp
   ${CMAKE_CURRENT_SOURCE_DIR}/ext2_test.cpp
   ${CMAKE_CURRENT_SOURCE_DIR}/ext2_corrupt_test.cpp
+  ${CMAKE_CURRENT_SOURCE_DIR}/ext2_cache_test.cpp
 )

@@ -237,15 +237,24 @@ Result<void> Ext2SuperBlock::write_back_all() {
     return result;
 }
 
-usize Ext2SuperBlock::shrink(usize want) {
+usize Ext2SuperBlock::shrink(usize want, bool& busy) {
     usize freed = 0;
     for (usize k = 0; k < kBuckets && freed < want; k++) {
         usize bucket = m_shrink_bucket;
         m_shrink_bucket = (m_shrink_bucket + 1) % kBuckets;
         for_each_live_in_bucket(bucket, [&](Ext2Inode& e) {
-            if (PageCache* pc = e.page_cache()) freed += pc->shed_clean(want - freed);
+            if (PageCache* pc = e.page_cache()) freed += pc->shed_clean(want - freed, busy);
             return freed < want;
         });
+    }
+    // Then clean cached metadata (its units are pages), unless the volume is busy.
+    if (freed < want && m_vol) {
+        if (m_vol_lock.try_lock()) {
+            freed += m_vol->shed_cache(want - freed);
+            m_vol_lock.unlock();
+        } else {
+            busy = true;
+        }
     }
     return freed;
 }

@@ -60,7 +60,7 @@ public:
     // Writes back every live file's pages and attributes (sync, umount).
     Result<void> write_back_all();
     // Memory pressure: clean cached pages of the live files, from where the last call stopped.
-    usize shrink(usize want) override;
+    usize shrink(usize want, bool& busy) override;
 
 private:
     Ext2SuperBlock(DevId dev, BlockDevice& bdev);

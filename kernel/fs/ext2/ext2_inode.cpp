@@ -94,10 +94,18 @@ Result<void> Ext2Inode::fill_page(u64 index, void* page) {
     u64 start = index * kPageSize, end = size();
     auto* p = static_cast<u8*>(page);
     MutexGuard g(esb().vol_lock());
+    // Blocks contiguous on the disk are read in one request (holes stay zero).
+    u32 run_first = 0, run_count = 0, run_off = 0;
     for (u32 off = 0; off < kPageSize && start + off < end; off += bs) {
         u32 blk = TRY(v.map(m_disk, (start + off) / bs));
-        if (blk) TRY(v.read_block(blk, p + off));
+        if (run_count && blk == run_first + run_count) {
+            run_count++;
+            continue;
+        }
+        if (run_count) TRY(v.read_file_blocks(run_first, run_count, p + run_off));
+        run_first = blk, run_count = blk ? 1 : 0, run_off = off;
     }
+    if (run_count) TRY(v.read_file_blocks(run_first, run_count, p + run_off));
     // Past the end of the file the page reads as zeros, whatever the block's tail holds.
     if (start + kPageSize > end) {
         usize keep = end > start ? static_cast<usize>(end - start) : 0;
@@ -116,11 +124,20 @@ Result<void> Ext2Inode::write_page_blocks(u64 index, const u8* page, usize from,
     Ext2Volume& v = esb().vol();
     u32 bs = v.block_size();
     u32 goal = v.group_of_inode(ino32());
+    // Blocks contiguous on the disk (the allocator's usual result) go in one request.
+    u32 run_first = 0, run_count = 0;
+    usize run_off = 0;
     for (usize off = from / bs * bs; off < to; off += bs) {
         bool fresh;
         u32 blk = TRY(v.map_alloc(m_disk, (index * kPageSize + off) / bs, goal, fresh));
-        TRY(v.write_block(blk, page + off));
+        if (run_count && blk == run_first + run_count) {
+            run_count++;
+            continue;
+        }
+        if (run_count) TRY(v.write_file_blocks(run_first, run_count, page + run_off));
+        run_first = blk, run_count = 1, run_off = off;
     }
+    if (run_count) TRY(v.write_file_blocks(run_first, run_count, page + run_off));
     return {};
 }
 
@@ -237,7 +254,7 @@ Result<void> Ext2Inode::write_back_pages() {
                     }
                     b = a.value();
                 }
-                r = v.write_block(b, p + off);
+                r = v.write_file_blocks(b, 1, p + off);
             }
         }
         page_unref(page);

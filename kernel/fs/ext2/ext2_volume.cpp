@@ -260,6 +260,17 @@ Result<void> Ext2Volume::write_block(u32 block, const void* buf) {
     return m_io.write(u64(block) * m_bs, buf, m_bs);
 }
 
+Result<void> Ext2Volume::read_file_blocks(u32 first, u32 count, void* buf) {
+    if (!block_valid(first) || count == 0 || !block_valid(first + count - 1)) return corrupt("block number out of range", first);
+    return m_io.read_direct(u64(first) * m_bs, buf, usize(count) * m_bs);
+}
+
+Result<void> Ext2Volume::write_file_blocks(u32 first, u32 count, const void* buf) {
+    if (m_read_only) return Error(EROFS);
+    if (!block_valid(first) || count == 0 || !block_valid(first + count - 1)) return corrupt("block number out of range", first);
+    return m_io.write_direct(u64(first) * m_bs, buf, usize(count) * m_bs);
+}
+
 Result<void> Ext2Volume::sync() {
     if (m_read_only) return {};
     u32 per_block = m_bs / sizeof(Ext2GroupDesc);
@@ -284,7 +295,7 @@ Result<void> Ext2Volume::sync() {
         TRY(m_io.write(kExt2SuperOffset, &m_sb, sizeof(m_sb)));
         m_sb_dirty = false;
     }
-    return {};
+    return m_io.flush();
 }
 
 Result<void> Ext2Volume::unmount() {

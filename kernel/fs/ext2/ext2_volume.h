@@ -5,30 +5,18 @@
 // mke2fs and check what it writes with e2fsck. Not thread-safe: the kernel's Ext2SuperBlock
 // serialises every call with one mutex.
 //
-// Writes go straight to the device (bitmaps, inode table, indirect and directory blocks), except
-// the superblock and group descriptors, whose free counts are written by sync(). Corrupt
+// Metadata (bitmaps, inode table, indirect and directory blocks) is read and written through an
+// Ext2Cache, written back by sync() (and by the cache itself when it has much or old dirty
+// data), as are the superblock and group descriptors' free counts; file data goes to the device
+// directly (read_file_blocks, write_file_blocks). Corrupt
 // metadata (block numbers outside the file system, malformed directory entries) gives EUCLEAN
 // (Linux's EFSCORRUPTED) with one log line, never a crash.
 #pragma once
 
+#include "fs/ext2/ext2_cache.h"
 #include "fs/ext2/ext2_format.h"
 #include "lib/result.h"
 #include "lib/string_view.h"
-
-class Ext2Io {
-public:
-    // Byte offsets and lengths are multiples of 512.
-    virtual Result<void> read(u64 offset, void* buf, usize len) = 0;
-    virtual Result<void> write(u64 offset, const void* buf, usize len) = 0;
-    virtual u64 size_bytes() = 0;
-    // One log line: "ext2: <msg> <value>".
-    virtual void log(const char* msg, u64 value) = 0;
-    // The wall clock (seconds, nanoseconds), for dtime and the superblock's times.
-    virtual void now(i64& sec, u32& nsec) = 0;
-
-protected:
-    ~Ext2Io() = default;
-};
 
 struct Ext2Statfs {
     u64 bsize, blocks, bfree, bavail, files, ffree;
@@ -77,6 +65,11 @@ public:
     // --- data ----------------------------------------------------------------------------
     Result<void> read_block(u32 block, void* buf);
     Result<void> write_block(u32 block, const void* buf);
+    // A regular file's data, `count` blocks from `first` (contiguous on disk), not cached.
+    Result<void> read_file_blocks(u32 first, u32 count, void* buf);
+    Result<void> write_file_blocks(u32 first, u32 count, const void* buf);
+    // Memory pressure: frees up to max clean cached metadata units (4 KiB each).
+    usize shed_cache(usize max) { return m_io.shed_clean(max); }
     // The device block holding logical block lblock of the file, 0 for a hole.
     Result<u32> map(const Ext2InodeDisk& inode, u64 lblock);
     // As map(), allocating the block (and any indirect blocks) when absent; i_blocks is updated
@@ -147,7 +140,7 @@ private:
     Result<void> dir_find(const Ext2InodeDisk& dir, StringView name, u8* buf, u64& lblock, u32& off, u32& prev_off);
     u32 entry_name_len(const Ext2DirEntryHead* e) const;
 
-    Ext2Io& m_io;
+    Ext2Cache m_io;   // the device, its metadata cached
     Ext2SuperBlockDisk m_sb{};
     Ext2GroupDesc* m_groups = nullptr;
     u8* m_gdt_dirty = nullptr;   // one flag per descriptor block

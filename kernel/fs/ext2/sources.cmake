@@ -3,6 +3,7 @@
 # layer.
 list(APPEND KERNEL_SOURCES
   ${CMAKE_CURRENT_SOURCE_DIR}/fs/ext2/ext2_volume.cpp
+  ${CMAKE_CURRENT_SOURCE_DIR}/fs/ext2/ext2_cache.cpp
   ${CMAKE_CURRENT_SOURCE_DIR}/fs/ext2/ext2_alloc.cpp
   ${CMAKE_CURRENT_SOURCE_DIR}/fs/ext2/ext2_map.cpp
   ${CMAKE_CURRENT_SOURCE_DIR}/fs/ext2/ext2_dir.cpp
