@@ -3,8 +3,9 @@
 // live file. The volume is not thread-safe, so every call into it holds the superblock's
 // volume mutex (innermost: taken under inode mutexes and the page-cache lock, never around
 // them). Regular files keep their bytes in a page cache filled from the disk; write(2) writes
-// the blocks it touched through to the device at once, pages stored through shared mappings
-// go to disk at fsync, sync and umount.
+// the blocks it touched through to the device at once (metadata waits in the volume's cache),
+// pages stored through shared mappings go to disk at fsync, sync and umount. The superblock is
+// a Shrinker: under memory pressure its files' clean cached pages go.
 #pragma once
 
 #include "drivers/block/block_device.h"
