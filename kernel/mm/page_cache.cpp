@@ -135,6 +135,46 @@ Result<usize> PageCache::copy_to(const IoBuffer& buf, u64 offset, usize n) {
     return done;
 }
 
+Result<usize> PageCache::write_from(Inode& file, const IoBuffer& buf, u64 offset, usize n, CommitFn commit, void* ctx) {
+    usize done = 0;
+    int err = 0;
+    while (done < n) {
+        u64 pos = offset + done;
+        usize in_page = pos & (kPageSize - 1);
+        usize chunk = min<usize>(kPageSize - in_page, n - done);
+        auto page = get(pos >> kPageShift);
+        if (page.is_error()) {
+            err = page.error_code();
+            break;
+        }
+        auto* p = static_cast<u8*>(arch::phys_to_virt(page.value()));
+        usize copied = buf.read_some(done, p + in_page, chunk);
+        Result<void> r;
+        if (copied && commit) r = commit(ctx, pos >> kPageShift, p, in_page, in_page + copied);
+        if (r.is_error() || copied < chunk) {
+            u64 good_end = max(file.size(), r.is_ok() ? pos + copied : pos);
+            u64 page_start = pos - in_page;
+            if (good_end < page_start + kPageSize) {
+                usize from = good_end > page_start ? static_cast<usize>(good_end - page_start) : 0;
+                __builtin_memset(p + from, 0, kPageSize - from);
+            }
+        }
+        page_unref(page.value());
+        if (r.is_error()) {
+            err = r.error_code();
+            break;
+        }
+        done += copied;
+        if (pos + copied > file.size()) file.set_size(pos + copied);
+        if (copied < chunk) {
+            err = EFAULT;
+            break;
+        }
+    }
+    if (done == 0 && err) return Error(err);
+    return done;
+}
+
 bool PageCache::resident(u64 index) {
     MutexGuard g(m_lock);
     return m_pages.lookup(index) != nullptr;

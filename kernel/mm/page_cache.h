@@ -62,6 +62,15 @@ public:
     // progress ends the copy short, as Linux reports it; the first fault is EFAULT.
     Result<usize> copy_to(const IoBuffer& buf, u64 offset, usize n);
 
+    // write(2) into these pages: n bytes of buf at offset, a page at a time. After each copy,
+    // commit(ctx, index, page, from, to) makes bytes [from, to) of the page part of the file (a
+    // disk file system writes them out; null: nothing to do), then the size grows over them. A
+    // short copy (EFAULT) or a failed commit ends the write; bytes of that page not made part of
+    // the file are zeroed again past the size (the cache's invariant). Returns the bytes
+    // written, or the error when there are none. Call with the inode mutex.
+    using CommitFn = Result<void> (*)(void* ctx, u64 index, u8* page, usize from, usize to);
+    Result<usize> write_from(Inode& file, const IoBuffer& buf, u64 offset, usize n, CommitFn commit, void* ctx);
+
     // Sets the file's size to new_size under the index lock; when it shrinks, frees the pages past
     // the end, zeroes the tail of the last page and unmaps the freed range from every address
     // space that maps the file (later accesses there raise SIGBUS). Call with the inode mutex.

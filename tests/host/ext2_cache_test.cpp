@@ -109,8 +109,12 @@ TEST(Ext2Cache, ShedsOnlyCleanUnitsAndExpiresOldDirtyOnes) {
     EXPECT_EQ(c.cached_units(), 1u);
     EXPECT_EQ(c.dirty_units(), 1u);
     EXPECT_TRUE(dev.writes.empty());
-    // Five seconds later, the next write sends everything dirty.
-    dev.clock += Ext2Cache::kExpireSeconds;
+    // Once the expiry has passed, the next write sends everything dirty.
+    c.set_expire_centisecs(500);
+    dev.clock += 4;
+    EXPECT_FALSE(c.expired());
+    dev.clock += 1;
+    EXPECT_TRUE(c.expired());
     ASSERT_TRUE(c.write(21 * 4096, buf, sizeof buf).is_ok());
     EXPECT_EQ(c.dirty_units(), 0u);
     ASSERT_EQ(dev.writes.size(), 1u);   // 20 and 21: neighbours

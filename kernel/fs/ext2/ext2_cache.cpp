@@ -76,12 +76,16 @@ Result<Ext2Cache::Unit*> Ext2Cache::get(u64 index, bool whole) {
     return u;
 }
 
+i64 Ext2Cache::now_cs() {
+    i64 sec;
+    u32 ns;
+    m_dev.now(sec, ns);
+    return sec * 100 + ns / 10'000'000;
+}
+
 void Ext2Cache::mark_dirty(Unit& u) {
     if (u.dirty) return;
-    if (m_dirty == 0) {
-        u32 ns;
-        m_dev.now(m_dirty_since, ns);
-    }
+    if (m_dirty == 0) m_dirty_since = now_cs();
     u.dirty = true;
     m_dirty++;
 }
@@ -111,10 +115,7 @@ Result<void> Ext2Cache::write(u64 offset, const void* buf, usize len) {
         mark_dirty(*u);
         done += chunk;
     }
-    i64 sec;
-    u32 ns;
-    m_dev.now(sec, ns);
-    if (m_dirty > kMaxDirty || (m_dirty && sec - m_dirty_since >= kExpireSeconds)) TRY(flush());
+    if (m_dirty > kMaxDirty || expired()) TRY(flush());
     return {};
 }
 

@@ -6,8 +6,9 @@
 //
 // The device is cached in units of 4 KiB. A write changes its unit and marks it dirty; flush()
 // writes the dirty units in device order, neighbours in one request. It runs at sync, fsync and
-// unmount (the volume's sync), when more than kMaxDirty units are dirty, and when the oldest
-// dirty unit is older than kExpireSeconds at the next write (linux: dirty_expire_centisecs).
+// unmount (the volume's sync), when more than kMaxDirty units are dirty, and once the oldest
+// dirty unit is older than the expiry (vm.dirty_expire_centisecs), at the next write or from the
+// kernel's periodic write-back (linux: the flusher threads).
 //
 // File data does not stay here: read_direct/write_direct reach the device, taking any cached
 // unit they overlap into account, so a block freed as metadata and reused for data (or the
@@ -24,7 +25,7 @@ public:
     static constexpr usize kUnit = 4096;
     static constexpr usize kMaxUnits = 4096;    // 16 MiB; clean units go first, least recently used
     static constexpr usize kMaxDirty = 1024;    // 4 MiB written back at once
-    static constexpr i64 kExpireSeconds = 5;
+    static constexpr i64 kDefaultExpireCs = 3000;   // centiseconds (linux: vm.dirty_expire_centisecs)
 
     explicit Ext2Cache(Ext2Io& dev) : m_dev(dev) {}
     ~Ext2Cache();   // drops what is cached, dirty or not: flush() first
@@ -44,6 +45,9 @@ public:
     Result<void> flush();
     // Memory pressure: frees up to max clean units, least recently used first; returns how many.
     usize shed_clean(usize max);
+    void set_expire_centisecs(i64 cs) { m_expire_cs = cs; }
+    // Whether the oldest dirty data is older than the expiry (the periodic write-back's question).
+    bool expired() { return m_dirty && now_cs() - m_dirty_since >= m_expire_cs; }
     usize cached_units() const { return m_units.size(); }
     usize dirty_units() const { return m_dirty; }
 
@@ -72,5 +76,7 @@ private:
     RbTree<Unit, &Unit::node, UnitIndex> m_units;
     IntrusiveList<Unit, &Unit::lru> m_lru;   // least recently used at the front
     usize m_dirty = 0;
-    i64 m_dirty_since = 0;   // when the oldest dirty unit became dirty (seconds)
+    i64 now_cs();
+    i64 m_dirty_since = 0;   // when the oldest dirty unit became dirty (centiseconds)
+    i64 m_expire_cs = kDefaultExpireCs;
 };

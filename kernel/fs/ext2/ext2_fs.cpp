@@ -6,8 +6,11 @@
 #include "abi/linux/fs_abi.h"
 #include "abi/linux/uapi.h"
 #include "core/log.h"
+#include "core/sched.h"
+#include "core/thread.h"
 #include "core/time.h"
 #include "fs/ext2/ext2_inode_util.h"
+#include "fs/procfs/procfs.h"
 #include "fs/vfs/vfs.h"
 #include "syscalls/fs_common.h"
 
@@ -48,6 +51,38 @@ Result<RefPtr<SuperBlock>> ext2_mount_bdev(DevId dev, u64 flags, const char* dat
 Result<RefPtr<SuperBlock>> ext2_mount_plain(StringView, u64, const char*) { return Error(ENOTBLK); }
 
 constinit const FileSystemType g_ext2_type{"ext2", ext2_mount_plain, true, ext2_mount_bdev};
+
+// Metadata left dirty on an idle volume reaches the disk within vm.dirty_writeback_centisecs of
+// expiring (0 turns the periodic write-back off; it then looks again every 5 s).
+void writeback_thread(void*) {
+    for (;;) {
+        i64 cs = sysctl_dirty_writeback_centisecs();
+        sleep_ns(static_cast<u64>(cs > 0 ? cs : 500) * 10'000'000ull);
+        if (cs <= 0) continue;
+        for (usize i = 0; i < kMaxMounted; i++) {
+            RefPtr<Ext2SuperBlock> sb;
+            {
+                MutexGuard g(g_mounted_lock);
+                if (g_mounted[i] && g_mounted[i]->try_ref()) sb = RefPtr<Ext2SuperBlock>::adopt(g_mounted[i]);
+            }
+            if (sb) sb->writeback_expired();
+        }
+    }
+}
+
+// Started by the first mount: a machine without ext2 has nothing to write back.
+void start_writeback_thread() {
+    static bool started = false;   // under g_mounted_lock
+    if (started) return;
+    auto t = Thread::create("ext2-writeback", writeback_thread, nullptr);
+    if (t.is_error()) {
+        log_warn("EXT2-fs: no write-back thread (errno %d): metadata waits for sync", t.error_code());
+        return;
+    }
+    started = true;
+    sched_start(t.value());
+    t.value()->unref();
+}
 
 }  // namespace
 
@@ -104,6 +139,7 @@ Result<RefPtr<SuperBlock>> Ext2SuperBlock::mount(DevId dev, u64 flags, const cha
     g_mounted[slot] = sb;
     sb->m_registered = true;
     shrinker_register(*sb);
+    start_writeback_thread();
     return RefPtr<SuperBlock>(std::move(ref));
 }
 
@@ -257,6 +293,13 @@ usize Ext2SuperBlock::shrink(usize want, bool& busy) {
         }
     }
     return freed;
+}
+
+void Ext2SuperBlock::writeback_expired() {
+    MutexGuard g(m_vol_lock);
+    if (!m_vol || !m_vol->writeback_due(sysctl_dirty_expire_centisecs())) return;
+    if (auto r = m_vol->sync(); r.is_error())
+        log_warn("EXT2-fs (%s): error %d writing back metadata", m_io.dev().name(), r.error_code());
 }
 
 Result<void> Ext2SuperBlock::sync() {

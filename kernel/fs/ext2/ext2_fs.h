@@ -60,6 +60,8 @@ public:
     void reap_orphans();
     // Writes back every live file's pages and attributes (sync, umount).
     Result<void> write_back_all();
+    // The periodic write-back: syncs the volume if its cached metadata has been dirty too long.
+    void writeback_expired();
     // Memory pressure: clean cached pages of the live files, from where the last call stopped.
     usize shrink(usize want, bool& busy) override;
 

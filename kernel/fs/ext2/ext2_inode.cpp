@@ -149,47 +149,15 @@ Result<usize> Ext2Inode::write(const IoBuffer& buf, u64 offset) {
     u64 end;
     if (__builtin_add_overflow(offset, n, &end) || offset >= v.max_file_size()) return Error(EFBIG);
     if (end > v.max_file_size()) n = static_cast<usize>(v.max_file_size() - offset);
-    usize done = 0;
-    int err = 0;
-    while (done < n) {
-        u64 pos = offset + done;
-        usize in_page = pos & (kPageSize - 1);
-        usize chunk = min<usize>(kPageSize - in_page, n - done);
-        auto page = m_pages.get(pos >> kPageShift);
-        if (page.is_error()) {
-            err = page.error_code();
-            break;
-        }
-        auto* p = static_cast<u8*>(arch::phys_to_virt(page.value()));
-        usize copied = buf.read_some(done, p + in_page, chunk);
-        Result<void> r;
-        if (copied) {
-            MutexGuard g(esb().vol_lock());
-            esb().charge_caller();
-            r = write_page_blocks(pos >> kPageShift, p, in_page, in_page + copied);
-        }
-        if (r.is_error() || copied < chunk) {
-            // Keep what is past the size zero (the page cache's invariant) for bytes that were
-            // not made part of the file.
-            u64 good_end = max(size(), r.is_ok() ? pos + copied : pos);
-            u64 page_start = pos - in_page;
-            if (good_end < page_start + kPageSize) {
-                usize from = good_end > page_start ? static_cast<usize>(good_end - page_start) : 0;
-                __builtin_memset(p + from, 0, kPageSize - from);
-            }
-        }
-        page_unref(page.value());
-        if (r.is_error()) {
-            err = r.error_code();
-            break;
-        }
-        done += copied;
-        if (pos + copied > size()) set_size(pos + copied);
-        if (copied < chunk) {
-            err = EFAULT;
-            break;
-        }
-    }
+    auto commit = [](void* self, u64 index, u8* page, usize from, usize to) -> Result<void> {
+        auto* inode = static_cast<Ext2Inode*>(self);
+        MutexGuard g(inode->esb().vol_lock());
+        inode->esb().charge_caller();
+        return inode->write_page_blocks(index, page, from, to);
+    };
+    auto written = m_pages.write_from(*this, buf, offset, n, commit, this);
+    usize done = written.is_ok() ? written.value() : 0;
+    int err = written.is_ok() ? 0 : written.error_code();
     if (done) touch_mtime_ctime();
     {
         MutexGuard g(esb().vol_lock());

@@ -70,6 +70,12 @@ public:
     Result<void> write_file_blocks(u32 first, u32 count, const void* buf);
     // Memory pressure: frees up to max clean cached metadata units (4 KiB each).
     usize shed_cache(usize max) { return m_io.shed_clean(max); }
+    // Whether the periodic write-back should sync(): cached metadata has been dirty longer than
+    // expire_cs centiseconds (which later writes keep to as well).
+    bool writeback_due(i64 expire_cs) {
+        m_io.set_expire_centisecs(expire_cs);
+        return !m_read_only && m_io.expired();
+    }
     // The device block holding logical block lblock of the file, 0 for a hole.
     Result<u32> map(const Ext2InodeDisk& inode, u64 lblock);
     // As map(), allocating the block (and any indirect blocks) when absent; i_blocks is updated

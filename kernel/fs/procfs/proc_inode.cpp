@@ -235,6 +235,15 @@ Result<Path> ProcInode::magic_link() {
 // linux: proc_fd_permission(): a process may always list its own descriptors, even when it is
 // not dumpable and fd/ belongs to root.
 Result<void> ProcInode::permission(const Credentials& creds, int mask) const {
+    // linux: proc_sys_permission() / test_perm(): a sysctl file's mode bits bind root too (its
+    // owner bits apply to euid 0, the group's to group 0, the others' to everyone else), and
+    // nothing in /proc/sys is executable.
+    if (m_node.kind == ProcKind::File && m_node.entry && (m_node.entry->flags & kProcSysctl)) {
+        if (mask & kMayExec) return Error(EACCES);
+        u32 bits = mode() & 0777;
+        bits = creds.euid == 0 ? bits >> 6 : creds.in_group(0) ? bits >> 3 : bits;
+        return (mask & ~bits & (kMayRead | kMayWrite)) ? Error(EACCES) : Result<void>();
+    }
     auto r = Inode::permission(creds, mask);
     if (r.is_ok() || m_node.kind != ProcKind::FdDir) return r;
     Process* self = current_process();
@@ -324,8 +333,9 @@ Result<void> ProcInode::open(File& file) {
     case ProcKind::File:
     case ProcKind::FdInfo: {
         Credentials viewer = viewer_credentials();
-        if (m_node.entry && (m_node.entry->flags & kProcSysctl) && file.writable() && !(mode() & S_IWUSR))
-            return Error(EACCES);   // root gets no override on a read-only sysctl
+        // A write-only entry (vm.drop_caches) has nothing to read even for a caller that got
+        // here without the permission check (an fd reopened through /proc/<pid>/fd).
+        if (file.readable() && m_node.entry && !m_node.entry->show) return Error(EACCES);
         if (m_node.pid && m_node.entry && (m_node.entry->flags & kProcInspect)) {
             auto r = check_inspect(m_node.pid, viewer);
             if (r.is_error()) return r.error_code() == ESRCH ? Error(ENOENT) : r.error();

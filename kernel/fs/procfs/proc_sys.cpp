@@ -8,12 +8,14 @@
 
 #include "abi/linux/uapi.h"
 #include "core/log.h"
+#include "core/process.h"
 #include "core/random.h"
 #include "core/system_info.h"
 #include "fs/pipe/pipe.h"
 #include "fs/procfs/proc_internal.h"
 #include "fs/procfs/proc_show.h"
 #include "fs/procfs/procfs.h"
+#include "mm/reclaim.h"
 #include "mm/pmm.h"
 
 namespace {
@@ -41,6 +43,8 @@ constinit IntKnob g_mmap_min_addr{65536, 0, 0x7fffffffffffffff};
 constinit IntKnob g_overcommit_memory{0, 0, 2};
 constinit IntKnob g_overcommit_ratio{50, 0, 0x7fffffff};
 constinit IntKnob g_swappiness{60, 0, 200};
+constinit IntKnob g_dirty_expire_centisecs{3000, 0, 0x7fffffff};
+constinit IntKnob g_dirty_writeback_centisecs{500, 0, 0x7fffffff};
 constinit IntKnob g_inotify_max_queued_events{16384, 0, 0x7fffffff};
 constinit IntKnob g_inotify_max_user_instances{128, 0, 0x7fffffff};
 constinit IntKnob g_inotify_max_user_watches{8192, 0, 0x7fffffff};
@@ -193,6 +197,19 @@ PROC_WRITE(write_pipe_max_size) {
     return pipe_set_max_size(static_cast<u64>(v));
 }
 
+// vm.drop_caches (write-only, even for root): 1 the clean page cache, 2 the reclaimable kernel
+// objects (nothing here keeps any beyond what 1 frees: the dentry cache goes with its inodes'
+// last references), 3 both; 4 only silences the log line.
+PROC_WRITE(write_drop_caches) {
+    (void)node;
+    i64 v = TRY(parse_long(data));
+    if (v < 1 || v > 4) return Error(EINVAL);
+    if (v & 3) reclaim_pages(~usize(0) >> 1);
+    if (!(v & 4))
+        log_info("%s (%d): drop_caches: %lld", current_process()->comm, current_process()->pid, static_cast<long long>(v));
+    return {};
+}
+
 #define INT_RW(name, knob) {name, kRw, ProcKind::File, show_int<knob>, write_int<knob>, nullptr, 0, kProcSysctl}
 #define CONST_RO(name, v) {name, kRo, ProcKind::File, show_const<v>, nullptr, nullptr, 0, kProcSysctl}
 #define TABLE(t) t, sizeof(t) / sizeof(t[0])
@@ -247,6 +264,9 @@ constinit const ProcEntry kFs[] = {
 };
 
 constinit const ProcEntry kVm[] = {
+    INT_RW("dirty_expire_centisecs", g_dirty_expire_centisecs),
+    INT_RW("dirty_writeback_centisecs", g_dirty_writeback_centisecs),
+    {"drop_caches", S_IFREG | 0200, ProcKind::File, nullptr, write_drop_caches, nullptr, 0, kProcSysctl},
     INT_RW("max_map_count", g_max_map_count),
     INT_RW("mmap_min_addr", g_mmap_min_addr),
     INT_RW("overcommit_memory", g_overcommit_memory),
@@ -269,6 +289,8 @@ void proc_sys_init() {
 }
 
 i64 sysctl_randomize_va_space() { return knob_value(g_randomize_va_space); }
+i64 sysctl_dirty_expire_centisecs() { return knob_value(g_dirty_expire_centisecs); }
+i64 sysctl_dirty_writeback_centisecs() { return knob_value(g_dirty_writeback_centisecs); }
 i64 sysctl_inotify_max_queued_events() { return knob_value(g_inotify_max_queued_events); }
 i64 sysctl_inotify_max_user_instances() { return knob_value(g_inotify_max_user_instances); }
 i64 sysctl_inotify_max_user_watches() { return knob_value(g_inotify_max_user_watches); }

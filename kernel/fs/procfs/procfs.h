@@ -20,6 +20,10 @@ usize access_process_memory(AddressSpace& mm, uptr addr, void* buf, usize len, b
 
 // kernel.randomize_va_space (0, 1 or 2), read by exec for the address-space layout.
 i64 sysctl_randomize_va_space();
+// vm.dirty_expire_centisecs / vm.dirty_writeback_centisecs: how old dirty file-system metadata
+// may get, and how often the write-back thread looks (0: never).
+i64 sysctl_dirty_expire_centisecs();
+i64 sysctl_dirty_writeback_centisecs();
 // fs.inotify.max_queued_events: the queue length of an inotify instance created now.
 i64 sysctl_inotify_max_queued_events();
 // fs.inotify.max_user_instances / max_user_watches: per-user limits (EMFILE / ENOSPC).

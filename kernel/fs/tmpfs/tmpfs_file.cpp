@@ -27,38 +27,9 @@ Result<usize> TmpfsFile::write(const IoBuffer& buf, u64 offset) {
     u32 seals = m_seals.load(std::memory_order_relaxed);
     if (seals & (F_SEAL_WRITE | F_SEAL_FUTURE_WRITE)) return Error(EPERM);
     if ((seals & F_SEAL_GROW) && end > size()) return Error(EPERM);
-    usize done = 0;
-    int err = 0;
-    while (done < n) {
-        u64 pos = offset + done;
-        usize in_page = pos & (kPageSize - 1);
-        usize chunk = min<usize>(kPageSize - in_page, n - done);
-        auto page = m_pages.get(pos >> kPageShift);
-        if (page.is_error()) {
-            err = page.error_code();
-            break;
-        }
-        auto* p = static_cast<u8*>(arch::phys_to_virt(page.value()));
-        usize copied = buf.read_some(done, p + in_page, chunk);
-        page_unref(page.value());   // the cache keeps its own reference
-        if (copied < chunk) {
-            // Keep the zero-beyond-EOF invariant: wipe what a partial copy left past the size.
-            u64 end_ok = max(size(), pos + copied);
-            if (pos + chunk > end_ok) {
-                usize from = static_cast<usize>(end_ok - pos);
-                __builtin_memset(p + in_page + from, 0, chunk - from);
-            }
-            done += copied;
-            if (pos + copied > size()) set_size(pos + copied);
-            err = EFAULT;
-            break;
-        }
-        done += chunk;
-        if (pos + chunk > size()) set_size(pos + chunk);
-    }
+    auto r = m_pages.write_from(*this, buf, offset, n, nullptr, nullptr);
     update_blocks();
-    if (done == 0 && err) return Error(err);
-    return done;
+    return r;
 }
 
 Result<void> TmpfsFile::truncate(u64 new_size) {
