@@ -40,6 +40,7 @@ usize reclaim(usize want, bool& busy) {
     usize freed = 0;
     for (usize n = g_shrinkers.size(); n > 0 && freed < want; n--) {
         Shrinker* s = g_shrinkers.pop_front();
+        if (!s) break;
         g_shrinkers.push_back(*s);
         freed += s->shrink(want - freed, busy);
     }

@@ -165,18 +165,16 @@ Result<void> Ext2Cache::flush() {
             r = m_dev.write(u->index * kUnit, u->data, unit_len(u->index));
         } else {
             usize len = 0;
-            for (Unit* k = u;; k = m_units.next_of(*k)) {
+            for (Unit* k = u; k; k = k == last ? nullptr : m_units.next_of(*k)) {
                 __builtin_memcpy(run + len, k->data, unit_len(k->index));
                 len += unit_len(k->index);
-                if (k == last) break;
             }
             r = m_dev.write(u->index * kUnit, run, len);
         }
         if (r.is_error()) break;
-        for (Unit* k = u;; k = m_units.next_of(*k)) {
+        for (Unit* k = u; k; k = k == last ? nullptr : m_units.next_of(*k)) {
             k->dirty = false;
             m_dirty--;
-            if (k == last) break;
         }
         u = m_units.next_of(*last);
     }
