@@ -4,6 +4,7 @@
 #include <atomic>
 
 #include "abi/linux/uapi.h"
+#include "aio/aio.h"
 #include "arch/paging.h"
 #include "core/log.h"
 #include "mm/kheap.h"
@@ -49,6 +50,7 @@ Result<RefPtr<AddressSpace>> AddressSpace::create() {
 }
 
 AddressSpace::~AddressSpace() {
+    aio_address_space_gone(this);
     while (Vma* v = m_vmas.pop_front()) {
         unmap_pages_locked(v->start, v->end);
         detach_locked(*v);

@@ -146,3 +146,4 @@ SyscallResult sys_getrandom(UserPtr<void> buf, usize len, Flags flags);
 #endif
 #include "syscalls/misc_handlers.h"
 #include "syscalls/mqueue_handlers.h"
+#include "aio/aio_handlers.h"
