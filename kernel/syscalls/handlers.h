@@ -124,6 +124,9 @@ SyscallResult sys_clock_nanosleep(int clock, Flags flags, UserPtr<const void> re
 SyscallResult sys_clock_gettime(int clock, UserPtr<void> tp);
 SyscallResult sys_clock_getres(int clock, UserPtr<void> tp);
 SyscallResult sys_clock_settime(int clock, UserPtr<const void> tp);
+// syscalls/adjtimex.cpp
+SyscallResult sys_adjtimex(UserPtr<void> tx);
+SyscallResult sys_clock_adjtime(int clock, UserPtr<void> tx);
 SyscallResult sys_gettimeofday(UserPtr<void> tv, UserPtr<void> tz);
 SyscallResult sys_settimeofday(UserPtr<const void> tv, UserPtr<const void> tz);
 SyscallResult sys_time(UserPtr<i64> t);

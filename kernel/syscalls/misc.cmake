@@ -12,5 +12,6 @@ list(APPEND KERNEL_SOURCES
   ${CMAKE_CURRENT_SOURCE_DIR}/syscalls/kcmp.cpp
   ${CMAKE_CURRENT_SOURCE_DIR}/syscalls/process_vm.cpp
   ${CMAKE_CURRENT_SOURCE_DIR}/syscalls/seccomp.cpp
+  ${CMAKE_CURRENT_SOURCE_DIR}/syscalls/adjtimex.cpp
   ${CMAKE_CURRENT_SOURCE_DIR}/ipc/pidfd.cpp
 )

@@ -61,4 +61,5 @@
 #include <linux/mqueue.h>        // struct mq_attr, MQ_PRIO_MAX, NOTIFY_COOKIE_LEN (mq_open...)
 #include <linux/ptrace.h>        // PTRACE_*, struct ptrace_syscall_info (ptrace)
 #include <linux/aio_abi.h>       // struct iocb, io_event, IOCB_CMD_* (Linux AIO)
+#include <linux/timex.h>          // struct __kernel_timex, ADJ_*, STA_*, TIME_* (adjtimex)
 #pragma pop_macro("__GLIBC__")
