@@ -64,6 +64,7 @@ SyscallResult sys_getcpu(UserPtr<u32> cpu, UserPtr<u32> node, UserPtr<void> cach
 SyscallResult sys_getpriority(int which, int who);
 SyscallResult sys_setpriority(int which, int who, int niceval);
 SyscallResult sys_personality(u32 persona);
+SyscallResult sys_vhangup();   // syscalls/vhangup.cpp
 
 // System V IPC (ipc/sysv_shm.cpp, sysv_sem.cpp, sysv_msg.cpp)
 SyscallResult sys_shmget(int key, usize size, Flags flg);

@@ -13,5 +13,6 @@ list(APPEND KERNEL_SOURCES
   ${CMAKE_CURRENT_SOURCE_DIR}/syscalls/process_vm.cpp
   ${CMAKE_CURRENT_SOURCE_DIR}/syscalls/seccomp.cpp
   ${CMAKE_CURRENT_SOURCE_DIR}/syscalls/adjtimex.cpp
+  ${CMAKE_CURRENT_SOURCE_DIR}/syscalls/vhangup.cpp
   ${CMAKE_CURRENT_SOURCE_DIR}/ipc/pidfd.cpp
 )
