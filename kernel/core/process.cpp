@@ -86,6 +86,7 @@ Result<Thread*> make_user_thread(Process* p, const TrapFrame& frame, const Threa
         t->gs_base = like->gs_base;
         t->sigmask = like->sigmask;
         t->ioprio = like->ioprio;   // linux: copy_io() without CLONE_IO
+        t->mempolicy = like->mempolicy;   // linux: mpol_dup() in copy_process()
         // fork keeps the alternate signal stack (it is in the copied memory).
         t->altstack_sp = like->altstack_sp;
         t->altstack_size = like->altstack_size;

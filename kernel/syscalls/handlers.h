@@ -151,3 +151,12 @@ SyscallResult sys_getrandom(UserPtr<void> buf, usize len, Flags flags);
 #include "syscalls/misc_handlers.h"
 #include "syscalls/mqueue_handlers.h"
 #include "aio/aio_handlers.h"
+
+// NUMA memory policies (syscalls/mempolicy.cpp)
+SyscallResult sys_set_mempolicy(int mode, UserPtr<const u64> nmask, u64 maxnode);
+SyscallResult sys_get_mempolicy(UserPtr<int> policy, UserPtr<u64> nmask, u64 maxnode, u64 addr, u64 flags);
+SyscallResult sys_mbind(u64 start, u64 len, u64 mode, UserPtr<const u64> nmask, u64 maxnode, u32 flags);
+SyscallResult sys_set_mempolicy_home_node(u64 start, u64 len, u64 home_node, u64 flags);
+SyscallResult sys_migrate_pages(int pid, u64 maxnode, UserPtr<const u64> old_nodes, UserPtr<const u64> new_nodes);
+SyscallResult sys_move_pages(int pid, u64 count, UserPtr<const u64> pages, UserPtr<const int> nodes,
+                             UserPtr<int> status, int flags);

@@ -14,5 +14,6 @@ list(APPEND KERNEL_SOURCES
   ${CMAKE_CURRENT_SOURCE_DIR}/syscalls/seccomp.cpp
   ${CMAKE_CURRENT_SOURCE_DIR}/syscalls/adjtimex.cpp
   ${CMAKE_CURRENT_SOURCE_DIR}/syscalls/vhangup.cpp
+  ${CMAKE_CURRENT_SOURCE_DIR}/syscalls/mempolicy.cpp
   ${CMAKE_CURRENT_SOURCE_DIR}/ipc/pidfd.cpp
 )

@@ -62,4 +62,5 @@
 #include <linux/ptrace.h>        // PTRACE_*, struct ptrace_syscall_info (ptrace)
 #include <linux/aio_abi.h>       // struct iocb, io_event, IOCB_CMD_* (Linux AIO)
 #include <linux/timex.h>          // struct __kernel_timex, ADJ_*, STA_*, TIME_* (adjtimex)
+#include <linux/mempolicy.h>      // MPOL_* (set_mempolicy, mbind...)
 #pragma pop_macro("__GLIBC__")
