@@ -152,6 +152,13 @@ SyscallResult sys_getrandom(UserPtr<void> buf, usize len, Flags flags);
 #include "syscalls/mqueue_handlers.h"
 #include "aio/aio_handlers.h"
 
+// Another process's memory through a pidfd (syscalls/process_madvise.cpp)
+SyscallResult sys_process_madvise(int pidfd, UserPtr<const void> vec, usize vlen, int behavior, u32 flags);
+SyscallResult sys_process_mrelease(int pidfd, u32 flags);
+// Old file-system queries (syscalls/fs_info.cpp)
+SyscallResult sys_sysfs(int option, u64 arg1, u64 arg2);
+SyscallResult sys_ustat(u32 dev, UserPtr<void> ubuf);
+
 // NUMA memory policies (syscalls/mempolicy.cpp)
 SyscallResult sys_set_mempolicy(int mode, UserPtr<const u64> nmask, u64 maxnode);
 SyscallResult sys_get_mempolicy(UserPtr<int> policy, UserPtr<u64> nmask, u64 maxnode, u64 addr, u64 flags);
