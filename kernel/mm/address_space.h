@@ -149,6 +149,10 @@ public:
     u64 as_limit = ~0ull;
     u64 data_limit = ~0ull;
     RefPtr<File> exe_file;          // the program (/proc/<pid>/exe), kept by fork, replaced by exec
+    // modify_ldt's table (arch/x86_64/ldt.cpp): kernel memory for LDT_ENTRIES descriptors once
+    // written (never moved, so a CPU's LDTR stays valid), copied by fork, freed with this.
+    u64* ldt = nullptr;
+    u32 ldt_entries = 0;
 
     // The OOM killer chose this address space's owner: until it is destroyed (its pages freed)
     // oom_victims_alive() counts it, and the killer waits instead of choosing another victim.

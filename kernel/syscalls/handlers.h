@@ -65,6 +65,8 @@ SyscallResult sys_getpriority(int which, int who);
 SyscallResult sys_setpriority(int which, int who, int niceval);
 SyscallResult sys_personality(u32 persona);
 SyscallResult sys_vhangup();   // syscalls/vhangup.cpp
+// x86 LDT (arch/x86_64/ldt.cpp)
+SyscallResult sys_modify_ldt(int func, UserPtr<void> ptr, u64 bytecount);
 
 // System V IPC (ipc/sysv_shm.cpp, sysv_sem.cpp, sysv_msg.cpp)
 SyscallResult sys_shmget(int key, usize size, Flags flg);
