@@ -24,14 +24,17 @@ static_assert(sizeof(user_desc) == 16);
 // This CPU's LDT or a segment register may hold another thread's values.
 bool g_cpu_dirty[kMaxCpus];
 
-u16 read_fs() {
+
+enum class Seg { Ds, Es, Fs, Gs };
+
+u16 read_sel(Seg r) {
     u16 v;
-    asm volatile("movw %%fs, %0" : "=r"(v));
-    return v;
-}
-u16 read_gs() {
-    u16 v;
-    asm volatile("movw %%gs, %0" : "=r"(v));
+    switch (r) {
+    case Seg::Ds: asm volatile("movw %%ds, %0" : "=r"(v)); break;
+    case Seg::Es: asm volatile("movw %%es, %0" : "=r"(v)); break;
+    case Seg::Fs: asm volatile("movw %%fs, %0" : "=r"(v)); break;
+    case Seg::Gs: asm volatile("movw %%gs, %0" : "=r"(v)); break;
+    }
     return v;
 }
 
@@ -43,16 +46,6 @@ void load_user_gs(u16 sel) {
     arch::irq_restore(irq);
 }
 
-u16 read_ds() {
-    u16 v;
-    asm volatile("movw %%ds, %0" : "=r"(v));
-    return v;
-}
-u16 read_es() {
-    u16 v;
-    asm volatile("movw %%es, %0" : "=r"(v));
-    return v;
-}
 
 // Whether loading sel into a data segment register cannot fault: null, or RPL 3 naming a present
 // DPL 3 data or readable code descriptor of the GDT or of the address space's LDT (the one
@@ -103,16 +96,16 @@ void refresh_ldt_segments() {
     // linux: refresh_ldt_segments(): %ds and %es holding LDT selectors are loaded again from the
     // new table (null when their entry no longer allows it); %fs and %gs keep their bases.
     const AddressSpace* mm = mm_of(*current_thread());
-    u16 ds = read_ds(), es = read_es();
+    u16 ds = read_sel(Seg::Ds), es = read_sel(Seg::Es);
     if (ds & 4) asm volatile("movw %0, %%ds" : : "r"(safe(ds, mm)));
     if (es & 4) asm volatile("movw %0, %%es" : : "r"(safe(es, mm)));
 }
 
 void save_user_segments(Thread& t) {
-    t.user_fsindex = read_fs();
-    t.user_gsindex = read_gs();
-    t.user_ds = read_ds();
-    t.user_es = read_es();
+    t.user_fsindex = read_sel(Seg::Fs);
+    t.user_gsindex = read_sel(Seg::Gs);
+    t.user_ds = read_sel(Seg::Ds);
+    t.user_es = read_sel(Seg::Es);
     // The bases in use, however they were set (a selector loads its descriptor's): restored as
     // they are, as Linux's FSGSBASE switch does (x86_fsgsbase_load).
     t.fs_base = rdmsr(kMsrFsBase);
