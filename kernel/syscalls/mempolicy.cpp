@@ -189,8 +189,7 @@ SyscallResult sys_mbind(u64 start, u64 len, u64 mode, UserPtr<const u64> nmask, 
 SyscallResult sys_set_mempolicy_home_node(u64 start, u64 len, u64 home_node, u64 flags) {
     if (start & (kPageSize - 1)) return Error(EINVAL);
     if (flags) return Error(EINVAL);
-    if (home_node >= kMaxNumNodes || !(kNodeOnline & (1ull << min<u64>(home_node, 63))) || home_node >= 64)
-        return Error(EINVAL);
+    if (home_node != 0) return Error(EINVAL);   // linux: below MAX_NUMNODES and online: node 0 only
     u64 end = start + align_up(len, kPageSize);
     if (end < start) return Error(EINVAL);
     if (end == start) return 0;
@@ -231,7 +230,7 @@ SyscallResult sys_move_pages(int pid, u64 count, UserPtr<const u64> pages, UserP
             TRY(copy_from_user(&node, nodes.addr() + i * 4, 4));
             // linux: do_pages_move(): the node must exist and hold memory (ENODEV) and be
             // allowed to the target (EACCES), before the page is looked at.
-            if (node < 0 || static_cast<u64>(node) >= kMaxNumNodes || node != 0) return Error(ENODEV);
+            if (node != 0) return Error(ENODEV);   // node 0 is the only one with memory
         }
         TRY(copy_to_user(status.addr() + i * 4, &st, 4));
     }
