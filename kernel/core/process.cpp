@@ -84,8 +84,10 @@ Result<Thread*> make_user_thread(Process* p, const TrapFrame& frame, const Threa
     if (like) {
         t->fs_base = like->fs_base;
         t->gs_base = like->gs_base;
+        arch::copy_user_segments(*t, *like);
         t->sigmask = like->sigmask;
         t->ioprio = like->ioprio;   // linux: copy_io() without CLONE_IO
+        t->mempolicy = like->mempolicy;   // linux: mpol_dup() in copy_process()
         // fork keeps the alternate signal stack (it is in the copied memory).
         t->altstack_sp = like->altstack_sp;
         t->altstack_size = like->altstack_size;
@@ -121,10 +123,12 @@ void thread_release_user_state(Thread* t) {
 
 void switch_user_state(Thread* prev, Thread* next) {
     if (prev->fpu && prev->fpu_live) arch::fpu_save(prev->fpu);
+    if (prev->process) arch::switch_user_segments_out(*prev);
     if (next->process) {
         AddressSpace* mm = next->process->mm.ptr();
         arch::switch_page_table(mm ? mm->root() : 0);
         arch::set_user_tls(next->fs_base, next->gs_base);
+        arch::switch_user_segments_in(*next);
     } else if (prev->process) {
         // Kernel threads run on the kernel's page tables, so an address space can be freed
         // while they run.
@@ -186,7 +190,10 @@ void setup_new_thread(Thread* t, const CloneArgs& a) {
         t->altstack_sp = t->altstack_size = 0;
         t->altstack_flags = SS_DISABLE;
     }
-    if (a.flags & CLONE_SETTLS) t->fs_base = a.tls;
+    if (a.flags & CLONE_SETTLS) {
+        t->fs_base = a.tls;
+        t->user_fsindex = 0;   // linux: do_set_thread_area_64(ARCH_SET_FS)
+    }
     if (a.flags & CLONE_CHILD_CLEARTID) t->clear_child_tid = a.child_tid;
     // Written by the child itself, in its own address space, before it first runs user code.
     if (a.flags & CLONE_CHILD_SETTID) t->set_child_tid = a.child_tid;

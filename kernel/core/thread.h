@@ -11,6 +11,7 @@
 #include "core/ptrace_state.h"
 #include "core/signal_state.h"
 #include "mm/kstack.h"
+#include "mm/mempolicy.h"
 
 class Process;
 struct TrapFrame;
@@ -68,8 +69,16 @@ public:
     bool fpu_live = true;
     u64 fs_base = 0;
     u64 gs_base = 0;
+    // x86 segments (arch/x86_64/user_segments.cpp): the %fs/%gs selectors saved at a switch,
+    // once the thread's address space has an LDT (until then both are 0 and nothing is saved).
+    u16 user_fsindex = 0;
+    u16 user_gsindex = 0;
+    u16 user_ds = 0;
+    u16 user_es = 0;
+    bool uses_segments = false;
     SigSet sigmask = 0;
     u16 ioprio = 0;                    // ioprio_set(2) value (Linux keeps it per task, as a u16)
+    MemPolicy mempolicy;               // set_mempolicy(2): per task, inherited by fork and clone
     SigSet saved_sigmask = 0;          // rt_sigsuspend/ppoll restore this on return
     SigSet real_blocked = 0;           // the mask rt_sigtimedwait replaced while it waits
     // Return-to-user work flags, tested together as return_work by return_to_user's fast check.

@@ -382,6 +382,7 @@ Result<void> exec_elf(RefPtr<File> file, const ElfInfo& info, StringView filenam
     t->altstack_flags = SS_DISABLE;
     t->fs_base = t->gs_base = 0;
     arch::set_user_tls(0, 0);
+    arch::reset_user_segments(*current_thread());
     arch::fpu_reset_current(t->fpu);
     TrapFrame* f = t->user_frame;
     // The syscall number survives the new image (a tracer's exit stop still shows execve).

@@ -9,7 +9,9 @@
 #include "core/process.h"
 #include "core/signal.h"
 #include "fs/anon/anon_inode.h"
+#include "ipc/eventfd.h"
 #include "ipc/fd_events.h"
+#include "syscalls/fs_common.h"
 #include "lib/format.h"
 #include "syscalls/handlers.h"
 
@@ -111,6 +113,20 @@ public:
 constinit EventFdOps g_eventfd_ops;
 
 }  // namespace
+
+Result<RefPtr<File>> eventfd_file_get(int fd) {
+    RefPtr<File> f = TRY(fd_file(fd));
+    if (&f->ops() != &g_eventfd_ops) return Error(EINVAL);
+    return f;
+}
+
+void eventfd_signal(File& f, u64 n) {
+    EventFd& e = *eventfd_of(f);
+    u64 v = e.count.load(std::memory_order_relaxed);
+    while (!e.count.compare_exchange_weak(v, v + min(n, kCountMax - v), std::memory_order_acq_rel)) {
+    }
+    e.wq.wake_all(POLLIN);
+}
 
 SyscallResult sys_eventfd2(unsigned initval, Flags flags) {
     if (flags.value & ~kEfdFlags) return Error(EINVAL);

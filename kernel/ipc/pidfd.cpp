@@ -69,6 +69,12 @@ Result<int> pidfd_target_pid(int fd, bool& nonblock) {
     return p->pid;
 }
 
+Result<TaskRefs> pidfd_task(int fd) {
+    RefPtr<File> f = TRY(fd_file(fd));
+    Process* p = TRY(pidfd_process(*f));
+    return task_refs(*p);
+}
+
 SyscallResult sys_pidfd_open(int pid, u32 flags) {
     if (flags & ~u32(O_NONBLOCK)) return Error(EINVAL);   // PIDFD_NONBLOCK
     if (pid <= 0) return Error(EINVAL);

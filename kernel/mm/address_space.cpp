@@ -4,6 +4,8 @@
 #include <atomic>
 
 #include "abi/linux/uapi.h"
+#include "aio/aio.h"
+#include "arch/ldt.h"
 #include "arch/paging.h"
 #include "core/log.h"
 #include "mm/kheap.h"
@@ -49,6 +51,8 @@ Result<RefPtr<AddressSpace>> AddressSpace::create() {
 }
 
 AddressSpace::~AddressSpace() {
+    aio_address_space_gone(this);
+    arch::ldt_free(*this);
     while (Vma* v = m_vmas.pop_front()) {
         unmap_pages_locked(v->start, v->end);
         detach_locked(*v);
@@ -496,6 +500,7 @@ FaultResult AddressSpace::force_fault(uptr addr, bool write) {
 Result<RefPtr<AddressSpace>> AddressSpace::fork() {
     auto child = TRY(AddressSpace::create());
     child->membarrier_state.store(membarrier_state.load(std::memory_order_relaxed), std::memory_order_relaxed);
+    TRY(arch::ldt_fork(*this, *child));
     MutexGuard g(m_lock);
     for (Vma& v : m_vmas) {
         if (v.dontfork) continue;

@@ -11,6 +11,7 @@
 #include "lib/rb_tree.h"
 #include "lib/ref_ptr.h"
 #include "fs/vfs/file.h"
+#include "mm/mempolicy.h"
 #include "mm/vm_object.h"
 #include "sync/mutex.h"
 
@@ -29,6 +30,7 @@ struct Vma {
     bool wipeonfork = false;      // MADV_WIPEONFORK: the child gets zero-filled memory
     bool accounted = false;       // has been private and writable (Linux's VM_ACCOUNT): merges only with its like
     u64 anon_id = 0;              // Linux's anon_vma: set by the first private page, shared by splits
+    MemPolicy policy;             // mbind (vm_policy): VMAs with different ones never merge
 };
 
 // linux: is_data_mapping(): private, writable, not a stack; what RLIMIT_DATA and VmData count.
@@ -113,6 +115,21 @@ public:
     // user's behalf (used before copying into user memory under locks; faults also work).
     void activate();   // load the page tables on this CPU
 
+    // mbind's part (mm/address_space_policy.cpp): every VMA in [start, end) gets policy, split at
+    // the edges and merged with equal neighbours. EFAULT when the range is all hole, or has a
+    // hole and discontig is false (linux: queue_pages_test_walk), before any change.
+    Result<void> set_policy(uptr start, uptr end, const MemPolicy& policy, bool discontig);
+    // The policy of the VMA at addr (get_mempolicy MPOL_F_ADDR); EFAULT when unmapped.
+    Result<MemPolicy> policy_at(uptr addr);
+    // set_mempolicy_home_node: VMAs of [start, end) with a BIND or PREFERRED_MANY policy get
+    // home_node; EOPNOTSUPP at the first VMA with another policy (earlier ones keep the change),
+    // ENOENT when no VMA of the range has a policy.
+    Result<void> set_home_node(uptr start, uptr end, int home_node);
+    // move_pages' status of the page at addr (linux: follow_page(FOLL_DUMP)): 0 (node 0) when a
+    // page is mapped, -EFAULT when unmapped or anonymous memory not yet written (no page or the
+    // zero page), -ENOENT when a file page is not mapped yet.
+    int page_node_status(uptr addr);
+
     // For /proc/<pid>/maps and tests.
     template <typename Fn>
     void for_each_vma(Fn fn) {
@@ -132,6 +149,10 @@ public:
     u64 as_limit = ~0ull;
     u64 data_limit = ~0ull;
     RefPtr<File> exe_file;          // the program (/proc/<pid>/exe), kept by fork, replaced by exec
+    // modify_ldt's table (arch/x86_64/ldt.cpp): kernel memory for LDT_ENTRIES descriptors once
+    // written (never moved, so a CPU's LDTR stays valid), copied by fork, freed with this.
+    u64* ldt = nullptr;
+    u32 ldt_entries = 0;
 
     // The OOM killer chose this address space's owner: until it is destroyed (its pages freed)
     // oom_victims_alive() counts it, and the killer waits instead of choosing another victim.

@@ -27,7 +27,9 @@ Result<void> AddressSpace::advise(uptr start, uptr end, int advice) {
         if (v->start > a) hole = true;
         switch (advice) {
         case MADV_DONTNEED:
-            if (v->locked) return Error(EINVAL);
+        case MADV_COLD:
+        case MADV_PAGEOUT:
+            if (v->locked) return Error(EINVAL);   // linux: can_madv_lru_vma()
             break;
         case MADV_FREE:
         case MADV_WIPEONFORK:

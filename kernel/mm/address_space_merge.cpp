@@ -21,6 +21,7 @@ bool can_merge(const Vma& a, const Vma& b) {
     if (a.locked != b.locked || a.dontfork != b.dontfork || a.wipeonfork != b.wipeonfork || a.accounted != b.accounted)
         return false;
     if (a.anon_id && b.anon_id && a.anon_id != b.anon_id) return false;
+    if (!(a.policy == b.policy)) return false;   // linux: mpol_equal()
     // Linux never merges VMAs whose vm_ops have a close hook (System V shm counts them).
     if (a.object && !a.object->vmas_mergeable()) return false;
     return same_source(a, b);

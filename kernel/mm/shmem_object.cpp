@@ -39,14 +39,7 @@ public:
         for (usize i = 0; i < m_count; i++) n += m_pages[i].value != 0;
         return n;
     }
-    void describe(u64& dev, u64& ino, char* path, usize n) override {
-        dev = 0;
-        ino = 0;
-        const char* name = "/dev/zero (deleted)";
-        usize i = 0;
-        for (; name[i] && i + 1 < n; i++) path[i] = name[i];
-        if (n) path[i] = 0;
-    }
+    void describe(u64& dev, u64& ino, char* path, usize n) override { describe_unbacked("/dev/zero (deleted)", dev, ino, path, n); }
 
 private:
     Mutex m_lock{"shmem"};

@@ -38,3 +38,13 @@ public:
     // Pages the object holds itself (shared anonymous memory), for /proc/sysvipc/shm's rss.
     virtual u64 owned_pages() { return 0; }
 };
+
+// describe() for an object without a backing file: no device or inode, a fixed name ("/dev/zero
+// (deleted)" for shared anonymous memory, "/[aio] (deleted)" for an AIO ring).
+inline void describe_unbacked(const char* name, u64& dev, u64& ino, char* path, usize n) {
+    dev = 0;
+    ino = 0;
+    usize i = 0;
+    for (; name[i] && i + 1 < n; i++) path[i] = name[i];
+    if (n) path[i] = 0;
+}

@@ -55,6 +55,7 @@ SyscallResult sys_chdir(UserCString path);
 SyscallResult sys_fchdir(Fd fd);
 SyscallResult sys_getcwd(UserPtr<char> buf, usize size);
 SyscallResult sys_chroot(UserCString path);
+SyscallResult sys_pivot_root(UserCString new_root, UserCString put_old);   // fs_pivot_root.cpp
 
 // Names: links, unlink, rename, symlinks (syscalls/fs_link.cpp)
 SyscallResult sys_link(UserCString oldpath, UserCString newpath);

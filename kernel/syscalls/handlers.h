@@ -64,6 +64,9 @@ SyscallResult sys_getcpu(UserPtr<u32> cpu, UserPtr<u32> node, UserPtr<void> cach
 SyscallResult sys_getpriority(int which, int who);
 SyscallResult sys_setpriority(int which, int who, int niceval);
 SyscallResult sys_personality(u32 persona);
+SyscallResult sys_vhangup();   // syscalls/vhangup.cpp
+// x86 LDT (arch/x86_64/ldt.cpp)
+SyscallResult sys_modify_ldt(int func, UserPtr<void> ptr, u64 bytecount);
 
 // System V IPC (ipc/sysv_shm.cpp, sysv_sem.cpp, sysv_msg.cpp)
 SyscallResult sys_shmget(int key, usize size, Flags flg);
@@ -124,6 +127,9 @@ SyscallResult sys_clock_nanosleep(int clock, Flags flags, UserPtr<const void> re
 SyscallResult sys_clock_gettime(int clock, UserPtr<void> tp);
 SyscallResult sys_clock_getres(int clock, UserPtr<void> tp);
 SyscallResult sys_clock_settime(int clock, UserPtr<const void> tp);
+// syscalls/adjtimex.cpp
+SyscallResult sys_adjtimex(UserPtr<void> tx);
+SyscallResult sys_clock_adjtime(int clock, UserPtr<void> tx);
 SyscallResult sys_gettimeofday(UserPtr<void> tv, UserPtr<void> tz);
 SyscallResult sys_settimeofday(UserPtr<const void> tv, UserPtr<const void> tz);
 SyscallResult sys_time(UserPtr<i64> t);
@@ -146,3 +152,20 @@ SyscallResult sys_getrandom(UserPtr<void> buf, usize len, Flags flags);
 #endif
 #include "syscalls/misc_handlers.h"
 #include "syscalls/mqueue_handlers.h"
+#include "aio/aio_handlers.h"
+
+// Another process's memory through a pidfd (syscalls/process_madvise.cpp)
+SyscallResult sys_process_madvise(int pidfd, UserPtr<const void> vec, usize vlen, int behavior, u32 flags);
+SyscallResult sys_process_mrelease(int pidfd, u32 flags);
+// Old file-system queries (syscalls/fs_info.cpp)
+SyscallResult sys_sysfs(int option, u64 arg1, u64 arg2);
+SyscallResult sys_ustat(u32 dev, UserPtr<void> ubuf);
+
+// NUMA memory policies (syscalls/mempolicy.cpp)
+SyscallResult sys_set_mempolicy(int mode, UserPtr<const u64> nmask, u64 maxnode);
+SyscallResult sys_get_mempolicy(UserPtr<int> policy, UserPtr<u64> nmask, u64 maxnode, u64 addr, u64 flags);
+SyscallResult sys_mbind(u64 start, u64 len, u64 mode, UserPtr<const u64> nmask, u64 maxnode, u32 flags);
+SyscallResult sys_set_mempolicy_home_node(u64 start, u64 len, u64 home_node, u64 flags);
+SyscallResult sys_migrate_pages(int pid, u64 maxnode, UserPtr<const u64> old_nodes, UserPtr<const u64> new_nodes);
+SyscallResult sys_move_pages(int pid, u64 count, UserPtr<const u64> pages, UserPtr<const int> nodes,
+                             UserPtr<int> status, int flags);

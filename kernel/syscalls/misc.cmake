@@ -12,5 +12,10 @@ list(APPEND KERNEL_SOURCES
   ${CMAKE_CURRENT_SOURCE_DIR}/syscalls/kcmp.cpp
   ${CMAKE_CURRENT_SOURCE_DIR}/syscalls/process_vm.cpp
   ${CMAKE_CURRENT_SOURCE_DIR}/syscalls/seccomp.cpp
+  ${CMAKE_CURRENT_SOURCE_DIR}/syscalls/adjtimex.cpp
+  ${CMAKE_CURRENT_SOURCE_DIR}/syscalls/vhangup.cpp
+  ${CMAKE_CURRENT_SOURCE_DIR}/syscalls/mempolicy.cpp
+  ${CMAKE_CURRENT_SOURCE_DIR}/syscalls/process_madvise.cpp
+  ${CMAKE_CURRENT_SOURCE_DIR}/syscalls/fs_info.cpp
   ${CMAKE_CURRENT_SOURCE_DIR}/ipc/pidfd.cpp
 )

@@ -15,6 +15,7 @@ list(APPEND KERNEL_SOURCES
   ${CMAKE_CURRENT_SOURCE_DIR}/syscalls/fs_attr.cpp
   ${CMAKE_CURRENT_SOURCE_DIR}/syscalls/fs_xattr.cpp
   ${CMAKE_CURRENT_SOURCE_DIR}/syscalls/fs_mount.cpp
+  ${CMAKE_CURRENT_SOURCE_DIR}/syscalls/fs_pivot_root.cpp
   ${CMAKE_CURRENT_SOURCE_DIR}/syscalls/fs_ioctl.cpp
   ${CMAKE_CURRENT_SOURCE_DIR}/syscalls/fs_copy.cpp
   ${PROJECT_SOURCE_DIR}/tests/ktest/fs_syscall_tests.cpp

@@ -236,11 +236,13 @@ SyscallResult sys_arch_prctl(int code, u64 addr) {
     case ARCH_SET_FS:
         if (addr >= kUserSpaceEnd) return Error(EPERM);
         t->fs_base = addr;
+        arch::forget_user_fs(*t);
         arch::set_user_tls(t->fs_base, t->gs_base);
         return 0;
     case ARCH_SET_GS:
         if (addr >= kUserSpaceEnd) return Error(EPERM);
         t->gs_base = addr;
+        arch::forget_user_gs(*t);
         arch::set_user_tls(t->fs_base, t->gs_base);
         return 0;
     case ARCH_GET_FS:

@@ -60,4 +60,7 @@
 #include <linux/audit.h>         // AUDIT_ARCH_X86_64 (seccomp_data.arch, SIGSYS si_arch)
 #include <linux/mqueue.h>        // struct mq_attr, MQ_PRIO_MAX, NOTIFY_COOKIE_LEN (mq_open...)
 #include <linux/ptrace.h>        // PTRACE_*, struct ptrace_syscall_info (ptrace)
+#include <linux/aio_abi.h>       // struct iocb, io_event, IOCB_CMD_* (Linux AIO)
+#include <linux/timex.h>          // struct __kernel_timex, ADJ_*, STA_*, TIME_* (adjtimex)
+#include <linux/mempolicy.h>      // MPOL_* (set_mempolicy, mbind...)
 #pragma pop_macro("__GLIBC__")

@@ -12,7 +12,7 @@ struct [[gnu::packed]] DescriptorPointer {
 };
 
 struct CpuTables {
-    alignas(16) u64 gdt[9];
+    alignas(16) u64 gdt[kGdtEntries];
     alignas(16) Tss tss;
     // IST stacks: a fault on a broken kernel stack or an NMI anywhere still has a good stack.
     alignas(16) u8 ist_stacks[3][8192];
@@ -65,6 +65,22 @@ void gdt_init_cpu(unsigned cpu_index) {
         :
         : "m"(p), "i"(u64(kKernelCs)), "i"(u32(kKernelDs)), "r"(kTssSel)
         : "rax", "memory");
+}
+
+u64 gdt_entry(unsigned i) { return i < kGdtEntries ? g_tables[this_cpu()->id].gdt[i] : 0; }
+
+void gdt_load_ldt(const u64* base, u32 entries) {
+    if (!base || !entries) {
+        asm volatile("lldt %w0" : : "r"(0));
+        return;
+    }
+    u64* gdt = g_tables[this_cpu()->id].gdt;
+    u64 b = reinterpret_cast<u64>(base);
+    u64 limit = u64(entries) * 8 - 1;
+    gdt[kLdtEntry] = (limit & 0xFFFF) | ((b & 0xFFFFFF) << 16) | (0x82ull << 40) | (((limit >> 16) & 0xF) << 48) |
+                     (((b >> 24) & 0xFF) << 56);
+    gdt[kLdtEntry + 1] = b >> 32;
+    asm volatile("lldt %w0" : : "r"(kLdtEntry << 3) : "memory");
 }
 
 void tss_set_kernel_stack(u64 top) { g_tables[this_cpu()->id].tss.rsp[0] = top; }

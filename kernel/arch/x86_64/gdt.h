@@ -13,6 +13,8 @@ constexpr u16 kUser32Cs = 0x18 | 3;
 constexpr u16 kUserDs = 0x20 | 3;
 constexpr u16 kUserCs = 0x28 | 3;
 constexpr u16 kTssSel = 0x30;
+constexpr unsigned kGdtEntries = 12;
+constexpr unsigned kLdtEntry = 10;   // a 16-byte system descriptor (10-11), as Linux's GDT_ENTRY_LDT
 
 // IST slots (1-based in the IDT).
 constexpr u8 kIstDoubleFault = 1;
@@ -32,6 +34,10 @@ static_assert(sizeof(Tss) == 104);
 
 // Loads this CPU's GDT and TSS (with IST stacks allocated from the boot allocator).
 void gdt_init_cpu(unsigned cpu_index);
+// Descriptor i of this CPU's GDT (0 past its end).
+u64 gdt_entry(unsigned i);
+// This CPU's LDT: `entries` descriptors at base (kernel memory), or none (base null).
+void gdt_load_ldt(const u64* base, u32 entries);
 // The stack the CPU switches to on an interrupt from user mode.
 void tss_set_kernel_stack(u64 top);
 

@@ -80,6 +80,10 @@ PROC_SHOW(proc_show_shmall);
 PROC_SHOW(proc_show_shmmax);
 PROC_SHOW(proc_show_shmmni);
 PROC_WRITE(proc_write_shmall);
+// fs.aio-nr, fs.aio-max-nr (aio/aio_context.cpp).
+PROC_SHOW(proc_show_aio_nr);
+PROC_SHOW(proc_show_aio_max_nr);
+PROC_WRITE(proc_write_aio_max_nr);
 PROC_WRITE(proc_write_shmmax);
 PROC_WRITE(proc_write_shmmni);
 

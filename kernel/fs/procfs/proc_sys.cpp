@@ -253,6 +253,8 @@ constinit const ProcEntry kInotify[] = {
 };
 
 constinit const ProcEntry kFs[] = {
+    {"aio-max-nr", kRw, ProcKind::File, proc_show_aio_max_nr, proc_write_aio_max_nr, nullptr, 0, kProcSysctl},
+    {"aio-nr", kRo, ProcKind::File, proc_show_aio_nr, nullptr, nullptr, 0, kProcSysctl},
     INT_RW("file-max", g_file_max),
     {"file-nr", kRo, ProcKind::File, show_file_nr, nullptr, nullptr, 0, kProcSysctl},
     {"inotify", kDir, ProcKind::Dir, nullptr, nullptr, TABLE(kInotify)},

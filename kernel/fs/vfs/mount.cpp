@@ -151,6 +151,32 @@ Result<void> mount_detach(Mount& m, u32 held, bool lazy) {
     return MountTableAccess::detach_tree(*g_mounts, m, held, lazy);
 }
 
+Result<void> mount_pivot(Mount& new_root, Mount& old_root, const Path& put_old) {
+    MutexGuard g(g_mounts->lock);
+    if (!new_root.attached() || !old_root.attached() || !put_old.mnt->attached()) return Error(EINVAL);
+    RefPtr<Mount> root_parent(old_root.parent());
+    RefPtr<Dentry> root_mp(old_root.mountpoint());
+    // Both keep their pins' counts balanced: unpin where they were, pin where they go.
+    new_root.mountpoint()->mount_unpin();
+    root_mp->mount_unpin();
+    MountTableAccess::set_parent(old_root, put_old.mnt, put_old.dentry);
+    MountTableAccess::set_parent(new_root, std::move(root_parent), std::move(root_mp));
+    new_root.mountpoint()->mount_pin();
+    old_root.mountpoint()->mount_pin();
+    return {};
+}
+
+bool mount_path_reachable(const Path& p, const Path& under) {
+    MutexGuard g(g_mounts->lock);
+    Mount* m = p.mnt.ptr();
+    RefPtr<Dentry> d = p.dentry;
+    while (m && m != under.mnt.ptr()) {
+        d = RefPtr<Dentry>(m->mountpoint());
+        m = m->parent();
+    }
+    return m && d->is_descendant_of(*under.dentry);
+}
+
 void mount_for_each(void (*fn)(void* ctx, Mount& m), void* ctx) {
     MutexGuard g(g_mounts->lock);
     for (Mount& m : g_mounts->list) fn(ctx, m);

@@ -69,6 +69,13 @@ Result<RefPtr<Mount>> mount_attach(const Path& at, RefPtr<SuperBlock> sb, RefPtr
 // tree now and its file system is freed when the last user goes.
 Result<void> mount_detach(Mount& m, u32 held, bool lazy);
 
+// pivot_root's move (linux: the attach_mnt pair in SYSCALL pivot_root): new_root takes
+// old_root's place in the tree and old_root is attached at put_old. The caller has checked
+// Linux's conditions; EINVAL when one of the mounts was detached meanwhile.
+Result<void> mount_pivot(Mount& new_root, Mount& old_root, const Path& put_old);
+// linux: is_path_reachable(): p lies at or below `under` in the mount tree.
+bool mount_path_reachable(const Path& p, const Path& under);
+
 // Calls fn for each attached mount, parents before children (for /proc/mounts).
 void mount_for_each(void (*fn)(void* ctx, Mount& m), void* ctx);
 usize mount_count();

@@ -136,6 +136,9 @@ Result<void> vfs_umount(const WalkContext& ctx, StringView target, int flags) {
     if ((flags & kMntExpire) && (flags & (kMntForce | kMntDetach))) return Error(EINVAL);
     if (!ctx.creds.has_cap(CAP_SYS_ADMIN)) return Error(EPERM);
     Path p = TRY(resolve(ctx, target, (flags & kUmountNoFollow) ? 0 : kWalkFollow));
+    // linux: path_mountpoint() ends with handle_lookup_down(): a mount stacked on the last
+    // component is the one meant, even when that is "." (umount2(".") after pivot_root(".", ".")).
+    path_cross_mounts(p);
     if (!p.mnt || p.dentry.ptr() != p.mnt->root()) return Error(EINVAL);
     if (flags & kMntExpire) return Error(EAGAIN);   // never "expired" on the first call
     // linux: generic_shutdown_super() syncs; doing it before the detach keeps the file system's
