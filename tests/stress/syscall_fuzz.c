@@ -144,16 +144,20 @@ int main(int argc, char** argv) {
     int fd = open("/tmp/fuzz-health", O_CREAT | O_TRUNC | O_RDWR, 0600);
     const char msg[] = "still healthy";
     char back[sizeof(msg)] = {0};
-    int ok = fd >= 0 && write(fd, msg, sizeof(msg)) == (ssize_t)sizeof(msg) && pread(fd, back, sizeof(back), 0) == (ssize_t)sizeof(back) &&
-             memcmp(msg, back, sizeof(msg)) == 0;
+    int ok = 1;
+    if (fd < 0) ok = 0, printf("fuzz: health: open: %s\n", strerror(errno));
+    else if (write(fd, msg, sizeof(msg)) != (ssize_t)sizeof(msg)) ok = 0, printf("fuzz: health: write: %s\n", strerror(errno));
+    else if (pread(fd, back, sizeof(back), 0) != (ssize_t)sizeof(back) || memcmp(msg, back, sizeof(msg)) != 0)
+        ok = 0, printf("fuzz: health: read back: %s\n", strerror(errno));
     pid_t pid = fork();
     if (pid == 0) {
         execl("/bin/true", "true", (char*)NULL);
         _exit(127);
     }
+    if (pid < 0) printf("fuzz: health: fork: %s\n", strerror(errno));
     int status = -1;
     waitpid(pid, &status, 0);
-    ok = ok && WIFEXITED(status) && WEXITSTATUS(status) == 0;
+    if (!WIFEXITED(status) || WEXITSTATUS(status) != 0) ok = 0, printf("fuzz: health: /bin/true ended with status %#x\n", status);
     printf("fuzz: %d calls issued\n", TOTAL);
     fprintf(stderr, "fuzz: watchdog restarts: %d\n", restarts);
     printf("fuzz: kernel %s\n", ok ? "healthy" : "BROKEN");
