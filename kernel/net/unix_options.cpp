@@ -14,6 +14,7 @@ Result<void> UnixSocket::setsockopt(int name, const u8* val, usize len) {
     case SO_SNDBUF: m_sndbuf = sock_doubled(v, kSockMinSndbuf); break;
     case SO_RCVBUF: m_rcvbuf = sock_doubled(v, kSockMinRcvbuf); break;
     case SO_PASSCRED: m_passcred = v != 0; break;
+    case SO_TIMESTAMP_OLD: m_timestamp = v != 0; break;
     case SO_REUSEADDR: m_reuseaddr = v != 0; break;
     case SO_RCVTIMEO_OLD: m_rcvtimeo_ns = TRY(sock_timeout_from(val, len)); break;
     case SO_SNDTIMEO_OLD: m_sndtimeo_ns = TRY(sock_timeout_from(val, len)); break;
@@ -36,6 +37,7 @@ Result<usize> UnixSocket::getsockopt(int name, u8* out, usize cap) {
     case SO_SNDBUF: v = static_cast<int>(m_sndbuf); break;
     case SO_RCVBUF: v = static_cast<int>(m_rcvbuf); break;
     case SO_PASSCRED: v = m_passcred; break;
+    case SO_TIMESTAMP_OLD: v = m_timestamp; break;
     case SO_REUSEADDR: v = m_reuseaddr; break;
     case SO_RCVTIMEO_OLD:
     case SO_SNDTIMEO_OLD: {
