@@ -25,7 +25,7 @@ constinit const ProcEntry kRootEntries[] = {
     {"net", kLink, ProcKind::Link, proc_link_net},
     {"sys", S_IFDIR | 0555, ProcKind::Dir, nullptr, nullptr, kProcSysEntries, kProcSysEntryCount},
     {"stat", kFile, ProcKind::File, proc_show_stat},
-    {"swaps", kFile, ProcKind::File, proc_show_swaps},
+    {"swaps", kFile, ProcKind::File, proc_show_swaps, nullptr, nullptr, 0, kProcPollSwaps},
     {"mounts", kLink, ProcKind::Link, proc_link_mounts},
     {"uptime", kFile, ProcKind::File, proc_show_uptime},
     {"vmstat", kFile, ProcKind::File, proc_show_vmstat},

@@ -88,6 +88,7 @@ Result<void> vfs_mount(const WalkContext& ctx, StringView source, StringView tar
         // Without MS_BIND the file system itself changes (linux: reconfigure_super).
         if (!(flags & MS_BIND)) TRY(at.mnt->sb().remount(flags & MS_RDONLY));
         at.mnt->set_flags((at.mnt->flags() & ~keep) | (flags & keep));
+        mount_table_changed();
         return {};
     }
     if (flags & MS_BIND) {

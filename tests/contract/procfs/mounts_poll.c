@@ -1,0 +1,74 @@
+// SPDX-License-Identifier: MIT
+// Watching the mount table as systemd (through libmount) does: /proc/self/mountinfo and mounts poll
+// readable, plus POLLPRI|POLLERR once a mount or umount happened since the open or the last poll;
+// epoll takes them (and /proc/swaps), directly and nested in another epoll; an ordinary proc file
+// has no poll method, so epoll refuses it with EPERM.
+#include "contract.h"
+#include <poll.h>
+#include <sys/epoll.h>
+#include <sys/mount.h>
+
+static void show_poll(const char *label, int fd)
+{
+    struct pollfd p = {fd, POLLIN | POLLPRI, 0};
+    int n = poll(&p, 1, 0);
+    say("%s: poll %d revents 0x%x\n", label, n, p.revents);
+}
+
+static void show_epoll(const char *label, int ep)
+{
+    struct epoll_event e[4];
+    int n = epoll_wait(ep, e, 4, 0);
+    say("%s: epoll_wait %d", label, n);
+    for (int i = 0; i < n; i++) say(" [%llu 0x%x]", (unsigned long long)e[i].data.u64, e[i].events);
+    say("\n");
+}
+
+static void add(int ep, int fd, unsigned events, unsigned long long tag)
+{
+    struct epoll_event e = {.events = events, .data.u64 = tag};
+    RET(epoll_ctl(ep, EPOLL_CTL_ADD, fd, &e));
+}
+
+int main(void)
+{
+    mkdir("m", 0755);
+    int mi = open("/proc/self/mountinfo", O_RDONLY);
+    int mo = open("/proc/self/mounts", O_RDONLY);
+    show_poll("mountinfo fresh", mi);
+    RET(mount("tmpfs", "m", "tmpfs", 0, "size=1m"));
+    show_poll("mountinfo after mount", mi);
+    show_poll("mountinfo polled again", mi);
+    show_poll("mounts after mount", mo);
+    RET(mount("tmpfs", "m", "tmpfs", MS_REMOUNT | MS_RDONLY, "size=1m"));
+    show_poll("mountinfo after remount", mi);
+    RET(umount("m"));
+
+    int ep = epoll_create1(0);
+    add(ep, mi, EPOLLPRI, 1);
+    show_epoll("epoll idle", ep);
+    RET(mount("tmpfs", "m", "tmpfs", 0, NULL));
+    show_epoll("epoll after mount", ep);
+    show_epoll("epoll again", ep);
+    RET(umount("m"));
+
+    // libmount's monitor: its own epoll instance, which the caller's event loop watches.
+    int outer = epoll_create1(0);
+    add(outer, ep, EPOLLIN, 2);
+    show_epoll("outer idle", outer);
+    RET(mount("tmpfs", "m", "tmpfs", 0, NULL));
+    show_epoll("outer after mount", outer);
+    show_epoll("inner after outer", ep);
+    RET(umount("m"));
+    show_epoll("inner after umount", ep);
+
+    int sw = open("/proc/swaps", O_RDONLY);
+    show_poll("swaps", sw);
+    add(ep, sw, EPOLLPRI, 3);
+    int st = open("/proc/self/status", O_RDONLY);
+    show_poll("status", st);
+    add(ep, st, EPOLLIN, 4);
+    int fresh = open("/proc/self/mountinfo", O_RDONLY);
+    show_poll("mountinfo opened after the changes", fresh);
+    return 0;
+}
