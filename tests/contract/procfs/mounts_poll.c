@@ -5,8 +5,8 @@
 // has no poll method, so epoll refuses it with EPERM.
 #include "contract.h"
 #include <poll.h>
-#include <sys/epoll.h>
 #include <sys/mount.h>
+#include "../epoll/epoll_show.h"
 
 static void show_poll(const char *label, int fd)
 {
@@ -15,19 +15,19 @@ static void show_poll(const char *label, int fd)
     say("%s: poll %d revents 0x%x\n", label, n, p.revents);
 }
 
-static void show_epoll(const char *label, int ep)
-{
-    struct epoll_event e[4];
-    int n = epoll_wait(ep, e, 4, 0);
-    say("%s: epoll_wait %d", label, n);
-    for (int i = 0; i < n; i++) say(" [%llu 0x%x]", (unsigned long long)e[i].data.u64, e[i].events);
-    say("\n");
-}
-
 static void add(int ep, int fd, unsigned events, unsigned long long tag)
 {
     struct epoll_event e = {.events = events, .data.u64 = tag};
     RET(epoll_ctl(ep, EPOLL_CTL_ADD, fd, &e));
+}
+
+// Mounts a tmpfs on m, shows what two epoll instances report, unmounts it.
+static void mount_then(int first, const char *first_label, int second, const char *second_label)
+{
+    RET(mount("tmpfs", "m", "tmpfs", 0, NULL));
+    show(first_label, first);
+    show(second_label, second);
+    RET(umount("m"));
 }
 
 int main(void)
@@ -46,21 +46,15 @@ int main(void)
 
     int ep = epoll_create1(0);
     add(ep, mi, EPOLLPRI, 1);
-    show_epoll("epoll idle", ep);
-    RET(mount("tmpfs", "m", "tmpfs", 0, NULL));
-    show_epoll("epoll after mount", ep);
-    show_epoll("epoll again", ep);
-    RET(umount("m"));
+    show("epoll idle", ep);
+    mount_then(ep, "epoll after mount", ep, "epoll again");
 
     // libmount's monitor: its own epoll instance, which the caller's event loop watches.
     int outer = epoll_create1(0);
     add(outer, ep, EPOLLIN, 2);
-    show_epoll("outer idle", outer);
-    RET(mount("tmpfs", "m", "tmpfs", 0, NULL));
-    show_epoll("outer after mount", outer);
-    show_epoll("inner after outer", ep);
-    RET(umount("m"));
-    show_epoll("inner after umount", ep);
+    show("outer idle", outer);
+    mount_then(outer, "outer after mount", ep, "inner after outer");
+    show("inner after umount", ep);
 
     int sw = open("/proc/swaps", O_RDONLY);
     show_poll("swaps", sw);
