@@ -29,6 +29,7 @@ constinit const ProcEntry kRootEntries[] = {
     {"mounts", kLink, ProcKind::Link, proc_link_mounts},
     {"uptime", kFile, ProcKind::File, proc_show_uptime},
     {"vmstat", kFile, ProcKind::File, proc_show_vmstat},
+    {"cgroups", kFile, ProcKind::File, proc_show_cgroups},
     {"cmdline", kFile, ProcKind::File, proc_show_cmdline},
     {"cpuinfo", kFile, ProcKind::File, proc_show_cpuinfo},
     {"devices", kFile, ProcKind::File, proc_show_devices},

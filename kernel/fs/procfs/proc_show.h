@@ -23,6 +23,7 @@ PROC_SHOW(proc_show_version);
 PROC_SHOW(proc_show_filesystems);
 PROC_SHOW(proc_show_cmdline);
 PROC_SHOW(proc_show_swaps);
+PROC_SHOW(proc_show_cgroups);
 // Block devices (drivers/block/block_proc.cpp).
 PROC_SHOW(proc_show_devices);
 PROC_SHOW(proc_show_partitions);

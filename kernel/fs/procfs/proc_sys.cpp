@@ -61,8 +61,9 @@ Result<i64> parse_long(StringView data) {
     u64 v = 0;
     for (usize i = 0; i < s.length(); i++) {
         if (s[i] < '0' || s[i] > '9') return Error(EINVAL);
-        if (v > (0x7fffffffffffffffull - 9) / 10) return Error(EINVAL);
-        v = v * 10 + u64(s[i] - '0');
+        u64 d = u64(s[i] - '0');
+        if (v > (0x7fffffffffffffffull - d) / 10) return Error(EINVAL);
+        v = v * 10 + d;
     }
     return neg ? -static_cast<i64>(v) : static_cast<i64>(v);
 }
