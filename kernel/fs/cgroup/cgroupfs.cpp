@@ -56,6 +56,12 @@ public:
         out.namelen = 255;
     }
     bool inodes_per_lookup() const override { return true; }
+    // linux: kernfs_encode_fh(): the node's 64-bit id, which for a cgroup directory is the
+    // cgroup id (what systemd reads as a cgroup's id) and is also the inode number.
+    Result<u32> encode_file_handle(const Inode& inode, u32* fh, u32& dwords) const override {
+        u32 w[2] = {static_cast<u32>(inode.ino()), static_cast<u32>(inode.ino() >> 32)};
+        return put_file_handle(w, 2, kFileidKernfs, fh, dwords);
+    }
     usize show_options(char* buf, usize cap) const override {
         u32 o = g_options.load(std::memory_order_relaxed);
         usize n = 0;
