@@ -106,6 +106,7 @@ public:
     bool m_dead = false;           // released
     bool m_passcred = false;
     bool m_timestamp = false;   // SO_TIMESTAMP: datagrams arrive with SCM_TIMESTAMP
+    bool m_passsec = false;     // SO_PASSSEC
     bool m_reuseaddr = false;
     int m_err = 0;                 // SO_ERROR
     RefPtr<UnixSocket> m_peer;
