@@ -85,7 +85,7 @@ PROC_WRITE(proc_write_shmmax);
 PROC_WRITE(proc_write_shmmni);
 
 // /proc/sys (proc_sys.cpp): its top-level directories.
-constexpr u16 kProcSysEntryCount = 3;
+constexpr u16 kProcSysEntryCount = 4;
 extern const ProcEntry kProcSysEntries[kProcSysEntryCount];
 
 // /proc/<pid>/cgroup (fs/cgroup/cgroup_proc.cpp).
