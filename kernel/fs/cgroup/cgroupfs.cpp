@@ -187,6 +187,9 @@ public:
         return {};
     }
     Result<void> truncate(u64) override { return {}; }   // O_TRUNC on an interface file: ignored
+    XattrStore* xattrs() override { return &m_cg->file_xattrs[cgroup_file_index(m_file)]; }
+    Mutex& xattr_lock() override { return m_cg->xattr_mutex; }
+    bool user_xattrs() const override { return true; }
     Result<void> setattr(const SetAttr& attr) override {
         TRY(Inode::setattr(attr));
         MutexGuard g(cgroup_mutex());
@@ -219,6 +222,10 @@ public:
         set_nlink(2 + static_cast<u32>(m_cg->nr_subdirs));
         set_times_now(*this);
     }
+
+    XattrStore* xattrs() override { return &m_cg->dir_xattrs; }
+    Mutex& xattr_lock() override { return m_cg->xattr_mutex; }
+    bool user_xattrs() const override { return true; }
 
     Result<RefPtr<Inode>> lookup(StringView name) override {
         if (sb().cache_enabled()) sb().shutdown();   // see the file comment

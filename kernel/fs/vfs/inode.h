@@ -169,6 +169,11 @@ public:
     // The inode's extended attributes (trusted.* and security.*, as tmpfs), or null when its
     // file system has none: get/set/remove then fail with EOPNOTSUPP and the list is empty.
     virtual XattrStore* xattrs() { return nullptr; }
+    // What guards xattrs(): the inode's mutex, unless the store outlives inode objects (cgroupfs
+    // makes a new inode per lookup and keeps the store with the cgroup).
+    virtual Mutex& xattr_lock() { return m_lock; }
+    // Whether the store also takes user.* names (linux: cgroup2's KERNFS_ROOT_SUPPORT_USER_XATTR).
+    virtual bool user_xattrs() const { return false; }
 
     // EACCES unless creds may access this inode with mask (kMayRead | kMayWrite | kMayExec); the
     // default checks the mode bits (linux: generic_permission). inode_permission calls it.
