@@ -39,6 +39,8 @@ constinit const ProcEntry kPidEntries[] = {
     {"oom_score", kRo, ProcKind::File, proc_show_pid_oom_score},
     {"oom_adj", kRw, ProcKind::File, proc_show_pid_oom_adj, proc_write_pid_oom_adj},
     {"oom_score_adj", kRw, ProcKind::File, proc_show_pid_oom_score_adj, proc_write_pid_oom_score_adj},
+    {"coredump_filter", kRw, ProcKind::File, proc_show_pid_coredump_filter, proc_write_pid_coredump_filter, nullptr, 0,
+     kProcTgidOnly},
 };
 
 constexpr usize kBatch = 64;

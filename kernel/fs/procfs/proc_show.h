@@ -44,6 +44,8 @@ PROC_SHOW(proc_show_pid_oom_score);
 PROC_SHOW(proc_show_pid_oom_adj);
 PROC_WRITE(proc_write_pid_oom_adj);
 PROC_SHOW(proc_show_pid_oom_score_adj);
+PROC_SHOW(proc_show_pid_coredump_filter);
+PROC_WRITE(proc_write_pid_coredump_filter);
 PROC_WRITE(proc_write_pid_oom_score_adj);
 PROC_SHOW(proc_show_pid_cmdline);
 PROC_SHOW(proc_show_pid_environ);
