@@ -40,6 +40,7 @@ bool any_root(const Credentials& c) { return c.uid == 0 || c.euid == 0 || c.suid
 }  // namespace
 
 void caps_fix_setuid(const Credentials& old, Credentials& n, bool fs_only) {
+    if (n.secure(SECURE_NO_SETUID_FIXUP)) return;
     if (fs_only) {
         if (old.fsuid == 0 && n.fsuid != 0) n.cap_effective &= ~kFsCaps;
         if (old.fsuid != 0 && n.fsuid == 0) n.cap_effective |= n.cap_permitted & kFsCaps;
@@ -48,7 +49,7 @@ void caps_fix_setuid(const Credentials& old, Credentials& n, bool fs_only) {
     // Leaving root entirely (no 0 among real, effective, saved) drops everything, unless
     // PR_SET_KEEPCAPS asked to keep the permitted set. The ambient set goes either way.
     if (any_root(old) && !any_root(n)) {
-        if (!n.keep_caps) n.cap_permitted = n.cap_effective = 0;
+        if (!n.secure(SECURE_KEEP_CAPS)) n.cap_permitted = n.cap_effective = 0;
         n.cap_ambient = 0;
     }
     if (old.euid == 0 && n.euid != 0) n.cap_effective = 0;
@@ -56,14 +57,16 @@ void caps_fix_setuid(const Credentials& old, Credentials& n, bool fs_only) {
 }
 
 void caps_on_exec(Credentials& n, const Credentials& old, bool no_new_privs) {
-    n.keep_caps = false;
-    // Root runs every program as if it had all file capabilities: pP' = bounding | pI.
-    n.cap_permitted = (n.euid == 0 || n.uid == 0) ? (n.cap_bounding | n.cap_inheritable) : 0;
+    n.securebits &= ~SECBIT_KEEP_CAPS;
+    // Root runs every program as if it had all file capabilities: pP' = bounding | pI (unless
+    // SECBIT_NOROOT takes that away).
+    bool root = !n.secure(SECURE_NOROOT) && (n.euid == 0 || n.uid == 0);
+    n.cap_permitted = root ? (n.cap_bounding | n.cap_inheritable) : 0;
     if (no_new_privs) n.cap_permitted &= old.cap_permitted;
     // A set-ID exec (effective ids other than the caller's real ones) cancels the ambient set;
     // otherwise the ambient capabilities carry over: pP' |= pA, and pE' = pA unless the
     // program runs with euid 0.
     if (n.euid != old.uid || n.egid != old.gid) n.cap_ambient = 0;
     n.cap_permitted |= n.cap_ambient;
-    n.cap_effective = n.euid == 0 ? n.cap_permitted : n.cap_ambient;
+    n.cap_effective = root && n.euid == 0 ? n.cap_permitted : n.cap_ambient;
 }

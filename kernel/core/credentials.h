@@ -18,12 +18,15 @@ struct Credentials {
     // all; privilege checks test the effective set, which follows uid changes as in Linux
     // (caps_fix_setuid, caps_on_exec). The ambient set stays within permitted and inheritable.
     // LINUX-DIVERGENCE: no file capabilities (security.capability is never read; only root's
-    // implicit ones), no securebits beyond keep_caps, no user namespaces (every check is against
+    // implicit ones), no user namespaces (every check is against
     // the initial one), and the sets belong to the process, not to each thread (Linux's capset
     // changes only the calling thread).
     u64 cap_effective = kAllCaps, cap_permitted = kAllCaps, cap_inheritable = 0, cap_bounding = kAllCaps;
     u64 cap_ambient = 0;
-    bool keep_caps = false;   // PR_SET_KEEPCAPS (securebit SECURE_KEEP_CAPS): cleared by execve
+    // Securebits (man 7 capabilities, PR_SET_SECUREBITS): SECBIT_* flags and their locks.
+    // SECBIT_KEEP_CAPS (PR_SET_KEEPCAPS) is cleared by execve; the others are inherited.
+    u32 securebits = 0;
+    bool secure(int bit) const { return (securebits >> bit) & 1; }
 
     static constexpr u64 kAllCaps = (u64(1) << (CAP_LAST_CAP + 1)) - 1;
     // linux: security_capable(): whether the effective set holds cap.

@@ -304,6 +304,7 @@ Result<int> process_clone(const CloneArgs& a, TrapFrame* parent_frame) {
     child->arg_end = parent->arg_end;
     child->env_start = parent->env_start;
     child->env_end = parent->env_end;
+    child->coredump_filter = parent->coredump_filter;
     // CLONE_PARENT makes a sibling, which signals the shared parent as the caller would.
     child->exit_signal = (flags & CLONE_PARENT) ? parent->exit_signal : a.exit_signal;
     child->controlling_tty = parent->controlling_tty;

@@ -50,6 +50,9 @@ public:
     char exe_path[256] = {};
     RLimit rlimits[kRlimitCount] = {};
     uptr arg_start = 0, arg_end = 0, env_start = 0, env_end = 0;
+    // /proc/<pid>/coredump_filter, under the process-tree lock; linux: MMF_DUMP_FILTER_DEFAULT
+    // with ELF headers (anonymous private and shared, ELF headers, private huge pages).
+    u32 coredump_filter = 0x33;
 
     // Threads of the group (the leader first while it lives). Threads leave the list when they
     // exit; the process becomes a zombie when the last one leaves (live_threads reaches 0).

@@ -40,3 +40,10 @@ inline u32 sock_doubled(int val, u32 floor) {
     u32 v = static_cast<u32>(val) < kSockBufMax ? static_cast<u32>(val) : kSockBufMax;
     return v * 2 > floor ? v * 2 : floor;
 }
+
+// linux: SO_SNDBUFFORCE/SO_RCVBUFFORCE (CAP_NET_ADMIN): no sysctl maximum, a negative value is 0,
+// at most INT_MAX / 2 before doubling, at least floor.
+inline u32 sock_doubled_forced(int val, u32 floor) {
+    u32 v = val < 0 ? 0 : (static_cast<u32>(val) < 0x3fffffffu ? static_cast<u32>(val) : 0x3fffffffu);
+    return v * 2 > floor ? v * 2 : floor;
+}

@@ -66,6 +66,9 @@ Result<usize> UnixSocket::recv_dgram(const DataIter& data, u32 flags, bool nonbl
     info.from = sender_name(*m);
     info.cred = m->cred;
     info.has_cred = m_passcred;
+    info.has_stamp = m_timestamp;   // linux: datagrams only (unix_dgram_recvmsg)
+    info.stamp_sec = m->sent_sec;
+    info.stamp_nsec = m->sent_nsec;
     Result<void> fds_ok = peek ? info.fds.copy_from(m->fds) : (info.fds.take(m->fds), Result<void>{});
     if (!peek) unix_msg_free(m);
     TRY(copied);

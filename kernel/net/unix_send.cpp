@@ -6,6 +6,7 @@
 #include "abi/linux/uapi.h"
 #include "core/process.h"
 #include "core/signal.h"
+#include "core/time.h"
 #include "mm/kheap.h"
 #include "net/unix_socket.h"
 
@@ -27,6 +28,9 @@ Result<UnixMsg*> make_msg(const DataIter& data, usize off, usize n, const UnixCr
     }
     m->len = n;
     m->cred = cred;
+    Timespec now = realtime_now();
+    m->sent_sec = now.sec;
+    m->sent_nsec = now.nsec;
     m->fds.take(fds);
     unix_gc_count_msg(*m);
     return m;

@@ -6,13 +6,13 @@
 #include "abi/linux/socket_uapi.h"
 #include "abi/linux/uapi.h"
 #include "core/process.h"
+#include "fs/procfs/procfs.h"
 #include "mm/kheap.h"
 #include "sync/spinlock.h"
 
 namespace {
 
 constinit Spinlock g_unix_lock(LockRank::UnixSocket, "unix");
-constexpr u32 kMaxDgramQlen = 10;   // linux: net.unix.max_dgram_qlen
 
 }  // namespace
 
@@ -114,7 +114,7 @@ void unix_msg_free(UnixMsg* m) {
 Result<RefPtr<UnixSocket>> UnixSocket::create(int type) {
     auto* s = new (std::nothrow) UnixSocket(type);
     if (!s) return Error(ENOMEM);
-    s->m_backlog = kMaxDgramQlen;   // linux: unix_create1() sets sk_max_ack_backlog
+    s->m_backlog = static_cast<u32>(sysctl_unix_max_dgram_qlen());   // linux: unix_create1()
     unix_gc_register(*s);
     return RefPtr<UnixSocket>::adopt(s);
 }

@@ -30,6 +30,7 @@ struct UnixMsg {
     usize consumed = 0;           // stream: bytes already read from the front
     RefPtr<UnixSocket> from;      // the sender (its address; its send accounting)
     UnixCred cred;
+    i64 sent_sec = 0, sent_nsec = 0;   // realtime of the send, for a receiver's SO_TIMESTAMP
     FdList fds;
     bool gc_counted = false;      // counted in the collector's "messages carrying descriptors"
     ~UnixMsg();
@@ -104,6 +105,8 @@ public:
     u8 m_shutdown = 0;             // kRcvShutdown | kSendShutdown
     bool m_dead = false;           // released
     bool m_passcred = false;
+    bool m_timestamp = false;   // SO_TIMESTAMP: datagrams arrive with SCM_TIMESTAMP
+    bool m_passsec = false;     // SO_PASSSEC
     bool m_reuseaddr = false;
     int m_err = 0;                 // SO_ERROR
     RefPtr<UnixSocket> m_peer;

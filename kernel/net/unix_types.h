@@ -68,5 +68,7 @@ struct RecvInfo {
     UnixAddr from;
     bool has_cred = false;
     UnixCred cred;
+    bool has_stamp = false;   // SO_TIMESTAMP: when the message was sent (realtime)
+    i64 stamp_sec = 0, stamp_nsec = 0;
     FdList fds;
 };

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 // capget/capset (man 2 capget): the capability sets of Credentials behind Linux's versioned
 // header. Version 1 carries 32 bits per set, versions 2 and 3 carry 64 as two u32 words.
-// prctl's bounding-set, keep-caps and ambient-set options live here too.
+// prctl's bounding-set, keep-caps, securebits and ambient-set options live here too.
 // linux: kernel/capability.c, security/commoncap.c (cap_capset, cap_task_prctl).
 #include "abi/linux/uapi.h"
 #include "core/process.h"
@@ -106,6 +106,7 @@ Result<i64> ambient_prctl(Credentials& c, u64 op, u64 cap, u64 arg4, u64 arg5) {
         return (c.cap_ambient & bit) ? 1 : 0;
     case PR_CAP_AMBIENT_RAISE:
         if (!(c.cap_permitted & bit) || !(c.cap_inheritable & bit)) return Error(EPERM);
+        if (c.secure(SECURE_NO_CAP_AMBIENT_RAISE)) return Error(EPERM);
         c.cap_ambient |= bit;
         return 0;
     case PR_CAP_AMBIENT_LOWER:
@@ -131,11 +132,23 @@ Result<i64> capability_prctl(int option, u64 arg2, u64 arg3, u64 arg4, u64 arg5)
         c.cap_bounding &= ~(u64(1) << arg2);
         return 0;
     case PR_GET_KEEPCAPS:
-        return c.keep_caps ? 1 : 0;
+        return c.secure(SECURE_KEEP_CAPS) ? 1 : 0;
     case PR_SET_KEEPCAPS:
         if (arg2 > 1) return Error(EINVAL);   // linux 6.1 ignores the other arguments
-        c.keep_caps = arg2 == 1;
+        if (c.secure(SECURE_KEEP_CAPS_LOCKED)) return Error(EPERM);
+        c.securebits = (c.securebits & ~SECBIT_KEEP_CAPS) | (arg2 ? SECBIT_KEEP_CAPS : 0);
         return 0;
+    case PR_GET_SECUREBITS:
+        return c.securebits;
+    case PR_SET_SECUREBITS: {
+        // A locked bit cannot change, a lock cannot be released, only known bits, and CAP_SETPCAP.
+        u64 locks = c.securebits & SECURE_ALL_LOCKS;
+        if (((locks >> 1) & (c.securebits ^ arg2)) || (locks & ~arg2) ||
+            (arg2 & ~u64(SECURE_ALL_LOCKS | SECURE_ALL_BITS)) || !c.has_cap(CAP_SETPCAP))
+            return Error(EPERM);
+        c.securebits = static_cast<u32>(arg2);
+        return 0;
+    }
     default:
         return Error(EINVAL);
     }

@@ -42,6 +42,7 @@ SyscallResult sys_lstat(UserCString path, UserPtr<void> buf);
 SyscallResult sys_fstat(Fd fd, UserPtr<void> buf);
 SyscallResult sys_newfstatat(Fd dirfd, UserCString path, UserPtr<void> buf, Flags flags);
 SyscallResult sys_statx(Fd dirfd, UserCString path, Flags flags, u32 mask, UserPtr<void> buf);
+SyscallResult sys_name_to_handle_at(int dirfd, UserCString path, UserPtr<void> handle, UserPtr<int> mount_id, int flags);
 
 // Directories and the working directory (syscalls/fs_dir.cpp)
 SyscallResult sys_mkdir(UserCString path, u32 mode);

@@ -3,6 +3,7 @@
 # membarrier, sched_attr, and reaching other processes (kcmp, process_vm_*, pidfds).
 list(APPEND KERNEL_SOURCES
   ${CMAKE_CURRENT_SOURCE_DIR}/syscalls/capability.cpp
+  ${CMAKE_CURRENT_SOURCE_DIR}/syscalls/prctl_mm.cpp
   ${CMAKE_CURRENT_SOURCE_DIR}/syscalls/syslog.cpp
   ${CMAKE_CURRENT_SOURCE_DIR}/syscalls/io_hints.cpp
   ${CMAKE_CURRENT_SOURCE_DIR}/syscalls/ioprio.cpp

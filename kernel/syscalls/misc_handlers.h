@@ -8,9 +8,11 @@
 SyscallResult sys_capget(UserPtr<void> header, UserPtr<void> data);
 SyscallResult sys_capset(UserPtr<void> header, UserPtr<const void> data);
 SyscallResult sys_syslog(int type, UserPtr<char> buf, int len);
-// prctl's capability options (PR_CAPBSET_READ/DROP, PR_GET/SET_KEEPCAPS, PR_CAP_AMBIENT); EINVAL
-// for others.
+// prctl's capability options (PR_CAPBSET_READ/DROP, PR_GET/SET_KEEPCAPS, PR_GET/SET_SECUREBITS,
+// PR_CAP_AMBIENT); EINVAL for others.
 Result<i64> capability_prctl(int option, u64 arg2, u64 arg3, u64 arg4, u64 arg5);
+// prctl(PR_SET_MM, opt, addr, arg4, arg5): the argument and environment bounds (prctl_mm.cpp).
+Result<i64> mm_prctl(u64 opt, u64 addr, u64 arg4, u64 arg5);
 // I/O hints and priorities (io_hints.cpp, ioprio.cpp)
 SyscallResult sys_fadvise64(Fd fd, i64 offset, i64 len, int advice);
 SyscallResult sys_readahead(Fd fd, i64 offset, usize count);

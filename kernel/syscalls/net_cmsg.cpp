@@ -6,6 +6,7 @@
 #include "abi/linux/uapi.h"
 #include "core/fd_table.h"
 #include "core/process.h"
+#include "net/sock_options.h"
 
 namespace {
 
@@ -74,6 +75,11 @@ Result<void> control_parse(const u8* ctl, usize len, FdList& fds, UnixCred& cred
 
 usize control_build(RecvInfo& info, u8* out, usize cap, bool cloexec, u32* msg_flags) {
     usize used = 0;
+    // linux: the timestamp comes first (__sock_recv_timestamp before scm_recv).
+    if (info.has_stamp) {
+        OldTimeval tv{info.stamp_sec, info.stamp_nsec / 1000};
+        put_cmsg(out, cap, used, SO_TIMESTAMP_OLD, &tv, sizeof(tv), msg_flags);
+    }
     if (info.has_cred) {
         LinuxUcred u{info.cred.pid, info.cred.uid, info.cred.gid};
         put_cmsg(out, cap, used, kScmCredentials, &u, sizeof(u), msg_flags);

@@ -117,7 +117,7 @@ SyscallResult do_recvmsg(int fd, uptr umsg, u32 flags) {
     if (m.name) TRY(sockaddr_copy_out(info.from, m.name, umsg + offsetof(LinuxMsghdr, namelen)));
     usize cap = min<usize>(m.controllen, kMaxControl);
     u64 used = 0;
-    if (info.has_cred || info.fds.size()) {
+    if (info.has_cred || info.has_stamp || info.fds.size()) {
         u8* out = cap ? static_cast<u8*>(kzalloc(cap)) : nullptr;
         if (cap && !out) return Error(ENOMEM);
         if (!m.control) cap = 0;

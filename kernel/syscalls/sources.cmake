@@ -13,6 +13,7 @@ list(APPEND KERNEL_SOURCES
   ${CMAKE_CURRENT_SOURCE_DIR}/syscalls/fs_dir.cpp
   ${CMAKE_CURRENT_SOURCE_DIR}/syscalls/fs_link.cpp
   ${CMAKE_CURRENT_SOURCE_DIR}/syscalls/fs_attr.cpp
+  ${CMAKE_CURRENT_SOURCE_DIR}/syscalls/file_handle.cpp
   ${CMAKE_CURRENT_SOURCE_DIR}/syscalls/fs_xattr.cpp
   ${CMAKE_CURRENT_SOURCE_DIR}/syscalls/fs_mount.cpp
   ${CMAKE_CURRENT_SOURCE_DIR}/syscalls/fs_pivot_root.cpp

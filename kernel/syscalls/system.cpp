@@ -218,8 +218,12 @@ SyscallResult sys_prctl(int option, u64 arg2, u64 arg3, u64 arg4, u64 arg5) {
     case PR_CAPBSET_DROP:
     case PR_GET_KEEPCAPS:
     case PR_SET_KEEPCAPS:
+    case PR_GET_SECUREBITS:
+    case PR_SET_SECUREBITS:
     case PR_CAP_AMBIENT:
         return capability_prctl(option, arg2, arg3, arg4, arg5);
+    case PR_SET_MM:
+        return mm_prctl(arg2, arg3, arg4, arg5);
     case PR_SET_NO_NEW_PRIVS:
     case PR_GET_NO_NEW_PRIVS:
     case PR_SET_SECCOMP:

@@ -51,3 +51,15 @@ constexpr unsigned kMaxSymlinks = 40;
 
 // linux: include/linux/fs.h MAX_LFS_FILESIZE on 64-bit.
 constexpr i64 kMaxFileSize = 0x7fffffffffffffffll;
+
+// name_to_handle_at(2). linux: include/linux/fs.h struct file_handle (the f_handle bytes follow the
+// header), MAX_HANDLE_SZ; include/linux/exportfs.h enum fid_type: the handle types of the file
+// systems Aramid exports.
+struct LinuxFileHandleHeader {
+    u32 handle_bytes;
+    i32 handle_type;
+};
+constexpr u32 kMaxHandleSize = 128;           // MAX_HANDLE_SZ
+constexpr u32 kFileidIno32Gen = 1;            // FILEID_INO32_GEN: inode and generation (tmpfs, ext2)
+constexpr u32 kFileidKernfs = 0xfe;           // FILEID_KERNFS: the 64-bit node id (cgroup2)
+constexpr u32 kFileidInvalid = 0xff;          // FILEID_INVALID: the handle does not fit

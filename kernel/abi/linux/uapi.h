@@ -55,6 +55,7 @@
 #include <linux/kcmp.h>          // KCMP_* (kcmp)
 #include <linux/sched/types.h>   // struct sched_attr (sched_setattr)
 #include <linux/capability.h>    // struct __user_cap_header_struct, CAP_*, _LINUX_CAPABILITY_VERSION_* (capget)
+#include <linux/securebits.h>    // SECURE_*, SECBIT_* (prctl PR_SET_SECUREBITS)
 #include <linux/seccomp.h>       // SECCOMP_*, struct seccomp_data (seccomp)
 #include <linux/filter.h>        // struct sock_filter, sock_fprog, BPF_* (seccomp's classic BPF)
 #include <linux/audit.h>         // AUDIT_ARCH_X86_64 (seccomp_data.arch, SIGSYS si_arch)

@@ -14,6 +14,8 @@
 #include "lib/intrusive_list.h"
 #include "lib/result.h"
 #include "lib/string_view.h"
+#include "fs/vfs/xattr_store.h"
+#include "sync/mutex.h"
 
 class Process;
 class SeqBuf;
@@ -80,6 +82,14 @@ public:
     };
     Attr dir_attr;
     Attr file_attr[16];
+
+    // Extended attributes of the directory and of each interface file (trusted.*, security.*,
+    // user.*; systemd keeps a unit's invocation id in trusted.invocation_id), under xattr_mutex:
+    // cgroupfs makes a new inode per lookup, so the store lives here.
+    // LINUX-DIVERGENCE: no limit on user.* attributes (Linux: 128 per node, 128 KiB in all).
+    XattrStore dir_xattrs;
+    XattrStore file_xattrs[16];
+    Mutex xattr_mutex{"cgroup-xattr"};
 
 private:
     friend struct CgroupAccess;

@@ -56,6 +56,12 @@ public:
         out.namelen = 255;
     }
     bool inodes_per_lookup() const override { return true; }
+    // linux: kernfs_encode_fh(): the node's 64-bit id, which for a cgroup directory is the
+    // cgroup id (what systemd reads as a cgroup's id) and is also the inode number.
+    Result<u32> encode_file_handle(const Inode& inode, u32* fh, u32& dwords) const override {
+        u32 w[2] = {static_cast<u32>(inode.ino()), static_cast<u32>(inode.ino() >> 32)};
+        return put_file_handle(w, 2, kFileidKernfs, fh, dwords);
+    }
     usize show_options(char* buf, usize cap) const override {
         u32 o = g_options.load(std::memory_order_relaxed);
         usize n = 0;
@@ -181,6 +187,9 @@ public:
         return {};
     }
     Result<void> truncate(u64) override { return {}; }   // O_TRUNC on an interface file: ignored
+    XattrStore* xattrs() override { return &m_cg->file_xattrs[cgroup_file_index(m_file)]; }
+    Mutex& xattr_lock() override { return m_cg->xattr_mutex; }
+    bool user_xattrs() const override { return true; }
     Result<void> setattr(const SetAttr& attr) override {
         TRY(Inode::setattr(attr));
         MutexGuard g(cgroup_mutex());
@@ -213,6 +222,10 @@ public:
         set_nlink(2 + static_cast<u32>(m_cg->nr_subdirs));
         set_times_now(*this);
     }
+
+    XattrStore* xattrs() override { return &m_cg->dir_xattrs; }
+    Mutex& xattr_lock() override { return m_cg->xattr_mutex; }
+    bool user_xattrs() const override { return true; }
 
     Result<RefPtr<Inode>> lookup(StringView name) override {
         if (sb().cache_enabled()) sb().shutdown();   // see the file comment

@@ -38,6 +38,12 @@ public:
     ~Ext2SuperBlock() override;
 
     void statfs(FsStats& out) override;
+    // linux: export_encode_fh() (ext2 has no encoder of its own): inode number, generation.
+    // LINUX-DIVERGENCE: the generation is always 0 (the on-disk i_generation is not read).
+    Result<u32> encode_file_handle(const Inode& inode, u32* fh, u32& dwords) const override {
+        u32 w[2] = {static_cast<u32>(inode.ino()), 0};
+        return put_file_handle(w, 2, kFileidIno32Gen, fh, dwords);
+    }
     Result<void> sync() override;
     bool forced_read_only() const override { return m_vol->read_only(); }
     Result<void> remount(bool read_only) override;

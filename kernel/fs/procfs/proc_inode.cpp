@@ -9,6 +9,7 @@
 #include "core/time.h"
 #include "fs/procfs/proc_internal.h"
 #include "fs/procfs/proc_task.h"
+#include "fs/vfs/mount.h"
 #include "mm/kheap.h"
 
 // --- superblock -------------------------------------------------------------------------------
@@ -269,7 +270,9 @@ constexpr usize kMaxWrite = 4096;   // one page per write, as Linux's proc handl
 
 class ProcFileOps final : public FileOps {
 public:
-    ProcFileOps(const ProcNode& node, const Credentials& viewer) : m_node(node), m_viewer(viewer) {}
+    ProcFileOps(const ProcNode& node, const Credentials& viewer) : m_node(node), m_viewer(viewer) {
+        m_seen.store(poll_event(), std::memory_order_relaxed);
+    }
 
     // fdinfo is generated once, at open: it reads another description's offset, which takes
     // that description's f_pos lock, and a read() holds its own (two descriptors reading each
@@ -318,12 +321,34 @@ public:
 
     bool positional() const override { return true; }
 
+    // linux: a proc file without a poll method cannot be watched (epoll_ctl: EPERM); poll() and
+    // select() see it always ready.
+    WaitQueue* wait_queue(File& f) override {
+        u16 fl = m_node.entry ? m_node.entry->flags : 0;
+        if (fl & kProcPollMounts) return &mount_event_queue();
+        if (fl & kProcPollSwaps) return &static_cast<ProcSuperBlock&>(f.inode().sb()).swaps_queue();
+        return nullptr;
+    }
+
+    u32 poll(File& f) override {
+        if (!wait_queue(f)) return FileOps::poll(f);
+        u32 mask = POLLIN | POLLRDNORM;
+        u64 now = poll_event();
+        if (m_seen.exchange(now, std::memory_order_acq_rel) != now) mask |= POLLERR | POLLPRI;
+        return mask;
+    }
+
 private:
+    u64 poll_event() const {
+        return m_node.entry && (m_node.entry->flags & kProcPollMounts) ? mount_event() : 0;
+    }
+
     ProcNode m_node;
     Credentials m_viewer;
     Mutex m_lock{"proc-file"};
     SeqBuf m_buf;
     bool m_generated = false;
+    std::atomic<u64> m_seen{0};   // the counter as the last poll (or the open) saw it
 };
 
 }  // namespace

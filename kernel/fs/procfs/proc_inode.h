@@ -10,6 +10,7 @@
 // regenerates, as Linux's seq_file does for `lseek(fd, 0, SEEK_SET); read(...)` pollers.
 #pragma once
 
+#include "core/wait_queue.h"
 #include "fs/procfs/seq_buf.h"
 #include "fs/vfs/file.h"
 
@@ -51,6 +52,11 @@ enum ProcEntryFlags : u16 {
     kProcInspect = 2,     // opening needs ptrace-style access to the process (environ, maps)
     kProcSysctl = 4,      // /proc/sys: the mode bits bind root too (linux: sysctl_perm())
     kProcNsLink = 8,      // a /proc/<pid>/ns/ link: a magic link to the namespace's nsfs file
+    // Pollable, with POLLPRI|POLLERR once the counter behind it has moved since the open or the
+    // last poll (linux: mounts_poll(), swaps_poll()): the mount table (mounts, mountinfo) or the
+    // swap areas (swaps: Aramid has none, so it never moves).
+    kProcPollMounts = 16,
+    kProcPollSwaps = 32,
 };
 
 struct ProcNode {
@@ -71,9 +77,12 @@ public:
     ~ProcSuperBlock() override;
     void statfs(FsStats& out) override;
     bool inodes_per_lookup() const override { return true; }
+    // What /proc/swaps polls on: never woken, there are no swap areas to add or remove.
+    WaitQueue& swaps_queue() { return m_swaps_queue; }
 
 private:
     ProcSuperBlock();
+    WaitQueue m_swaps_queue;
 };
 
 class ProcInode final : public Inode {

@@ -31,14 +31,16 @@ constinit const ProcEntry kPidEntries[] = {
     {"cwd", kLink, ProcKind::Link, proc_link_pid_cwd},
     {"root", kLink, ProcKind::Link, proc_link_pid_root},
     {"exe", kLink, ProcKind::Link, proc_link_pid_exe},
-    {"mounts", kRo, ProcKind::File, proc_show_pid_mounts},
-    {"mountinfo", kRo, ProcKind::File, proc_show_pid_mountinfo},
+    {"mounts", kRo, ProcKind::File, proc_show_pid_mounts, nullptr, nullptr, 0, kProcPollMounts},
+    {"mountinfo", kRo, ProcKind::File, proc_show_pid_mountinfo, nullptr, nullptr, 0, kProcPollMounts},
     {"smaps", kRo, ProcKind::File, proc_show_pid_smaps, nullptr, nullptr, 0, kProcInspect},
     {"wchan", kRo, ProcKind::File, proc_show_pid_wchan},
     {"cgroup", kRo, ProcKind::File, proc_show_pid_cgroup},
     {"oom_score", kRo, ProcKind::File, proc_show_pid_oom_score},
     {"oom_adj", kRw, ProcKind::File, proc_show_pid_oom_adj, proc_write_pid_oom_adj},
     {"oom_score_adj", kRw, ProcKind::File, proc_show_pid_oom_score_adj, proc_write_pid_oom_score_adj},
+    {"coredump_filter", kRw, ProcKind::File, proc_show_pid_coredump_filter, proc_write_pid_coredump_filter, nullptr, 0,
+     kProcTgidOnly},
 };
 
 constexpr usize kBatch = 64;

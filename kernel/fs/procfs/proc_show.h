@@ -23,6 +23,7 @@ PROC_SHOW(proc_show_version);
 PROC_SHOW(proc_show_filesystems);
 PROC_SHOW(proc_show_cmdline);
 PROC_SHOW(proc_show_swaps);
+PROC_SHOW(proc_show_cgroups);
 // Block devices (drivers/block/block_proc.cpp).
 PROC_SHOW(proc_show_devices);
 PROC_SHOW(proc_show_partitions);
@@ -43,6 +44,8 @@ PROC_SHOW(proc_show_pid_oom_score);
 PROC_SHOW(proc_show_pid_oom_adj);
 PROC_WRITE(proc_write_pid_oom_adj);
 PROC_SHOW(proc_show_pid_oom_score_adj);
+PROC_SHOW(proc_show_pid_coredump_filter);
+PROC_WRITE(proc_write_pid_coredump_filter);
 PROC_WRITE(proc_write_pid_oom_score_adj);
 PROC_SHOW(proc_show_pid_cmdline);
 PROC_SHOW(proc_show_pid_environ);
@@ -88,7 +91,7 @@ PROC_WRITE(proc_write_shmmax);
 PROC_WRITE(proc_write_shmmni);
 
 // /proc/sys (proc_sys.cpp): its top-level directories.
-constexpr u16 kProcSysEntryCount = 3;
+constexpr u16 kProcSysEntryCount = 4;
 extern const ProcEntry kProcSysEntries[kProcSysEntryCount];
 
 // /proc/<pid>/cgroup (fs/cgroup/cgroup_proc.cpp).

@@ -48,6 +48,13 @@ constinit IntKnob g_dirty_writeback_centisecs{500, 0, 0x7fffffff};
 constinit IntKnob g_inotify_max_queued_events{16384, 0, 0x7fffffff};
 constinit IntKnob g_inotify_max_user_instances{128, 0, 0x7fffffff};
 constinit IntKnob g_inotify_max_user_watches{8192, 0, 0x7fffffff};
+// linux: proc_dointvec, any int (a negative one makes a huge u32 backlog).
+constinit IntKnob g_unix_max_dgram_qlen{10, -0x80000000ll, 0x7fffffff};
+
+// kernel.core_pattern (linux: CORENAME_MAX_SIZE bytes with the NUL, default "core").
+// LINUX-DIVERGENCE: Aramid writes no core files, so the pattern is only kept for readers (systemd
+// sets "|/bin/false" to turn core dumps off, which is what happens anyway).
+char g_core_pattern[128] = "core";
 
 char g_boot_id[37];
 
@@ -65,8 +72,9 @@ Result<i64> parse_long(StringView data) {
     u64 v = 0;
     for (usize i = 0; i < s.length(); i++) {
         if (s[i] < '0' || s[i] > '9') return Error(EINVAL);
-        if (v > (0x7fffffffffffffffull - 9) / 10) return Error(EINVAL);
-        v = v * 10 + u64(s[i] - '0');
+        u64 d = u64(s[i] - '0');
+        if (v > (0x7fffffffffffffffull - d) / 10) return Error(EINVAL);
+        v = v * 10 + d;
     }
     return neg ? -static_cast<i64>(v) : static_cast<i64>(v);
 }
@@ -135,6 +143,13 @@ PROC_WRITE(write_domainname) {
     (void)node;
     (void)viewer;
     store_string(system_names().domainname, sizeof(system_names().domainname), data);
+    return {};
+}
+PROC_SHOW(show_core_pattern) { return show_string(out, g_core_pattern); }
+PROC_WRITE(write_core_pattern) {
+    (void)node;
+    (void)viewer;
+    store_string(g_core_pattern, sizeof(g_core_pattern), data);
     return {};
 }
 PROC_SHOW(show_osrelease) { return show_string(out, kUnameRelease); }
@@ -223,6 +238,7 @@ constinit const ProcEntry kRandom[] = {
 
 constinit const ProcEntry kKernel[] = {
     CONST_RO("cap_last_cap", 40),
+    {"core_pattern", kRw, ProcKind::File, show_core_pattern, write_core_pattern, nullptr, 0, kProcSysctl},
     {"domainname", kRw, ProcKind::File, show_domainname, write_domainname, nullptr, 0, kProcSysctl},
     {"hostname", kRw, ProcKind::File, show_hostname, write_hostname, nullptr, 0, kProcSysctl},
     {"msgmax", kRo, ProcKind::File, proc_show_msgmax, nullptr, nullptr, 0, kProcSysctl},
@@ -265,6 +281,14 @@ constinit const ProcEntry kFs[] = {
     {"pipe-max-size", kRw, ProcKind::File, show_pipe_max_size, write_pipe_max_size, nullptr, 0, kProcSysctl},
 };
 
+constinit const ProcEntry kNetUnix[] = {
+    INT_RW("max_dgram_qlen", g_unix_max_dgram_qlen),
+};
+
+constinit const ProcEntry kNet[] = {
+    {"unix", kDir, ProcKind::Dir, nullptr, nullptr, TABLE(kNetUnix)},
+};
+
 constinit const ProcEntry kVm[] = {
     INT_RW("dirty_expire_centisecs", g_dirty_expire_centisecs),
     INT_RW("dirty_writeback_centisecs", g_dirty_writeback_centisecs),
@@ -281,6 +305,7 @@ constinit const ProcEntry kVm[] = {
 constinit const ProcEntry kProcSysEntries[kProcSysEntryCount] = {
     {"fs", kDir, ProcKind::Dir, nullptr, nullptr, TABLE(kFs)},
     {"kernel", kDir, ProcKind::Dir, nullptr, nullptr, TABLE(kKernel)},
+    {"net", kDir, ProcKind::Dir, nullptr, nullptr, TABLE(kNet)},
     {"vm", kDir, ProcKind::Dir, nullptr, nullptr, TABLE(kVm)},
 };
 
@@ -296,3 +321,4 @@ i64 sysctl_dirty_writeback_centisecs() { return knob_value(g_dirty_writeback_cen
 i64 sysctl_inotify_max_queued_events() { return knob_value(g_inotify_max_queued_events); }
 i64 sysctl_inotify_max_user_instances() { return knob_value(g_inotify_max_user_instances); }
 i64 sysctl_inotify_max_user_watches() { return knob_value(g_inotify_max_user_watches); }
+i64 sysctl_unix_max_dgram_qlen() { return knob_value(g_unix_max_dgram_qlen); }

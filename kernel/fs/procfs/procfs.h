@@ -26,6 +26,8 @@ i64 sysctl_dirty_expire_centisecs();
 i64 sysctl_dirty_writeback_centisecs();
 // fs.inotify.max_queued_events: the queue length of an inotify instance created now.
 i64 sysctl_inotify_max_queued_events();
+// net.unix.max_dgram_qlen: the datagram backlog of an AF_UNIX socket created now.
+i64 sysctl_unix_max_dgram_qlen();
 // fs.inotify.max_user_instances / max_user_watches: per-user limits (EMFILE / ENOSPC).
 i64 sysctl_inotify_max_user_instances();
 i64 sysctl_inotify_max_user_watches();

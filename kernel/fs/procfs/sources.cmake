@@ -10,6 +10,7 @@ list(APPEND KERNEL_SOURCES
   ${CMAKE_CURRENT_SOURCE_DIR}/fs/procfs/proc_pid_mm.cpp
   ${CMAKE_CURRENT_SOURCE_DIR}/fs/procfs/proc_pid_smaps.cpp
   ${CMAKE_CURRENT_SOURCE_DIR}/fs/procfs/proc_oom.cpp
+  ${CMAKE_CURRENT_SOURCE_DIR}/fs/procfs/proc_coredump.cpp
   ${CMAKE_CURRENT_SOURCE_DIR}/fs/procfs/proc_fd.cpp
   ${CMAKE_CURRENT_SOURCE_DIR}/fs/procfs/proc_pid_ns.cpp
   ${CMAKE_CURRENT_SOURCE_DIR}/fs/nsfs/nsfs.cpp

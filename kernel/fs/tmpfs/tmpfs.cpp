@@ -83,12 +83,17 @@ void TmpfsSuperBlock::statfs(FsStats& out) {
     out = FsStats{};
     out.type = TMPFS_MAGIC;
     out.bsize = out.frsize = kPageSize;
-    out.blocks = m_max_pages;
-    usize used = used_pages();
-    out.bfree = out.bavail = used < m_max_pages ? m_max_pages - used : 0;
-    out.files = m_max_inodes;
-    usize ui = used_inodes();
-    out.ffree = ui < m_max_inodes ? m_max_inodes - ui : 0;
+    // linux: shmem_statfs(): an unlimited size or inode count (size=0, nr_inodes=0) reports 0s.
+    if (m_max_pages != ~usize(0)) {
+        out.blocks = m_max_pages;
+        usize used = used_pages();
+        out.bfree = out.bavail = used < m_max_pages ? m_max_pages - used : 0;
+    }
+    if (m_max_inodes != ~usize(0)) {
+        out.files = m_max_inodes;
+        usize ui = used_inodes();
+        out.ffree = ui < m_max_inodes ? m_max_inodes - ui : 0;
+    }
     out.namelen = 255;
 }
 
@@ -101,29 +106,55 @@ struct TmpfsOptions {
     u32 uid = 0, gid = 0;
 };
 
-// size=N with an optional k/m/g suffix or a % of RAM. linux: mm/shmem.c shmem_parse_one().
-bool parse_size(StringView s, usize total_pages, usize& pages) {
-    if (s.empty()) return false;
-    char last = s[s.length() - 1];
-    u64 mult = 1;
-    bool percent = false;
-    if (last == 'k' || last == 'K') mult = 1ull << 10;
-    else if (last == 'm' || last == 'M') mult = 1ull << 20;
-    else if (last == 'g' || last == 'G') mult = 1ull << 30;
-    else if (last == '%') percent = true;
-    if (mult != 1 || percent) s = s.substr(0, s.length() - 1);
-    u64 v;
-    if (!parse_u64(s, v)) return false;
-    if (percent) {
-        if (v > 100) return false;
-        pages = static_cast<usize>(total_pages * v / 100);
-        return true;
+// linux: memparse(): a number as simple_strtoull(s, &end, 0) reads it (0x hex, leading 0 octal, no
+// digits at all is 0) times an optional binary suffix k/m/g/t/p/e (either case), wrapping on
+// overflow as Linux does. Returns how many characters it used; the caller decides what may follow.
+usize memparse(StringView s, u64& out) {
+    usize i = 0;
+    u64 base = 10;
+    auto digit = [](char c) -> u64 {
+        if (c >= '0' && c <= '9') return static_cast<u64>(c - '0');
+        if (c >= 'a' && c <= 'f') return static_cast<u64>(c - 'a' + 10);
+        if (c >= 'A' && c <= 'F') return static_cast<u64>(c - 'A' + 10);
+        return 99;
+    };
+    if (s.length() > 2 && s[0] == '0' && (s[1] == 'x' || s[1] == 'X') && digit(s[2]) < 16) {
+        base = 16;
+        i = 2;
+    } else if (!s.empty() && s[0] == '0') {
+        base = 8;
     }
+    u64 v = 0;
+    for (; i < s.length() && digit(s[i]) < base; i++) v = v * base + digit(s[i]);
+    if (i < s.length()) {
+        static constexpr char kSuffixes[] = "kmgtpe";
+        for (unsigned k = 0; k < 6; k++) {
+            if (s[i] == kSuffixes[k] || s[i] == kSuffixes[k] - 'a' + 'A') {
+                v <<= 10 * (k + 1);
+                i++;
+                break;
+            }
+        }
+    }
+    out = v;
+    return i;
+}
+
+// size=N (memparse bytes) or N% of RAM. linux: mm/shmem.c shmem_parse_one(), Opt_size.
+bool parse_size(StringView s, usize total_pages, usize& pages) {
     u64 bytes;
-    if (__builtin_mul_overflow(v, mult, &bytes)) return false;
-    pages = static_cast<usize>(align_up(bytes, kPageSize) >> kPageShift);
+    usize used = memparse(s, bytes);
+    if (used < s.length() && s[used] == '%') {
+        used++;
+        bytes = (bytes << kPageShift) * total_pages / 100;
+    }
+    if (used != s.length()) return false;
+    pages = static_cast<usize>(bytes / kPageSize + (bytes % kPageSize != 0));
     return true;
 }
+
+// nr_inodes=N (memparse, nothing after it).
+bool parse_inodes(StringView s, u64& inodes) { return memparse(s, inodes) == s.length(); }
 
 Result<void> parse_options(const char* data, TmpfsOptions& o) {
     usize total = pmm_total_pages();
@@ -137,7 +168,7 @@ Result<void> parse_options(const char* data, TmpfsOptions& o) {
         if (key == "size") {
             if (!parse_size(val, total, o.max_pages)) return Error(EINVAL);
         } else if (key == "nr_inodes") {
-            if (!parse_u64(val, v)) return Error(EINVAL);
+            if (!parse_inodes(val, v)) return Error(EINVAL);
             o.max_inodes = v ? static_cast<usize>(v) : ~usize(0);   // 0: unlimited
         } else if (key == "mode") {
             if (!parse_octal_mode(val, o.mode)) return Error(EINVAL);

@@ -17,6 +17,12 @@ public:
     ~TmpfsSuperBlock() override;
 
     void statfs(FsStats& out) override;
+    // linux: shmem_encode_fh(): generation, then the 64-bit inode number in two words.
+    // LINUX-DIVERGENCE: the generation is always 0 (Linux draws a random one per inode).
+    Result<u32> encode_file_handle(const Inode& inode, u32* fh, u32& dwords) const override {
+        u32 w[3] = {0, static_cast<u32>(inode.ino()), static_cast<u32>(inode.ino() >> 32)};
+        return put_file_handle(w, 3, kFileidIno32Gen, fh, dwords);
+    }
 
     u64 alloc_ino() { return m_next_ino.fetch_add(1, std::memory_order_relaxed); }
     Result<void> charge_inode();

@@ -164,3 +164,11 @@ DevId SuperBlock::alloc_anon_dev() {
 }
 
 RefPtr<Dentry> SuperBlock::root_ref() const { return m_root; }
+
+u32 put_file_handle(const u32* words, u32 n, u32 type, u32* fh, u32& dwords) {
+    bool fits = dwords >= n;
+    dwords = n;
+    if (!fits) return kFileidInvalid;
+    for (u32 i = 0; i < n; i++) fh[i] = words[i];
+    return type;
+}

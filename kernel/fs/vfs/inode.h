@@ -14,6 +14,7 @@
 
 #include <atomic>
 
+#include "abi/linux/fs_abi.h"
 #include "abi/linux/uapi.h"
 #include "core/credentials.h"
 #include "core/time.h"
@@ -168,6 +169,11 @@ public:
     // The inode's extended attributes (trusted.* and security.*, as tmpfs), or null when its
     // file system has none: get/set/remove then fail with EOPNOTSUPP and the list is empty.
     virtual XattrStore* xattrs() { return nullptr; }
+    // What guards xattrs(): the inode's mutex, unless the store outlives inode objects (cgroupfs
+    // makes a new inode per lookup and keeps the store with the cgroup).
+    virtual Mutex& xattr_lock() { return m_lock; }
+    // Whether the store also takes user.* names (linux: cgroup2's KERNFS_ROOT_SUPPORT_USER_XATTR).
+    virtual bool user_xattrs() const { return false; }
 
     // EACCES unless creds may access this inode with mask (kMayRead | kMayWrite | kMayExec); the
     // default checks the mode bits (linux: generic_permission). inode_permission calls it.
@@ -221,6 +227,10 @@ struct FsStats {
 };
 
 // One mounted (or mountable) instance of a file system. Mounts hold it (RefPtr); inodes borrow it.
+// What an encode_file_handle writes: the n words of a handle of this type when they fit in
+// dwords, else FILEID_INVALID; dwords becomes n either way.
+u32 put_file_handle(const u32* words, u32 n, u32 type, u32* fh, u32& dwords);
+
 class SuperBlock : public RefCounted<SuperBlock> {
 public:
     virtual ~SuperBlock();
@@ -255,6 +265,15 @@ public:
     // mount(2) with MS_REMOUNT (without MS_BIND): applies the option string data (may be null).
     // Default: the options are ignored.
     virtual Result<void> remount(const char*) { return {}; }
+    // name_to_handle_at(2): writes inode's file handle into fh when it fits in `dwords` 32-bit
+    // words, sets dwords to the handle's length and returns its type (FILEID_*); when it does not
+    // fit, returns FILEID_INVALID. EOPNOTSUPP: the file system cannot be exported (Linux: no
+    // export_operations, as proc, sysfs, devpts, pipes and sockets).
+    virtual Result<u32> encode_file_handle(const Inode&, u32* fh, u32& dwords) const {
+        (void)fh;
+        (void)dwords;
+        return Error(EOPNOTSUPP);
+    }
 
     // Whether lookups may add this file system's dentries to the cache. Turned off when the
     // last mount goes away (shutdown), so nothing new can pin the tree.

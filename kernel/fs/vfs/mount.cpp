@@ -2,6 +2,7 @@
 #include "fs/vfs/mount.h"
 
 #include "abi/linux/uapi.h"
+#include "core/wait_queue.h"
 #include "fs/vfs/late_init.h"
 
 struct MountTableAccess {
@@ -10,6 +11,8 @@ struct MountTableAccess {
         Mutex lock{"mounts"};
         List list;
         u32 next_id = 1;
+        std::atomic<u64> event{0};   // bumped by every change of the table (linux: mnt_namespace.event)
+        WaitQueue poll_wq;      // woken with it (linux: mnt_namespace.poll)
     };
 
     static Result<RefPtr<Mount>> make(RefPtr<SuperBlock> sb, RefPtr<Dentry> root, StringView source, u64 flags) {
@@ -67,6 +70,14 @@ LateInit<MountTableAccess::State> g_mounts;
 
 void mount_table_init() { g_mounts.init(); }
 
+u64 mount_event() { return g_mounts->event.load(std::memory_order_acquire); }
+WaitQueue& mount_event_queue() { return g_mounts->poll_wq; }
+
+void mount_table_changed() {
+    g_mounts->event.fetch_add(1, std::memory_order_acq_rel);
+    g_mounts->poll_wq.wake_all(POLLIN | POLLPRI | POLLERR);
+}
+
 Mount::~Mount() { VERIFY(!m_attached); }
 
 bool Mount::read_only() const { return flags() & MS_RDONLY; }
@@ -109,11 +120,14 @@ Result<RefPtr<Mount>> mount_attach(const Path& at, RefPtr<SuperBlock> sb, RefPtr
     if (!root) root = sb->root_ref();
     auto m = TRY(MountTableAccess::make(std::move(sb), std::move(root), source, flags));
     MountTableAccess::set_parent(*m, at.mnt, at.dentry);
-    MutexGuard g(g_mounts->lock);
-    // The mountpoint may have been detached or removed while the caller resolved it.
-    if (!at.mnt->attached()) return Error(ENOENT);
-    if (at.dentry != at.mnt->root() && !at.dentry->is_hashed()) return Error(ENOENT);
-    MountTableAccess::attach(*g_mounts, *m);
+    {
+        MutexGuard g(g_mounts->lock);
+        // The mountpoint may have been detached or removed while the caller resolved it.
+        if (!at.mnt->attached()) return Error(ENOENT);
+        if (at.dentry != at.mnt->root() && !at.dentry->is_hashed()) return Error(ENOENT);
+        MountTableAccess::attach(*g_mounts, *m);
+    }
+    mount_table_changed();
     return m;
 }
 
@@ -147,8 +161,12 @@ Result<void> MountTableAccess::detach_tree(State& s, Mount& top, u32 held, bool 
 }
 
 Result<void> mount_detach(Mount& m, u32 held, bool lazy) {
-    MutexGuard g(g_mounts->lock);
-    return MountTableAccess::detach_tree(*g_mounts, m, held, lazy);
+    {
+        MutexGuard g(g_mounts->lock);
+        TRY(MountTableAccess::detach_tree(*g_mounts, m, held, lazy));
+    }
+    mount_table_changed();
+    return {};
 }
 
 Result<void> mount_pivot(Mount& new_root, Mount& old_root, const Path& put_old) {

@@ -9,6 +9,7 @@
 #include "fs/vfs/dentry.h"
 
 class Mount;
+class WaitQueue;
 
 struct Path {
     RefPtr<Mount> mnt;        // null only for a tree that is not mounted (initramfs, devtmpfs setup)
@@ -53,6 +54,13 @@ private:
 };
 
 void mount_table_init();
+
+// The mount table's change counter and the queue woken when it moves: /proc/<pid>/mounts and
+// mountinfo poll with POLLPRI|POLLERR once it has changed since the file was opened or last polled.
+u64 mount_event();
+WaitQueue& mount_event_queue();
+// Called after a mount is attached, detached or its flags change.
+void mount_table_changed();
 
 // The mount attached on dentry within parent (the latest when several are stacked), or null.
 RefPtr<Mount> mount_child_at(const Mount& parent, const Dentry& dentry);

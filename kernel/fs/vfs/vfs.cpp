@@ -65,7 +65,9 @@ void vfs_init() {
     MUST(register_filesystem(devtmpfs_type()));
     devfs_init();
     // Boot: without a root file system nothing can run; failure here is fatal.
-    auto sb = MUST(TmpfsSuperBlock::create("tmpfs", "mode=0755"));
+    // Linux names the initramfs root "rootfs" (a tmpfs all the same): systemd treats a "tmpfs" as an
+    // API file system it must leave alone, "rootfs" as the root it remounts read-only at shutdown.
+    auto sb = MUST(TmpfsSuperBlock::create("rootfs", "mode=0755"));
     auto mnt = MUST(mount_create_root(RefPtr<SuperBlock>(std::move(sb)), "rootfs", 0));
     RefPtr<Dentry> root(mnt->root());
     g_root.init(Path{std::move(mnt), std::move(root)});
@@ -88,6 +90,7 @@ Result<void> vfs_mount(const WalkContext& ctx, StringView source, StringView tar
         // Without MS_BIND the file system itself changes (linux: reconfigure_super).
         if (!(flags & MS_BIND)) TRY(at.mnt->sb().remount(flags & MS_RDONLY));
         at.mnt->set_flags((at.mnt->flags() & ~keep) | (flags & keep));
+        mount_table_changed();
         return {};
     }
     if (flags & MS_BIND) {

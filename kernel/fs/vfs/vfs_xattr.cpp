@@ -25,12 +25,13 @@ Result<void> xattr_permission(const Credentials& creds, const Inode& inode, Stri
     return inode_permission(creds, inode, mask);
 }
 
-// linux: xattr_resolve_name() over tmpfs's handlers (security.*, trusted.*): the store of an
-// inode whose file system has one and knows the namespace.
+// linux: xattr_resolve_name() over tmpfs's handlers (security.*, trusted.*; kernfs adds user.*):
+// the store of an inode whose file system has one and knows the namespace.
 Result<XattrStore*> store_for(Inode& inode, StringView name) {
     XattrStore* s = inode.xattrs();
     if (!s) return Error(EOPNOTSUPP);
-    for (StringView prefix : {StringView(XATTR_SECURITY_PREFIX), StringView(XATTR_TRUSTED_PREFIX)}) {
+    for (StringView prefix : {StringView(XATTR_SECURITY_PREFIX), StringView(XATTR_TRUSTED_PREFIX),
+                              StringView(inode.user_xattrs() ? XATTR_USER_PREFIX : XATTR_SECURITY_PREFIX)}) {
         if (!name.starts_with(prefix)) continue;
         if (name.length() == prefix.length()) return Error(EINVAL);
         return s;
@@ -53,7 +54,7 @@ bool listed(StringView name, const void* admin) {
 Result<usize> vfs_getxattr(const Credentials& creds, Inode& inode, StringView name, void* value, usize size) {
     TRY(xattr_permission(creds, inode, name, kMayRead));
     XattrStore* s = TRY(store_for(inode, name));
-    MutexGuard g(inode.lock());
+    MutexGuard g(inode.xattr_lock());
     return s->get(name, value, size);
 }
 
@@ -63,7 +64,7 @@ Result<void> vfs_setxattr(const Credentials& creds, Inode& inode, const Mount* m
     TRY(xattr_permission(creds, inode, name, kMayWrite));
     XattrStore* s = TRY(store_for(inode, name));
     {
-        MutexGuard g(inode.lock());
+        MutexGuard g(inode.xattr_lock());
         TRY(s->set(name, value, size, flags));
         inode.touch_ctime();
     }
@@ -75,7 +76,7 @@ Result<usize> vfs_listxattr(const Credentials& creds, Inode& inode, char* list, 
     XattrStore* s = inode.xattrs();
     if (!s) return 0;   // linux: security_inode_listsecurity() with no LSM labels
     bool admin = creds.has_cap(CAP_SYS_ADMIN);
-    MutexGuard g(inode.lock());
+    MutexGuard g(inode.xattr_lock());
     return s->list(list, size, listed, &admin);
 }
 
@@ -85,7 +86,7 @@ Result<void> vfs_removexattr(const Credentials& creds, Inode& inode, const Mount
     TRY(xattr_permission(creds, inode, name, kMayWrite));
     XattrStore* s = TRY(store_for(inode, name));
     {
-        MutexGuard g(inode.lock());
+        MutexGuard g(inode.xattr_lock());
         TRY(s->remove(name));
         inode.touch_ctime();
     }
