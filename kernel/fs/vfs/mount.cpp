@@ -169,18 +169,37 @@ Result<void> mount_detach(Mount& m, u32 held, bool lazy) {
     return {};
 }
 
+Result<void> mount_move(Mount& m, const Path& to) {
+    {
+        MutexGuard g(g_mounts->lock);
+        // linux: do_move_mount(): an attached mount with a parent (not the root), onto an attached
+        // place that is not inside the subtree being moved.
+        if (!m.attached() || !m.parent() || !to.mnt->attached()) return Error(EINVAL);
+        for (Mount* a = to.mnt.ptr(); a; a = a->parent())
+            if (a == &m) return Error(ELOOP);
+        m.mountpoint()->mount_unpin();
+        MountTableAccess::set_parent(m, to.mnt, to.dentry);
+        m.mountpoint()->mount_pin();
+    }
+    mount_table_changed();
+    return {};
+}
+
 Result<void> mount_pivot(Mount& new_root, Mount& old_root, const Path& put_old) {
-    MutexGuard g(g_mounts->lock);
-    if (!new_root.attached() || !old_root.attached() || !put_old.mnt->attached()) return Error(EINVAL);
-    RefPtr<Mount> root_parent(old_root.parent());
-    RefPtr<Dentry> root_mp(old_root.mountpoint());
-    // Both keep their pins' counts balanced: unpin where they were, pin where they go.
-    new_root.mountpoint()->mount_unpin();
-    root_mp->mount_unpin();
-    MountTableAccess::set_parent(old_root, put_old.mnt, put_old.dentry);
-    MountTableAccess::set_parent(new_root, std::move(root_parent), std::move(root_mp));
-    new_root.mountpoint()->mount_pin();
-    old_root.mountpoint()->mount_pin();
+    {
+        MutexGuard g(g_mounts->lock);
+        if (!new_root.attached() || !old_root.attached() || !put_old.mnt->attached()) return Error(EINVAL);
+        RefPtr<Mount> root_parent(old_root.parent());
+        RefPtr<Dentry> root_mp(old_root.mountpoint());
+        // Both keep their pins' counts balanced: unpin where they were, pin where they go.
+        new_root.mountpoint()->mount_unpin();
+        root_mp->mount_unpin();
+        MountTableAccess::set_parent(old_root, put_old.mnt, put_old.dentry);
+        MountTableAccess::set_parent(new_root, std::move(root_parent), std::move(root_mp));
+        new_root.mountpoint()->mount_pin();
+        old_root.mountpoint()->mount_pin();
+    }
+    mount_table_changed();   // pollers of /proc/<pid>/mountinfo (systemd) see the move
     return {};
 }
 

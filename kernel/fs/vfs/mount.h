@@ -80,6 +80,9 @@ Result<void> mount_detach(Mount& m, u32 held, bool lazy);
 // pivot_root's move (linux: the attach_mnt pair in SYSCALL pivot_root): new_root takes
 // old_root's place in the tree and old_root is attached at put_old. The caller has checked
 // Linux's conditions; EINVAL when one of the mounts was detached meanwhile.
+// mount(MS_MOVE): m, a mount other than the root, moves to `to` with everything under it.
+// EINVAL (m not attached or the root, `to` detached), ELOOP (`to` is inside m's subtree).
+Result<void> mount_move(Mount& m, const Path& to);
 Result<void> mount_pivot(Mount& new_root, Mount& old_root, const Path& put_old);
 // linux: is_path_reachable(): p lies at or below `under` in the mount tree.
 bool mount_path_reachable(const Path& p, const Path& under);

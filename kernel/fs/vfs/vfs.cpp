@@ -106,7 +106,12 @@ Result<void> vfs_mount(const WalkContext& ctx, StringView source, StringView tar
     // Propagation types (mount --make-private...): Aramid has no propagation, so every mount is
     // already private; accepting the request keeps init scripts happy.
     if (flags & kPropagationFlags) return {};
-    if (flags & MS_MOVE) return Error(EINVAL);   // not implemented yet
+    if (flags & MS_MOVE) {
+        // linux: do_move_mount_old(): the source must be the root of a mount.
+        Path src = TRY(resolve(ctx, source, kWalkFollow));
+        if (!src.mnt || src.dentry != src.mnt->root()) return Error(EINVAL);
+        return mount_move(*src.mnt, at);
+    }
     if (!fstype) return Error(EINVAL);
     const FileSystemType* type = find_filesystem(StringView(fstype));
     if (!type) return Error(ENODEV);
