@@ -21,7 +21,6 @@ constexpr int kSolNetlink = 270;   // SOL_NETLINK (in libc's <sys/socket.h>, not
 IntrusiveList<NetlinkSocket, &NetlinkSocket::m_node> g_ports;
 i32 g_rover = -4096;   // linux: netlink_autobind() counts down from here when the tgid is taken
 
-constexpr u16 kArphrdLoopback = 772;   // ARPHRD_LOOPBACK (<linux/if_arp.h> pulls in libc headers)
 constexpr u32 kIffLowerUp = 0x10000;
 constexpr usize kBatch = 8192;         // bytes of messages per reply datagram
 

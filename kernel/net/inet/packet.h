@@ -31,8 +31,9 @@ struct Packet {
 
 using PacketList = IntrusiveList<Packet, &Packet::node>;
 
-// Room for the largest IP and TCP headers in front of a payload.
-constexpr u32 kPacketHeadroom = wire::kIpv6HeaderLen + wire::kTcpMaxHeaderLen;
+// Room for a link header and the largest IP and TCP headers in front of a payload.
+constexpr u32 kLinkHeadroom = 16;   // an Ethernet header, rounded up
+constexpr u32 kPacketHeadroom = kLinkHeadroom + wire::kIpv6HeaderLen + wire::kTcpMaxHeaderLen;
 
 // A packet with len data bytes after headroom bytes, or null when memory is short.
 Packet* packet_alloc(u32 headroom, u32 len);

@@ -6,9 +6,11 @@
 #include "abi/linux/socket_abi.h"
 #include "fs/procfs/proc_show.h"
 #include "fs/procfs/seq_buf.h"
+#include "lib/format.h"
 #include "net/inet/inet.h"
 #include "net/inet/inet_socket.h"
 #include "net/inet/netdev.h"
+#include "net/inet/route.h"
 
 namespace {
 
@@ -114,11 +116,51 @@ PROC_SHOW(proc_show_net_dev) {
     out.append(" face |bytes    packets errs drop fifo frame compressed multicast|bytes    packets errs drop fifo colls "
                "carrier compressed\n");
     SpinlockGuard g(inet_lock());
-    NetDevice& d = loopback_dev();
-    out.appendf("%6s: %7llu %7llu %4u %4u %4u %5u %10u %9u %8llu %7llu %4u %4u %4u %5u %7u %10u\n", d.name,
-                static_cast<unsigned long long>(d.rx_bytes), static_cast<unsigned long long>(d.rx_packets), 0, 0, 0,
-                0, 0, 0, static_cast<unsigned long long>(d.tx_bytes), static_cast<unsigned long long>(d.tx_packets),
-                0, 0, 0, 0, 0, 0);
+    for (usize i = 0; i < netdev_count(); i++) {
+        NetDevice& d = *netdev_at(i);
+        out.appendf("%6s: %7llu %7llu %4u %4llu %4u %5u %10u %9u %8llu %7llu %4u %4llu %4u %5u %7u %10u\n", d.name,
+                    static_cast<unsigned long long>(d.rx_bytes), static_cast<unsigned long long>(d.rx_packets), 0,
+                    static_cast<unsigned long long>(d.rx_dropped), 0, 0, 0, 0,
+                    static_cast<unsigned long long>(d.tx_bytes), static_cast<unsigned long long>(d.tx_packets), 0,
+                    static_cast<unsigned long long>(d.tx_dropped), 0, 0, 0, 0);
+    }
+    return out.status();
+}
+
+// linux: net/ipv4/fib_trie.c fib_route_seq_show(): the main table's unicast routes in key order,
+// each line padded to 127 columns; addresses are network-order words printed with %08X.
+PROC_SHOW(proc_show_net_route) {
+    out.appendf("%-127s\n", "Iface\tDestination\tGateway \tFlags\tRefCnt\tUse\tMetric\tMask\t\tMTU\tWindow\tIRTT");
+    SpinlockGuard g(inet_lock());
+    V4Route all[kMaxNetDevices + 16];
+    usize n = 0;
+    for (usize i = 0; i < netdev_count(); i++) {
+        NetDevice& d = *netdev_at(i);
+        if (d.hw_type == kArphrdEther && netdev_is_up(d) && d.has_v4)
+            all[n++] = V4Route{d.v4_addr & d.v4_mask, d.v4_mask, 0, 0, &d};
+    }
+    for (usize i = 0; i < route_count() && n < sizeof(all) / sizeof(all[0]); i++) all[n++] = *route_at(i);
+    for (usize i = 1; i < n; i++)   // by destination, then the longer prefix first
+        for (usize j = i; j > 0; j--) {
+            const V4Route& a = all[j - 1];
+            const V4Route& b = all[j];
+            if (a.dst < b.dst || (a.dst == b.dst && a.mask >= b.mask)) break;
+            V4Route t = all[j];
+            all[j] = all[j - 1];
+            all[j - 1] = t;
+        }
+    for (usize i = 0; i < n; i++) {
+        const V4Route& r = all[i];
+        u8 dst[4], gw[4], mask[4];
+        wire::put32(dst, r.dst);
+        wire::put32(gw, r.gateway);
+        wire::put32(mask, r.mask);
+        char line[160];
+        usize len = format(line, sizeof(line), "%s\t%08X\t%08X\t%04X\t%d\t%u\t%u\t%08X\t%d\t%u\t%u", r.dev->name,
+                           le_word(dst), le_word(gw), 0x1 | (r.gateway ? 0x2 : 0), 0, 0, r.metric, le_word(mask),
+                           0, 0, 0);
+        out.appendf("%-127s\n", len < sizeof(line) ? line : "");
+    }
     return out.status();
 }
 
@@ -153,4 +195,5 @@ constinit const ProcEntry kProcNetEntries[kProcNetCount] = {
     {"udp", kRo, ProcKind::File, proc_show_net_udp},
     {"tcp6", kRo, ProcKind::File, proc_show_net_tcp6},
     {"udp6", kRo, ProcKind::File, proc_show_net_udp6},
+    {"route", kRo, ProcKind::File, proc_show_net_route},
 };

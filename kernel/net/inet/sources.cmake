@@ -1,5 +1,5 @@
 # SPDX-License-Identifier: MIT
-# The inet stack (kernel/net/inet/): loopback device, IPv4/IPv6, ICMP, UDP and TCP sockets.
+# The inet stack (kernel/net/inet/): devices, Ethernet and ARP, routes, IPv4/IPv6, ICMP, UDP and TCP sockets.
 # Included by kernel/CMakeLists.txt.
 list(APPEND KERNEL_SOURCES
   ${CMAKE_CURRENT_SOURCE_DIR}/net/inet/wire.cpp
@@ -7,6 +7,11 @@ list(APPEND KERNEL_SOURCES
   ${CMAKE_CURRENT_SOURCE_DIR}/net/inet/inet_core.cpp
   ${CMAKE_CURRENT_SOURCE_DIR}/net/inet/netdev.cpp
   ${CMAKE_CURRENT_SOURCE_DIR}/net/inet/ip.cpp
+  ${CMAKE_CURRENT_SOURCE_DIR}/net/inet/link_wire.cpp
+  ${CMAKE_CURRENT_SOURCE_DIR}/net/inet/arp.cpp
+  ${CMAKE_CURRENT_SOURCE_DIR}/net/inet/route.cpp
+  ${CMAKE_CURRENT_SOURCE_DIR}/net/inet/net_thread.cpp
+  ${CMAKE_CURRENT_SOURCE_DIR}/net/inet/tcp_timer.cpp
   ${CMAKE_CURRENT_SOURCE_DIR}/net/inet/icmp.cpp
   ${CMAKE_CURRENT_SOURCE_DIR}/net/inet/inet_table.cpp
   ${CMAKE_CURRENT_SOURCE_DIR}/net/inet/inet_addr.cpp

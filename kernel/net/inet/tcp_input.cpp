@@ -7,6 +7,7 @@
 #include "abi/linux/uapi.h"
 #include "core/time.h"
 #include "net/inet/inet.h"
+#include "net/inet/route.h"
 #include "net/inet/tcp_internal.h"
 
 namespace {
@@ -50,8 +51,10 @@ void listener_input(InetSocket& l, Packet* p, const wire::IpHeader& ip, const wi
         return packet_free(p);
     }
     // linux: tcp_conn_request() drops the SYN while the accept queue is full; the client's
-    // retransmission gets in once accept() made room. Loopback never retransmits, so the SYN waits.
+    // retransmission gets in once accept() made room. A loopback client never retransmits, so
+    // its SYN waits and accept replays it; one from the wire is dropped as on Linux.
     if (l.m_accept_q.size() > l.m_backlog) {
+        if (ip.src.is_v4() && (ip.src.v4() >> 24) != 127 && !route_is_local_v4(ip.src.v4())) return packet_free(p);
         p->push(ip.header_len);
         l.m_syn_wait.push_back(*p);
         return;
@@ -84,6 +87,8 @@ void listener_input(InetSocket& l, Packet* p, const wire::IpHeader& ip, const wi
     wire::TcpHeader synack = tcp_open_passive(c->m_cb, h, static_cast<u32>(monotonic_ns() >> 2) ^ 0x5a5a5a5a,
                                               tcp_rcv_space(*c), tcp_our_mss(*c));
     tcp_xmit(*c, synack, 0, 0);
+    c->m_rtx = tcp_needs_rtx(*c);
+    tcp_timer_sent(*c, c->m_cb.iss);
     packet_free(p);
 }
 
@@ -148,8 +153,10 @@ void tcp_input(Packet* p, const wire::IpHeader& ip) {
         return packet_free(p);
     }
     bool was_synsent = s->m_cb.state == TcpState::SynSent;
+    u32 una_before = s->m_cb.snd_una;
     TcpInput r = ::tcp_input(s->m_cb, h, plen, tcp_rcv_space(*s));
     act(*s, r, p->data() + off);
+    tcp_timer_acked(*s, s->m_cb.snd_una != una_before || r.established);
     if (r.closed) {
         tcp_closed(*s);
         return packet_free(p);
