@@ -173,3 +173,69 @@ TEST(TcpRtx, TimeoutFollowsRfc6298WithBackoff) {
     tcp_rtt_sample(slow, 100'000'000'000);
     EXPECT_EQ(tcp_rto_current(slow), kTcpRtoMaxNs);
 }
+
+TEST(TcpRtx, FastRetransmitResendsOnlyTheFirstSegment) {
+    End c, s;
+    s.space = 100000;
+    connect(c, s);
+    c.unsent = 4000;
+    std::vector<Seg> segs = drain(c);
+    ASSERT_EQ(segs.size(), 4u);
+    u32 nxt = c.cb.snd_nxt;
+    // The first is lost; each later one brings a duplicate ACK and is kept out of order.
+    for (usize i = 1; i < segs.size(); i++) {
+        TcpInput r = deliver(s, segs[i].h, segs[i].len);
+        EXPECT_TRUE(r.out_of_order);
+        EXPECT_TRUE(r.send_ack);
+        EXPECT_EQ(r.data_len, 0u);
+    }
+    TcpHeader seg;
+    u32 len;
+    ASSERT_TRUE(tcp_resend_first(c.cb, c.space, seg, len));
+    EXPECT_EQ(seg.seq, 1001u);
+    EXPECT_EQ(len, kMss);
+    EXPECT_EQ(c.cb.snd_nxt, nxt);   // the rest stays in flight
+    TcpInput r = deliver(s, seg, len);
+    EXPECT_EQ(r.data_len, kMss);
+    EXPECT_FALSE(r.out_of_order);
+    // Nothing is outstanding: nothing to resend.
+    End idle, peer;
+    connect(idle, peer);
+    EXPECT_FALSE(tcp_resend_first(idle.cb, idle.space, seg, len));
+}
+
+TEST(TcpRtx, OnlyDataInsideTheWindowIsKeptOutOfOrder) {
+    End c, s;
+    s.space = 2500;
+    connect(c, s);
+    TcpHeader h = tcp_ack(c.cb, c.space);
+    h.seq = s.cb.rcv_nxt + 1000;
+    EXPECT_TRUE(deliver(s, h, 1000).out_of_order);    // bytes 1000..2000 of a 2500-byte window
+    h.seq = s.cb.rcv_nxt + 2000;
+    EXPECT_FALSE(deliver(s, h, 1000).out_of_order);   // would end past the window
+    h.seq = s.cb.rcv_nxt + 1000;
+    h.flags |= wire::kRst;
+    EXPECT_FALSE(deliver(s, h, 10).out_of_order);
+    h.flags = wire::kAck;
+    EXPECT_FALSE(deliver(s, h, 0).out_of_order);      // no data
+}
+
+TEST(TcpRtx, DuplicateAcksOfferTheSameWindow) {
+    End c, s;
+    s.space = 100000;
+    connect(c, s);
+    c.unsent = 3000;
+    std::vector<Seg> segs = drain(c);
+    ASSERT_EQ(segs.size(), 3u);
+    deliver(s, segs[1].h, segs[1].len);
+    TcpHeader first = tcp_ack(s.cb, s.space);
+    s.space += 5000;   // the application read in between: the window may not move in a duplicate
+    deliver(s, segs[2].h, segs[2].len);
+    TcpHeader second = tcp_ack(s.cb, s.space);
+    EXPECT_EQ(first.ack, second.ack);
+    EXPECT_EQ(first.wnd, second.wnd);
+    // An in-order segment lets it move again.
+    deliver(s, segs[0].h, segs[0].len);
+    TcpHeader third = tcp_ack(s.cb, s.space);
+    EXPECT_GT(third.wnd, second.wnd);
+}

@@ -13,6 +13,8 @@
 #include "abi/linux/inet_uapi.h"
 #include "abi/linux/virtio_abi.h"
 #include "arch/paging.h"
+#include "core/cmdline.h"
+#include "core/init.h"
 #include "core/log.h"
 #include "drivers/virtio/virtio_pci.h"
 #include "drivers/virtio/virtqueue.h"
@@ -29,6 +31,20 @@ constexpr u32 kBufSize = 2048;
 constexpr u32 kHdrLen = sizeof(virtio_net_hdr_v1);
 constexpr u32 kMaxFrame = 1514;   // an MTU of 1500 plus the Ethernet header
 constexpr unsigned kMaxNics = 4;
+
+// Fault injection for the tests: with netdrop=N on the command line one frame in N, received or
+// sent, is thrown away, so TCP's retransmission is exercised on a link that, under QEMU's user
+// network, otherwise never loses anything. The choice is pseudo-random from a fixed seed, not every
+// Nth frame: a periodic loss locks into step with the peer's slow start.
+u32 g_drop_every = 0;
+
+bool drop_now(u64& state) {
+    if (!g_drop_every) return false;
+    state ^= state << 13;   // xorshift64
+    state ^= state >> 7;
+    state ^= state << 17;
+    return state % g_drop_every == 0;
+}
 
 struct Queue {
     SplitVirtqueue vq;
@@ -47,6 +63,7 @@ public:
     void poll();
     void xmit(Packet* p);
     NetDevice& dev() { return m_dev; }
+    bool uses_intx() const { return m_intx; }
 
 private:
     Result<void> setup_queue(u16 index, Queue& q);
@@ -58,6 +75,7 @@ private:
     u16 m_tx_free[kMaxQueueSize] = {};   // free transmit buffer slots (a stack)
     u16 m_tx_free_count = 0;
     bool m_intx = false;
+    u64 m_rx_seen = 0x9e3779b97f4a7c15, m_tx_seen = 0x2545f4914f6cdd1d;   // netdrop='s generators
     char m_name[8] = {};
     NetDevice m_dev{"", 0, kIffBroadcast | kIffMulticast, 1500, false, 0, 0, false, {}, nullptr};
 };
@@ -104,7 +122,7 @@ void VirtioNet::reclaim_tx() {
 
 void VirtioNet::xmit(Packet* p) {
     reclaim_tx();
-    if (p->len > kMaxFrame || !m_tx_free_count) {
+    if (p->len > kMaxFrame || !m_tx_free_count || drop_now(m_tx_seen)) {
         // Dropped as a full queue drops it: TCP retransmits, ARP asks again.
         m_dev.tx_dropped++;
         return packet_free(p);
@@ -130,7 +148,7 @@ void VirtioNet::poll() {
         if (!cookie) continue;
         u16 slot = static_cast<u16>(reinterpret_cast<uptr>(cookie) - 1);
         // The device says how much it wrote; never trust it past the buffer.
-        if (written > kHdrLen && written <= kBufSize) {
+        if (written > kHdrLen && written <= kBufSize && !drop_now(m_rx_seen)) {
             u32 len = written - kHdrLen;
             Packet* p = packet_alloc(0, len);
             if (p) {
@@ -214,7 +232,8 @@ Result<void> probe_pci(PciDevice& pci) {
     g_nic_count++;
     TRY(netdev_register(n->dev()));
     const u8* m = n->dev().hw_addr;
-    log_info("%s: virtio-net, MAC %02x:%02x:%02x:%02x:%02x:%02x", n->dev().name, m[0], m[1], m[2], m[3], m[4], m[5]);
+    log_info("%s: virtio-net, MAC %02x:%02x:%02x:%02x:%02x:%02x, %s interrupts", n->dev().name, m[0], m[1], m[2], m[3],
+             m[4], m[5], n->uses_intx() ? "INTx" : "MSI-X");
     return {};
 }
 
@@ -227,4 +246,9 @@ constinit PciDriver g_driver{"virtio-net", match_pci, probe_pci};
 
 }  // namespace
 
-void virtio_net_register() { pci_register_driver(g_driver); }
+void virtio_net_register() {
+    i64 drop = kernel_cmdline().get_int("netdrop", 0);
+    g_drop_every = drop > 0 && drop < 0x10000 ? static_cast<u32>(drop) : 0;
+    if (g_drop_every) log_warn("virtio-net: dropping one frame in %u each way (netdrop=)", g_drop_every);
+    pci_register_driver(g_driver);
+}

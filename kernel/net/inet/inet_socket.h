@@ -98,6 +98,8 @@ public:
     TcpRto m_rto;
     u64 m_rtx_deadline_ns = 0; // when the retransmission timer fires (0: not armed)
     u8 m_retries = 0;          // expiries without progress
+    u8 m_dupacks = 0;          // duplicate ACKs in a row (three: fast retransmit)
+    PacketList m_ooo;          // segments that arrived after a hole, whole (TCP header on), unsorted
     // Listening.
     ListNode m_accept_node;    // in the listener's accept queue (holds a reference)
     IntrusiveList<InetSocket, &InetSocket::m_accept_node> m_accept_q;

@@ -14,6 +14,8 @@ struct Packet {
     // A UDP datagram waiting in a receive queue: where it came from.
     wire::Addr from;
     u16 from_port = 0;
+    // A TCP segment held in a connection's out-of-order queue: its first sequence number.
+    u32 tcp_seq = 0;
 
     u8* buf() { return reinterpret_cast<u8*>(this + 1); }
     u8* data() { return buf() + off; }

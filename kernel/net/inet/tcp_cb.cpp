@@ -9,9 +9,16 @@ using wire::TcpHeader;
 namespace {
 
 u16 window_field(TcpCb& cb, u32 space, bool syn) {
+    if (!syn && cb.hold_window) {
+        // A duplicate ACK offers the right edge the last ACK did, never a moved one.
+        u32 keep = seq_lt(cb.rcv_nxt, cb.rcv_right) ? cb.rcv_right - cb.rcv_nxt : 0;
+        if (space >= keep) space = keep;
+    }
+    cb.hold_window = false;
     u32 w = syn ? space : space >> cb.rcv_shift;
     if (w > 0xffff) w = 0xffff;
     cb.rcv_adv = syn ? w : w << cb.rcv_shift;
+    cb.rcv_right = cb.rcv_nxt + cb.rcv_adv;
     return static_cast<u16>(w);
 }
 
@@ -181,6 +188,17 @@ void tcp_rewind(TcpCb& cb) {
     cb.snd_nxt = cb.snd_una;
 }
 
+bool tcp_resend_first(TcpCb& cb, u32 rcv_space, TcpHeader& seg, u32& len) {
+    if (cb.state == TcpState::SynSent || cb.state == TcpState::SynRcvd) return false;
+    u32 n = cb.data_in_flight();
+    if (n > cb.mss) n = cb.mss;
+    if (!n) return false;
+    seg = base(cb, wire::kAck | wire::kPsh, rcv_space);
+    seg.seq = cb.snd_una;
+    len = n;
+    return true;
+}
+
 bool tcp_syn_again(TcpCb& cb, u32 rcv_space, u16 our_mss, TcpHeader& h) {
     if (cb.state == TcpState::SynRcvd) {
         h = tcp_synack(cb, rcv_space, our_mss);
@@ -262,11 +280,17 @@ TcpInput tcp_input(TcpCb& cb, const TcpHeader& seg, u32 payload_len, u32 rcv_spa
     if (seq_lt(seg.seq, cb.rcv_nxt)) {
         skip = cb.rcv_nxt - seg.seq;
         if (seg_len == 0 || skip >= seg_len) {
-            if (!(seg.flags & wire::kRst)) out.send_ack = true;
+            if (!(seg.flags & wire::kRst)) out.send_ack = cb.hold_window = true;
             return out;
         }
     } else if (seg.seq != cb.rcv_nxt) {
-        if (!(seg.flags & wire::kRst)) out.send_ack = true;
+        if (!(seg.flags & wire::kRst)) out.send_ack = cb.hold_window = true;
+        bool receiving = cb.state == TcpState::Established || cb.state == TcpState::FinWait1 ||
+                         cb.state == TcpState::FinWait2;
+        u32 ahead = seg.seq - cb.rcv_nxt;
+        if (receiving && payload_len && !(seg.flags & (wire::kRst | wire::kSyn)) && ahead < rcv_space &&
+            payload_len <= rcv_space - ahead)
+            out.out_of_order = true;
         return out;
     }
     // Step two: RST.

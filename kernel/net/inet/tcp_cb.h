@@ -4,8 +4,9 @@
 // owns the byte queues and sockets and acts on the outcome; the host unit tests drive it with
 // hand-made segments.
 //
-// A segment that is not the next in sequence is answered with an ACK (a duplicate one) and
-// dropped; the sender's retransmission fills the hole. Retransmission is go-back-N: when the
+// A segment that is not the next in sequence is answered with an ACK (a duplicate one, which
+// starts the sender's fast retransmit); one with data inside the window is marked out_of_order so
+// the caller may keep it and offer it again once the hole is filled. Retransmission is go-back-N: when the
 // timer fires, snd_nxt goes back to snd_una (tcp_rewind) and everything after it is sent again,
 // while snd_max remembers how far the sequence space was ever sent, so ACKs of the first
 // transmission still count. The timer itself (RFC 6298) is TcpRto below; the socket side runs it.
@@ -32,6 +33,10 @@ struct TcpCb {
     u32 fin_seq = 0;       // the FIN's sequence number, once sent
     u32 irs = 0, rcv_nxt = 0;
     u32 rcv_adv = 0;       // the window last advertised (bytes, unscaled)
+    u32 rcv_right = 0;     // the right edge it offered: rcv_nxt + rcv_adv then
+    // The next ACK answers a segment out of sequence: it offers the same right edge, so the peer
+    // counts it as a duplicate (RFC 5681: same window) and retransmits fast.
+    bool hold_window = false;
     u8 snd_shift = 0;      // peer's window scale
     u8 rcv_shift = 0;      // ours, when the peer agreed
     bool wscale_ok = false;
@@ -90,6 +95,7 @@ struct TcpInput {
     bool closed = false;        // the connection reached CLOSED
     bool time_wait = false;     // the connection entered TIME-WAIT now
     bool window_opened = false; // the peer's window grew
+    bool out_of_order = false;  // data beyond a hole, inside the window: worth keeping until it fills
 };
 
 // The reply to a segment that reached no connection (RFC 9293 3.10.7.1).
@@ -108,6 +114,9 @@ TcpInput tcp_input(TcpCb& cb, const wire::TcpHeader& seg, u32 payload_len, u32 r
 bool tcp_next_segment(TcpCb& cb, u32 unsent, u32 rcv_space, wire::TcpHeader& seg, u32& len);
 // The SYN-ACK of a simultaneous open (both sides sent a SYN; a socket connecting to itself).
 wire::TcpHeader tcp_synack(TcpCb& cb, u32 rcv_space, u16 our_mss);
+// Fast retransmit (RFC 5681 3.2, without its congestion control): after three duplicate ACKs, the
+// data segment at snd_una once more, snd_nxt unchanged. False when no data is outstanding.
+bool tcp_resend_first(TcpCb& cb, u32 rcv_space, wire::TcpHeader& seg, u32& len);
 // The SYN (SynSent) or SYN-ACK (SynRcvd) again, after a timeout; false in other states.
 bool tcp_syn_again(TcpCb& cb, u32 rcv_space, u16 our_mss, wire::TcpHeader& h);
 // A bare ACK (window update or acknowledgement).

@@ -63,6 +63,7 @@ bool tcp_grow_ring(ByteRing& r, u32 max) {
 }
 
 void tcp_free_queues(InetSocket& s) {
+    tcp_drop_out_of_order(s);
     kfree(s.m_rx.buffer());
     kfree(s.m_tx.buffer());
     s.m_rx.init(nullptr, 0);

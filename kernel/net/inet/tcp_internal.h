@@ -19,6 +19,8 @@ void tcp_send_ack(InetSocket& s);
 // Allocates the two byte queues of a connection; frees them once nobody can read or send.
 Result<void> tcp_alloc_queues(InetSocket& s);
 void tcp_free_queues(InetSocket& s);
+// Forgets the segments kept beyond a hole (tcp_input.cpp).
+void tcp_drop_out_of_order(InetSocket& s);
 // Doubles a queue (up to max) when it is more than half full; false when it cannot grow.
 bool tcp_grow_ring(ByteRing& r, u32 max);
 // The receive window to offer.
