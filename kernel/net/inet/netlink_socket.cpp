@@ -89,41 +89,57 @@ private:
     u32 m_msg = 0;
 };
 
-void dump_links(Reply& r) {
-    NetDevice& d = loopback_dev();
-    auto* ifi = reinterpret_cast<ifinfomsg*>(r.begin(RTM_NEWLINK, NLM_F_MULTI, sizeof(ifinfomsg)));
-    if (!ifi) return;
-    ifi->ifi_family = kAfUnspec;
-    ifi->ifi_type = kArphrdLoopback;
-    ifi->ifi_index = d.index;
-    ifi->ifi_flags = d.flags | (netdev_is_up(d) ? kIffLowerUp : 0);
-    r.attr(IFLA_IFNAME, d.name, 3);
-    r.attr32(IFLA_TXQLEN, 1000);
-    r.attr8(IFLA_OPERSTATE, netdev_is_up(d) ? 0 /* IF_OPER_UNKNOWN */ : 2 /* IF_OPER_DOWN */);
-    r.attr8(IFLA_LINKMODE, 0);
-    r.attr32(IFLA_MTU, d.mtu);
-    u8 hw[6] = {};
-    r.attr(IFLA_ADDRESS, hw, sizeof(hw));
-    r.attr(IFLA_BROADCAST, hw, sizeof(hw));
-    r.end();
+usize name_len(const char* n) {
+    usize i = 0;
+    while (n[i]) i++;
+    return i + 1;
 }
 
-void dump_addrs(Reply& r, u8 family) {
-    NetDevice& d = loopback_dev();
-    if (!netdev_is_up(d)) return;
+void dump_links(Reply& r) {
+    for (usize i = 0; i < netdev_count(); i++) {
+        NetDevice& d = *netdev_at(i);
+        bool ether = d.hw_type == kArphrdEther;
+        auto* ifi = reinterpret_cast<ifinfomsg*>(r.begin(RTM_NEWLINK, NLM_F_MULTI, sizeof(ifinfomsg)));
+        if (!ifi) return;
+        ifi->ifi_family = kAfUnspec;
+        ifi->ifi_type = d.hw_type;
+        ifi->ifi_index = d.index;
+        ifi->ifi_flags = d.flags | (netdev_is_up(d) ? kIffLowerUp : 0);
+        r.attr(IFLA_IFNAME, d.name, name_len(d.name));
+        r.attr32(IFLA_TXQLEN, 1000);
+        // linux: IF_OPER_UNKNOWN for lo (no carrier reporting), IF_OPER_UP for a NIC with carrier.
+        r.attr8(IFLA_OPERSTATE, netdev_is_up(d) ? (ether ? 6 : 0) : 2 /* IF_OPER_DOWN */);
+        r.attr8(IFLA_LINKMODE, 0);
+        r.attr32(IFLA_MTU, d.mtu);
+        u8 bcast[6];
+        __builtin_memset(bcast, ether ? 0xff : 0, sizeof(bcast));
+        r.attr(IFLA_ADDRESS, d.hw_addr, sizeof(d.hw_addr));
+        r.attr(IFLA_BROADCAST, bcast, sizeof(bcast));
+        r.end();
+    }
+}
+
+void dump_dev_addrs(Reply& r, NetDevice& d, u8 family) {
+    bool ether = d.hw_type == kArphrdEther;
+    if (!ether && !netdev_is_up(d)) return;   // lo's addresses come with IFF_UP (netdev.cpp)
     if (d.has_v4 && (family == kAfUnspec || family == kAfInet)) {
         auto* ifa = reinterpret_cast<ifaddrmsg*>(r.begin(RTM_NEWADDR, NLM_F_MULTI, sizeof(ifaddrmsg)));
         if (!ifa) return;
         ifa->ifa_family = kAfInet;
         ifa->ifa_prefixlen = static_cast<u8>(__builtin_popcount(d.v4_mask));
         ifa->ifa_flags = IFA_F_PERMANENT;
-        ifa->ifa_scope = RT_SCOPE_HOST;
+        ifa->ifa_scope = ether ? RT_SCOPE_UNIVERSE : RT_SCOPE_HOST;
         ifa->ifa_index = static_cast<u32>(d.index);
         u8 a[4];
         wire::put32(a, d.v4_addr);
         r.attr(IFA_ADDRESS, a, 4);
         r.attr(IFA_LOCAL, a, 4);
-        r.attr(IFA_LABEL, d.name, 3);
+        if (ether) {
+            u8 b[4];
+            wire::put32(b, d.v4_broadcast);
+            r.attr(IFA_BROADCAST, b, 4);
+        }
+        r.attr(IFA_LABEL, d.name, name_len(d.name));
         r.attr32(IFA_FLAGS, IFA_F_PERMANENT);
         r.end();
     }
@@ -139,6 +155,13 @@ void dump_addrs(Reply& r, u8 family) {
         r.attr32(IFA_FLAGS, IFA_F_PERMANENT);
         r.end();
     }
+}
+
+void dump_addrs(Reply& r, u8 family) {
+    // linux: the IPv4 addresses of every device, then the IPv6 ones (inet_dump_ifaddr, inet6_dump_addr).
+    for (u8 f : {u8(kAfInet), u8(kAfInet6)})
+        if (family == kAfUnspec || family == f)
+            for (usize i = 0; i < netdev_count(); i++) dump_dev_addrs(r, *netdev_at(i), f);
 }
 
 void error_reply(Reply& r, const nlmsghdr& req, int err) {
