@@ -147,8 +147,14 @@ Result<long> set_ioctl(NetDevice& d, unsigned cmd, const LinuxIfreq& r) {
     case SIOCSIFNETMASK:
         if (!d.has_v4) return Error(EADDRNOTAVAIL);
         if (~a & (~a + 1)) return Error(EINVAL);   // not a contiguous prefix
-        d.v4_mask = a;
-        d.v4_broadcast = d.v4_addr | ~a;
+        if (a != d.v4_mask) {
+            // linux: the address is deleted and inserted again, which takes the device's routes
+            // with it; a broadcast that followed the old mask follows the new one.
+            if (d.v4_broadcast == (d.v4_addr | ~d.v4_mask) && __builtin_popcount(a) < 31)
+                d.v4_broadcast = d.v4_addr | ~a;
+            d.v4_mask = a;
+            route_flush_dev(d);
+        }
         return 0;
     case SIOCSIFBRDADDR:
         if (!d.has_v4) return Error(EADDRNOTAVAIL);
