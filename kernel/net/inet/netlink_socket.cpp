@@ -11,6 +11,7 @@
 #include "mm/kheap.h"
 #include "net/inet/inet.h"
 #include "net/inet/netdev.h"
+#include "net/inet/netlink_config.h"
 #include "net/sock_options.h"
 #include "sync/mutex.h"
 
@@ -276,6 +277,8 @@ void NetlinkSocket::answer(const u8* req, usize len) {
                 int* done = reinterpret_cast<int*>(r.begin(NLMSG_DONE, NLM_F_MULTI, sizeof(int)));
                 if (done) *done = 0;
                 r.end();
+            } else if (int err = 0; netlink_config(h.nlmsg_type, h.nlmsg_flags, payload, body, err)) {
+                if (err || (h.nlmsg_flags & NLM_F_ACK)) error_reply(r, h, err);   // err 0: the ACK
             } else {
                 error_reply(r, h, EOPNOTSUPP);
             }

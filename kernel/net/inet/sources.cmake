@@ -22,5 +22,6 @@ list(APPEND KERNEL_SOURCES
   ${CMAKE_CURRENT_SOURCE_DIR}/net/inet/tcp_input.cpp
   ${CMAKE_CURRENT_SOURCE_DIR}/net/inet/tcp_data.cpp
   ${CMAKE_CURRENT_SOURCE_DIR}/net/inet/netlink_socket.cpp
+  ${CMAKE_CURRENT_SOURCE_DIR}/net/inet/netlink_config.cpp
   ${CMAKE_CURRENT_SOURCE_DIR}/net/inet/proc_net.cpp
 )
