@@ -12,6 +12,7 @@
 #include "net/inet/inet.h"
 #include "net/inet/netdev.h"
 #include "net/inet/netlink_config.h"
+#include "net/inet/route.h"
 #include "net/sock_options.h"
 #include "sync/mutex.h"
 
@@ -165,6 +166,40 @@ void dump_addrs(Reply& r, u8 family) {
             for (usize i = 0; i < netdev_count(); i++) dump_dev_addrs(r, *netdev_at(i), f);
 }
 
+// linux: rtm_fill_fib_info() for the main table's routes (fib_trie order, as route_collect gives).
+void dump_routes(Reply& r) {
+    V4Route all[kRouteListMax];
+    usize n = route_collect(all, kRouteListMax);
+    for (usize i = 0; i < n; i++) {
+        const V4Route& rt = all[i];
+        auto* m = reinterpret_cast<rtmsg*>(r.begin(RTM_NEWROUTE, NLM_F_MULTI, sizeof(rtmsg)));
+        if (!m) return;
+        m->rtm_family = kAfInet;
+        m->rtm_dst_len = static_cast<u8>(__builtin_popcount(rt.mask));
+        m->rtm_table = RT_TABLE_MAIN;
+        m->rtm_protocol = rt.connected ? RTPROT_KERNEL : RTPROT_BOOT;
+        m->rtm_scope = rt.connected || !rt.gateway ? RT_SCOPE_LINK : RT_SCOPE_UNIVERSE;
+        m->rtm_type = RTN_UNICAST;
+        r.attr32(RTA_TABLE, RT_TABLE_MAIN);
+        u8 a[4];
+        if (m->rtm_dst_len) {
+            wire::put32(a, rt.dst);
+            r.attr(RTA_DST, a, 4);
+        }
+        if (rt.metric) r.attr32(RTA_PRIORITY, rt.metric);
+        if (rt.connected) {
+            wire::put32(a, rt.dev->v4_addr);
+            r.attr(RTA_PREFSRC, a, 4);
+        }
+        if (rt.gateway) {
+            wire::put32(a, rt.gateway);
+            r.attr(RTA_GATEWAY, a, 4);
+        }
+        r.attr32(RTA_OIF, static_cast<u32>(rt.dev->index));
+        r.end();
+    }
+}
+
 void error_reply(Reply& r, const nlmsghdr& req, int err) {
     auto* e = reinterpret_cast<nlmsgerr*>(r.begin(NLMSG_ERROR, 0, sizeof(nlmsgerr)));
     if (!e) return;
@@ -269,10 +304,12 @@ void NetlinkSocket::answer(const u8* req, usize len) {
         bool dump = (h.nlmsg_flags & NLM_F_DUMP) == NLM_F_DUMP;
         if (request) {
             Reply r(*this, h);
-            if (dump && (h.nlmsg_type == RTM_GETLINK || h.nlmsg_type == RTM_GETADDR)) {
+            bool dumpable = h.nlmsg_type == RTM_GETLINK || h.nlmsg_type == RTM_GETADDR || h.nlmsg_type == RTM_GETROUTE;
+            if (dump && dumpable) {
                 u8 family = body >= 1 ? payload[0] : kAfUnspec;
                 if (h.nlmsg_type == RTM_GETLINK) dump_links(r);
-                else dump_addrs(r, family);
+                else if (h.nlmsg_type == RTM_GETADDR) dump_addrs(r, family);
+                else if (family == kAfUnspec || family == kAfInet) dump_routes(r);
                 r.flush();
                 int* done = reinterpret_cast<int*>(r.begin(NLMSG_DONE, NLM_F_MULTI, sizeof(int)));
                 if (done) *done = 0;

@@ -132,23 +132,8 @@ PROC_SHOW(proc_show_net_dev) {
 PROC_SHOW(proc_show_net_route) {
     out.appendf("%-127s\n", "Iface\tDestination\tGateway \tFlags\tRefCnt\tUse\tMetric\tMask\t\tMTU\tWindow\tIRTT");
     SpinlockGuard g(inet_lock());
-    V4Route all[kMaxNetDevices + 16];
-    usize n = 0;
-    for (usize i = 0; i < netdev_count(); i++) {
-        NetDevice& d = *netdev_at(i);
-        if (d.hw_type == kArphrdEther && netdev_is_up(d) && d.has_v4)
-            all[n++] = V4Route{d.v4_addr & d.v4_mask, d.v4_mask, 0, 0, &d};
-    }
-    for (usize i = 0; i < route_count() && n < sizeof(all) / sizeof(all[0]); i++) all[n++] = *route_at(i);
-    for (usize i = 1; i < n; i++)   // by destination, then the longer prefix first
-        for (usize j = i; j > 0; j--) {
-            const V4Route& a = all[j - 1];
-            const V4Route& b = all[j];
-            if (a.dst < b.dst || (a.dst == b.dst && a.mask >= b.mask)) break;
-            V4Route t = all[j];
-            all[j] = all[j - 1];
-            all[j - 1] = t;
-        }
+    V4Route all[kRouteListMax];
+    usize n = route_collect(all, kRouteListMax);
     for (usize i = 0; i < n; i++) {
         const V4Route& r = all[i];
         u8 dst[4], gw[4], mask[4];

@@ -7,8 +7,7 @@
 
 namespace {
 
-constexpr usize kMaxRoutes = 16;
-V4Route g_routes[kMaxRoutes];
+V4Route g_routes[kMaxV4Routes];
 usize g_count = 0;
 
 bool v4_loopback(u32 a) { return (a >> 24) == 127; }
@@ -89,7 +88,7 @@ Result<void> route_add(V4Route r) {
         const V4Route& o = g_routes[i];
         if (o.dst == r.dst && o.mask == r.mask && o.metric == r.metric) return Error(EEXIST);
     }
-    if (g_count == kMaxRoutes) return Error(ENOBUFS);
+    if (g_count == kMaxV4Routes) return Error(ENOBUFS);
     g_routes[g_count++] = r;
     return {};
 }
@@ -117,3 +116,25 @@ void route_flush_dev(NetDevice& dev) {
 usize route_count() { return g_count; }
 
 const V4Route* route_at(usize i) { return i < g_count ? &g_routes[i] : nullptr; }
+
+usize route_collect(V4Route* out, usize max) {
+    usize n = 0;
+    for (usize i = 0; i < netdev_count() && n < max; i++) {
+        NetDevice& d = *netdev_at(i);
+        if (usable(d)) {
+            out[n] = V4Route{d.v4_addr & d.v4_mask, d.v4_mask, 0, 0, &d};
+            out[n++].connected = true;
+        }
+    }
+    for (usize i = 0; i < g_count && n < max; i++) out[n++] = g_routes[i];
+    for (usize i = 1; i < n; i++)
+        for (usize j = i; j > 0; j--) {
+            const V4Route& a = out[j - 1];
+            const V4Route& b = out[j];
+            if (a.dst < b.dst || (a.dst == b.dst && a.mask >= b.mask)) break;
+            V4Route t = out[j];
+            out[j] = out[j - 1];
+            out[j - 1] = t;
+        }
+    return n;
+}

@@ -7,14 +7,17 @@
 
 #include "lib/result.h"
 #include "lib/types.h"
+#include "net/inet/netdev.h"
 
-struct NetDevice;
+constexpr usize kMaxV4Routes = 16;   // added routes
+constexpr usize kRouteListMax = kMaxV4Routes + kMaxNetDevices;   // what route_collect can return
 
 struct V4Route {
     u32 dst = 0, mask = 0;   // host order
     u32 gateway = 0;         // 0: on-link
     u32 metric = 0;
     NetDevice* dev = nullptr;
+    bool connected = false;   // a device's own network (route_collect only)
 };
 
 struct RouteResult {
@@ -35,3 +38,6 @@ Result<void> route_del(const V4Route& r, bool match_dev, bool match_gw);   // ES
 void route_flush_dev(NetDevice& dev);
 usize route_count();
 const V4Route* route_at(usize i);
+// The main table as Linux lists it (/proc/net/route, RTM_GETROUTE): the connected networks of the up
+// devices and the added routes, by destination, the longer prefix first. Returns how many (at most max).
+usize route_collect(V4Route* out, usize max);
