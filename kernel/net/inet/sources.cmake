@@ -23,6 +23,7 @@ list(APPEND KERNEL_SOURCES
   ${CMAKE_CURRENT_SOURCE_DIR}/net/inet/tcp_data.cpp
   ${CMAKE_CURRENT_SOURCE_DIR}/net/inet/netlink_socket.cpp
   ${CMAKE_CURRENT_SOURCE_DIR}/net/inet/netlink_config.cpp
+  ${CMAKE_CURRENT_SOURCE_DIR}/net/inet/netlink_dump.cpp
   ${CMAKE_CURRENT_SOURCE_DIR}/net/inet/proc_net.cpp
   ${PROJECT_SOURCE_DIR}/tests/ktest/net_tests.cpp
 )
