@@ -4,6 +4,7 @@
 list(APPEND KERNEL_SOURCES
   ${CMAKE_CURRENT_SOURCE_DIR}/net/inet/wire.cpp
   ${CMAKE_CURRENT_SOURCE_DIR}/net/inet/tcp_cb.cpp
+  ${CMAKE_CURRENT_SOURCE_DIR}/net/inet/tcp_rto.cpp
   ${CMAKE_CURRENT_SOURCE_DIR}/net/inet/inet_core.cpp
   ${CMAKE_CURRENT_SOURCE_DIR}/net/inet/netdev.cpp
   ${CMAKE_CURRENT_SOURCE_DIR}/net/inet/ip.cpp

@@ -159,30 +159,6 @@ u32 TcpCb::data_in_flight() const {
     return n;
 }
 
-void tcp_rtt_sample(TcpRto& r, u64 rtt) {
-    if (!r.srtt_ns) {
-        r.srtt_ns = rtt;
-        r.rttvar_ns = rtt / 2;
-    } else {
-        u64 diff = r.srtt_ns > rtt ? r.srtt_ns - rtt : rtt - r.srtt_ns;
-        r.rttvar_ns = (3 * r.rttvar_ns + diff) / 4;
-        r.srtt_ns = (7 * r.srtt_ns + rtt) / 8;
-    }
-    u64 rto = r.srtt_ns + 4 * r.rttvar_ns;
-    r.rto_ns = rto < kTcpRtoMinNs ? kTcpRtoMinNs : rto > kTcpRtoMaxNs ? kTcpRtoMaxNs : rto;
-}
-
-void tcp_rto_backoff(TcpRto& r) {
-    if (r.backoff < 63) r.backoff++;
-    r.timing = false;   // Karn: what is sent again is never timed
-}
-
-u64 tcp_rto_current(const TcpRto& r) {
-    u64 t = r.rto_ns;
-    for (u8 i = 0; i < r.backoff && t < kTcpRtoMaxNs; i++) t *= 2;
-    return t < kTcpRtoMaxNs ? t : kTcpRtoMaxNs;
-}
-
 void tcp_rewind(TcpCb& cb) {
     if (cb.state == TcpState::SynSent || cb.state == TcpState::SynRcvd) return;   // tcp_syn_again
     cb.snd_nxt = cb.snd_una;
