@@ -10,7 +10,7 @@
 
 namespace {
 
-constexpr usize kEntries = 16;
+constexpr usize kEntries = kArpCacheSize;
 constexpr u32 kMaxPending = 16;                // datagrams waiting for one neighbour (linux: 101 KiB)
 constexpr u64 kRetransNs = 1'000'000'000;      // linux: neigh retrans_time
 constexpr u8 kMaxProbes = 3;                   // linux: mcast_solicit
@@ -170,4 +170,17 @@ void arp_tick(u64 now) {
         n.probes++;
         send_arp(*n.dev, wire::kArpRequest, kBroadcast, n.ip, nullptr);
     }
+}
+
+usize arp_snapshot(NeighbourView* out, usize max) {
+    usize n = 0;
+    for (const Neighbour& e : g_neigh) {
+        if (e.state == NeighState::Free || n == max) continue;
+        out[n].ip = e.ip;
+        __builtin_memcpy(out[n].mac, e.state == NeighState::Reachable ? e.mac : (const u8[6]){}, 6);
+        out[n].resolved = e.state == NeighState::Reachable;
+        out[n].dev = e.dev;
+        n++;
+    }
+    return n;
 }

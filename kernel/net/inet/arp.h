@@ -17,3 +17,14 @@ void eth_output_v4(NetDevice& dev, Packet* p, u32 next_hop);
 void arp_flush(NetDevice& dev);
 // Resends unanswered requests and gives up on neighbours that never answered.
 void arp_tick(u64 now_ns);
+
+// One neighbour as /proc/net/arp shows it.
+struct NeighbourView {
+    u32 ip;
+    u8 mac[6];
+    bool resolved;
+    const NetDevice* dev;
+};
+// The cache's entries (at most max) into out; returns how many.
+usize arp_snapshot(NeighbourView* out, usize max);
+constexpr usize kArpCacheSize = 16;

@@ -7,6 +7,7 @@
 #include "fs/procfs/proc_show.h"
 #include "fs/procfs/seq_buf.h"
 #include "lib/format.h"
+#include "net/inet/arp.h"
 #include "net/inet/inet.h"
 #include "net/inet/inet_socket.h"
 #include "net/inet/netdev.h"
@@ -149,6 +150,24 @@ PROC_SHOW(proc_show_net_route) {
     return out.status();
 }
 
+// linux: net/ipv4/arp.c arp_seq_show(): flags 0x2 (ATF_COM) once resolved, 0x0 while incomplete.
+PROC_SHOW(proc_show_net_arp) {
+    out.append("IP address       HW type     Flags       HW address            Mask     Device\n");
+    SpinlockGuard g(inet_lock());
+    NeighbourView all[kArpCacheSize];
+    usize n = arp_snapshot(all, kArpCacheSize);
+    for (usize i = 0; i < n; i++) {
+        const NeighbourView& e = all[i];
+        char ip[16], mac[18];
+        format(ip, sizeof(ip), "%u.%u.%u.%u", e.ip >> 24, (e.ip >> 16) & 0xff, (e.ip >> 8) & 0xff, e.ip & 0xff);
+        format(mac, sizeof(mac), "%02x:%02x:%02x:%02x:%02x:%02x", e.mac[0], e.mac[1], e.mac[2], e.mac[3], e.mac[4],
+               e.mac[5]);
+        out.appendf("%-16s 0x%-10x0x%-10x%-17s     %-8s %s\n", ip, kArphrdEther, e.resolved ? 0x2 : 0x0, mac, "*",
+                    e.dev->name);
+    }
+    return out.status();
+}
+
 PROC_SHOW(proc_show_net_tcp) {
     show_tcp(out, false);
     return out.status();
@@ -181,4 +200,5 @@ constinit const ProcEntry kProcNetEntries[kProcNetCount] = {
     {"tcp6", kRo, ProcKind::File, proc_show_net_tcp6},
     {"udp6", kRo, ProcKind::File, proc_show_net_udp6},
     {"route", kRo, ProcKind::File, proc_show_net_route},
+    {"arp", kRo, ProcKind::File, proc_show_net_arp},
 };
