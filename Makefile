@@ -25,10 +25,14 @@ build: deps configure
 INITRD ?= $(BUILD)/initramfs-busybox.cpio
 # Raw disk images to attach as virtio-blk disks (vda, vdb...): make run DISK="a.img b.img".
 DISK ?=
+# A virtio-net NIC on QEMU's user network (restrict=on): make run NET=1, or NET="HOSTFWD..." to forward
+# host ports, e.g. NET=tcp:127.0.0.1:8080-:80 (then eth0: ifconfig eth0 10.0.2.15 up).
+NET ?=
 
 run: build
 	tools/run-qemu --interactive --kernel $(BUILD)/aramid.elf --memory $(MEMORY) --append "$(APPEND)" \
-	  --initrd $(INITRD) $(foreach d,$(DISK),--disk $(d))
+	  --initrd $(INITRD) $(foreach d,$(DISK),--disk $(d)) $(if $(NET),--net) \
+	  $(foreach f,$(filter-out 1,$(NET)),--hostfwd $(f))
 
 # QEMU paused with a gdb stub on :1234; gdb attaches with the kernel's symbols loaded.
 debug: build

@@ -15,6 +15,7 @@
 #include "drivers/pci/pci.h"
 #include "drivers/tty/serial_tty.h"
 #include "drivers/virtio/virtio_blk.h"
+#include "drivers/net/virtio_net.h"
 #include "fs/initramfs/initramfs.h"
 #include "fs/procfs/procfs.h"
 #include "ipc/mqueue.h"
@@ -107,6 +108,7 @@ void kernel_init() {
     loop_init();
     tty_init();
     virtio_blk_register();
+    virtio_net_register();
     pci_init();
     job_control_init();
     unpack_initrd();

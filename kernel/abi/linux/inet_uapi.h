@@ -45,3 +45,22 @@ struct LinuxIfconf {
     u64 buf;
 };
 static_assert(sizeof(LinuxIfconf) == 16);
+
+// struct rtentry of SIOCADDRT/SIOCDELRT (include/uapi/linux/route.h, which also pulls in
+// <linux/if.h>): the sockaddrs are sockaddr_in for IPv4.
+struct LinuxRtentry {
+    u64 pad1;
+    u8 dst[16], gateway[16], genmask[16];
+    u16 flags;
+    i16 pad2;
+    u64 pad3;
+    u64 pad4;
+    i16 metric;
+    u64 dev;   // char* in user space: a device name, or null
+    u64 mtu, window;
+    u16 irtt;
+};
+static_assert(sizeof(LinuxRtentry) == 120);
+constexpr u16 kRtfUp = 0x1;        // RTF_UP
+constexpr u16 kRtfGateway = 0x2;   // RTF_GATEWAY
+constexpr u16 kRtfHost = 0x4;      // RTF_HOST

@@ -20,3 +20,11 @@ static_assert(sizeof(vring_desc) == 16);
 static_assert(sizeof(virtio_pci_cap) == 16);
 static_assert(offsetof(virtio_pci_common_cfg, queue_desc_lo) == 0x20);
 static_assert(sizeof(virtio_blk_outhdr) == 16);
+
+#pragma push_macro("__GLIBC__")
+#undef __GLIBC__
+#define class class_   // virtio_net_ctrl_hdr has a member named class
+#include <linux/virtio_net.h>
+#undef class
+#pragma pop_macro("__GLIBC__")
+static_assert(sizeof(virtio_net_hdr_v1) == 12);

@@ -62,7 +62,7 @@ constexpr u16 kProcPidNsCount = 2;
 extern const ProcEntry kProcPidNsEntries[kProcPidNsCount];
 
 // /proc/<pid>/net/ (net/inet/proc_net.cpp), which /proc/net links to.
-constexpr u16 kProcNetCount = 5;
+constexpr u16 kProcNetCount = 7;
 extern const ProcEntry kProcNetEntries[kProcNetCount];
 PROC_SHOW(proc_link_net);
 

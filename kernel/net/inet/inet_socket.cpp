@@ -92,6 +92,7 @@ Result<RefPtr<InetSocket>> InetSocket::create(int family, int type, int protocol
 InetSocket::~InetSocket() {
     packet_free_all(m_rxq);
     packet_free_all(m_syn_wait);
+    packet_free_all(m_ooo);
     kfree(m_rx.buffer());
     kfree(m_tx.buffer());
 }

@@ -94,6 +94,12 @@ public:
     ByteRing m_rx;             // bytes received, not yet read
     ByteRing m_tx;             // bytes written, not yet acknowledged (the first m_cb.data_in_flight() are sent)
     u64 m_expires_ns = 0;      // TIME-WAIT or orphaned FIN-WAIT-2: when the entry goes
+    bool m_rtx = false;        // the peer is off this host: segments can be lost, the timer runs
+    TcpRto m_rto;
+    u64 m_rtx_deadline_ns = 0; // when the retransmission timer fires (0: not armed)
+    u8 m_retries = 0;          // expiries without progress
+    u8 m_dupacks = 0;          // duplicate ACKs in a row (three: fast retransmit)
+    PacketList m_ooo;          // segments that arrived after a hole, whole (TCP header on), unsorted
     // Listening.
     ListNode m_accept_node;    // in the listener's accept queue (holds a reference)
     IntrusiveList<InetSocket, &InetSocket::m_accept_node> m_accept_q;

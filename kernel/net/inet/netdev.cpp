@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
-// The loopback device and the interface ioctls (linux: drivers/net/loopback.c, net/core/dev_ioctl.c,
-// net/ipv4/devinet.c devinet_ioctl/inet_gifconf).
+// The device list, the loopback device and the interface ioctls (linux: drivers/net/loopback.c,
+// net/core/dev_ioctl.c, net/ipv4/devinet.c devinet_ioctl/inet_gifconf, net/ipv4/fib_frontend.c
+// ip_rt_ioctl).
 #include "net/inet/netdev.h"
 
 #include "abi/linux/inet_uapi.h"
@@ -9,9 +10,9 @@
 #include "core/credentials.h"
 #include "core/process.h"
 #include "mm/user_ptr.h"
+#include "net/inet/arp.h"
 #include "net/inet/inet.h"
-
-
+#include "net/inet/route.h"
 
 namespace {
 
@@ -24,12 +25,14 @@ void lo_xmit(NetDevice& d, Packet* p) {
 }
 
 constinit NetDevice g_lo{"lo", 1, kIffLoopback, 65536, false, 0, 0, false, {}, lo_xmit};
+NetDevice* g_devs[kMaxNetDevices] = {&g_lo};
+usize g_dev_count = 1;
 
-bool name_is(const LinuxIfreq& r, const char* name) {
+bool name_is(const char* a, const char* name, usize max) {
     usize i = 0;
-    for (; i < kIfNameSize && r.name[i]; i++)
-        if (r.name[i] != name[i]) return false;
-    return i < kIfNameSize && name[i] == 0;
+    for (; i < max && a[i]; i++)
+        if (a[i] != name[i]) return false;
+    return i < max && name[i] == 0;
 }
 
 void put_sockaddr_v4(LinuxIfreq& r, u32 addr) {
@@ -38,9 +41,159 @@ void put_sockaddr_v4(LinuxIfreq& r, u32 addr) {
     wire::put32(r.u.addr.data + 2, addr);
 }
 
+usize str_len(const char* s) {
+    usize n = 0;
+    while (s[n]) n++;
+    return n;
+}
+
+// linux: inet_make_mask(classful prefix) when an address is set without a mask.
+u32 classful_mask(u32 a) {
+    if ((a >> 31) == 0) return 0xff000000;
+    if ((a >> 30) == 2) return 0xffff0000;
+    return 0xffffff00;
+}
+
+Result<u32> sockaddr_v4(const u8* sa, int err = EINVAL) {
+    u16 f;
+    __builtin_memcpy(&f, sa, sizeof(f));
+    if (f != kAfInet) return Error(err);
+    return wire::get32(sa + 4);
+}
+
+Result<long> ifconf(uptr arg) {
+    LinuxIfconf c;
+    TRY(copy_from_user(&c, arg, sizeof(c)));
+    LinuxIfreq rs[kMaxNetDevices]{};
+    i32 n = 0;
+    {
+        SpinlockGuard g(inet_lock());
+        for (usize i = 0; i < g_dev_count; i++) {
+            NetDevice& d = *g_devs[i];
+            if (!netdev_is_up(d) || !d.has_v4) continue;
+            __builtin_memcpy(rs[n].name, d.name, str_len(d.name));
+            put_sockaddr_v4(rs[n], d.v4_addr);
+            n++;
+        }
+    }
+    i32 bytes = n * static_cast<i32>(sizeof(LinuxIfreq));
+    if (c.buf) {
+        // linux: inet_gifconf() stops when an entry no longer fits
+        i32 fit = c.len < bytes ? c.len / static_cast<i32>(sizeof(LinuxIfreq)) : n;
+        if (fit < 0) fit = 0;
+        bytes = fit * static_cast<i32>(sizeof(LinuxIfreq));
+        if (bytes) TRY(copy_to_user(c.buf, rs, static_cast<usize>(bytes)));
+    }
+    c.len = bytes;
+    TRY(copy_to_user(arg, &c.len, sizeof(c.len)));
+    return 0;
+}
+
+Result<long> route_ioctl(unsigned cmd, uptr arg) {
+    if (!capable(CAP_NET_ADMIN)) return Error(EPERM);
+    LinuxRtentry rt;
+    TRY(copy_from_user(&rt, arg, sizeof(rt)));
+    V4Route r;
+    r.dst = TRY(sockaddr_v4(rt.dst, EAFNOSUPPORT));
+    r.mask = 0xffffffff;
+    if (!(rt.flags & kRtfHost)) {
+        // linux: rtentry_to_fib_config(): an AF_UNSPEC mask of zero is a default route; the
+        // mask must be a prefix and cover every bit of the destination.
+        u16 family;
+        __builtin_memcpy(&family, rt.genmask, sizeof(family));
+        r.mask = wire::get32(rt.genmask + 4);
+        if (family != kAfInet && (r.mask || family)) return Error(EAFNOSUPPORT);
+        if ((~r.mask & (~r.mask + 1)) || (r.dst & ~r.mask)) return Error(EINVAL);
+    }
+    if (rt.flags & kRtfGateway) r.gateway = TRY(sockaddr_v4(rt.gateway));
+    r.metric = rt.metric > 0 ? static_cast<u32>(rt.metric - 1) : 0;   // "+1 for binary compatibility"
+    char name[kIfNameSize] = {};
+    if (rt.dev) TRY(copy_from_user(name, rt.dev, sizeof(name) - 1));
+    InetLocked g;
+    if (name[0]) {
+        r.dev = netdev_by_name(name, kIfNameSize);
+        if (!r.dev) return Error(ENODEV);
+    }
+    if (cmd == SIOCADDRT) TRY(route_add(r));
+    else TRY(route_del(r, r.dev != nullptr, r.gateway != 0));
+    return 0;
+}
+
+Result<long> set_ioctl(NetDevice& d, unsigned cmd, const LinuxIfreq& r) {
+    if (!capable(CAP_NET_ADMIN)) return Error(EPERM);
+    InetLocked g;
+    switch (cmd) {
+    case SIOCSIFFLAGS: netdev_set_flags(d, static_cast<u16>(r.u.flags)); return 0;
+    case SIOCSIFMTU:
+        if (r.u.ivalue < 68 || static_cast<u32>(r.u.ivalue) > (d.hw_type == kArphrdEther ? 1500u : 65536u))
+            return Error(EINVAL);
+        d.mtu = static_cast<u32>(r.u.ivalue);
+        return 0;
+    default: break;
+    }
+    if (d.hw_type != kArphrdEther) return Error(EOPNOTSUPP);   // lo's 127.0.0.1 stays as it is
+    u32 a = TRY(sockaddr_v4(reinterpret_cast<const u8*>(&r.u.addr)));
+    switch (cmd) {
+    case SIOCSIFADDR:
+        if (!d.has_v4 || d.v4_addr != a) {
+            if (!d.has_v4) d.v4_mask = classful_mask(a);
+            d.v4_addr = a;
+            d.has_v4 = true;
+            d.v4_broadcast = a | ~d.v4_mask;
+            route_flush_dev(d);
+            arp_flush(d);
+        }
+        return 0;
+    case SIOCSIFNETMASK:
+        if (!d.has_v4) return Error(EADDRNOTAVAIL);
+        if (~a & (~a + 1)) return Error(EINVAL);   // not a contiguous prefix
+        if (a != d.v4_mask) {
+            // linux: the address is deleted and inserted again, which takes the device's routes
+            // with it; a broadcast that followed the old mask follows the new one.
+            if (d.v4_broadcast == (d.v4_addr | ~d.v4_mask) && __builtin_popcount(a) < 31)
+                d.v4_broadcast = d.v4_addr | ~a;
+            d.v4_mask = a;
+            route_flush_dev(d);
+        }
+        return 0;
+    case SIOCSIFBRDADDR:
+        if (!d.has_v4) return Error(EADDRNOTAVAIL);
+        d.v4_broadcast = a;
+        return 0;
+    }
+    return Error(EINVAL);
+}
+
 }  // namespace
 
 NetDevice& loopback_dev() { return g_lo; }
+
+Result<void> netdev_register(NetDevice& d) {
+    {
+        SpinlockGuard g(inet_lock());
+        if (g_dev_count == kMaxNetDevices) return Error(ENOSPC);
+        d.index = static_cast<int>(g_dev_count) + 1;
+        g_devs[g_dev_count++] = &d;
+    }
+    netdev_start_thread();
+    return {};
+}
+
+usize netdev_count() { return g_dev_count; }
+
+NetDevice* netdev_at(usize i) { return i < g_dev_count ? g_devs[i] : nullptr; }
+
+NetDevice* netdev_by_index(int index) {
+    for (usize i = 0; i < g_dev_count; i++)
+        if (g_devs[i]->index == index) return g_devs[i];
+    return nullptr;
+}
+
+NetDevice* netdev_by_name(const char* name, usize max_len) {
+    for (usize i = 0; i < g_dev_count; i++)
+        if (name_is(name, g_devs[i]->name, max_len)) return g_devs[i];
+    return nullptr;
+}
 
 bool netdev_is_up(const NetDevice& d) { return d.flags & kIffUp; }
 
@@ -60,6 +213,10 @@ void netdev_set_flags(NetDevice& d, u32 flags) {
         d.v6_addr.b[15] = 1;
     }
     if (!up) d.has_v6 = false;   // linux: addrconf drops ::1 on NETDEV_DOWN; 127.0.0.1 stays but is unused
+    if (!up && was_up && d.hw_type == kArphrdEther) {
+        route_flush_dev(d);
+        arp_flush(d);
+    }
 }
 
 bool netdev_ioctl_cmd(unsigned cmd) {
@@ -68,80 +225,76 @@ bool netdev_ioctl_cmd(unsigned cmd) {
     case SIOCGIFFLAGS:
     case SIOCSIFFLAGS:
     case SIOCGIFADDR:
+    case SIOCSIFADDR:
     case SIOCGIFNETMASK:
+    case SIOCSIFNETMASK:
     case SIOCGIFBRDADDR:
+    case SIOCSIFBRDADDR:
     case SIOCGIFDSTADDR:
     case SIOCGIFINDEX:
     case SIOCGIFNAME:
     case SIOCGIFMTU:
+    case SIOCSIFMTU:
     case SIOCGIFHWADDR:
     case SIOCGIFMETRIC:
-    case SIOCGIFTXQLEN: return true;
+    case SIOCGIFTXQLEN:
+    case SIOCADDRT:
+    case SIOCDELRT: return true;
     default: return false;
     }
 }
 
 Result<long> netdev_ioctl(unsigned cmd, uptr arg) {
-    if (cmd == SIOCGIFCONF) {
-        LinuxIfconf c;
-        TRY(copy_from_user(&c, arg, sizeof(c)));
-        LinuxIfreq r{};
-        bool have;
-        {
-            SpinlockGuard g(inet_lock());
-            have = netdev_is_up(g_lo) && g_lo.has_v4;
-            __builtin_memcpy(r.name, g_lo.name, 3);
-            put_sockaddr_v4(r, g_lo.v4_addr);
-        }
-        i32 n = have ? static_cast<i32>(sizeof(r)) : 0;
-        if (c.buf) {
-            if (c.len < n) n = 0;   // linux: inet_gifconf() stops when an entry no longer fits
-            if (n) TRY(copy_to_user(c.buf, &r, sizeof(r)));
-        }
-        c.len = n;
-        TRY(copy_to_user(arg, &c.len, sizeof(c.len)));
-        return 0;
-    }
+    if (cmd == SIOCGIFCONF) return ifconf(arg);
+    if (cmd == SIOCADDRT || cmd == SIOCDELRT) return route_ioctl(cmd, arg);
     LinuxIfreq r;
     TRY(copy_from_user(&r, arg, sizeof(r)));
     if (cmd == SIOCGIFNAME) {
-        if (r.u.ivalue != g_lo.index) return Error(ENODEV);
+        NetDevice* d;
+        {
+            SpinlockGuard g(inet_lock());
+            d = netdev_by_index(r.u.ivalue);
+        }
+        if (!d) return Error(ENODEV);
         __builtin_memset(r.name, 0, sizeof(r.name));
-        __builtin_memcpy(r.name, g_lo.name, 2);
+        __builtin_memcpy(r.name, d->name, str_len(d->name));
         TRY(copy_to_user(arg, &r, sizeof(r)));
         return 0;
     }
-    if (!name_is(r, g_lo.name)) return Error(ENODEV);
+    NetDevice* dp;
     {
         SpinlockGuard g(inet_lock());
-        NetDevice& d = g_lo;
+        dp = netdev_by_name(r.name, kIfNameSize);
+    }
+    if (!dp) return Error(ENODEV);
+    NetDevice& d = *dp;
+    if (cmd == SIOCSIFFLAGS || cmd == SIOCSIFADDR || cmd == SIOCSIFNETMASK || cmd == SIOCSIFBRDADDR ||
+        cmd == SIOCSIFMTU)
+        return set_ioctl(d, cmd, r);
+    {
+        SpinlockGuard g(inet_lock());
         switch (cmd) {
         case SIOCGIFFLAGS: r.u.flags = static_cast<i16>(d.flags); break;
-        case SIOCSIFFLAGS: break;
         case SIOCGIFINDEX: r.u.ivalue = d.index; break;
         case SIOCGIFMTU: r.u.ivalue = static_cast<i32>(d.mtu); break;
         case SIOCGIFMETRIC: r.u.ivalue = 0; break;
         case SIOCGIFTXQLEN: r.u.ivalue = 1000; break;
         case SIOCGIFHWADDR:
             __builtin_memset(&r.u, 0, sizeof(r.u));
-            r.u.addr.family = 772;   // ARPHRD_LOOPBACK
+            r.u.addr.family = d.hw_type;
+            __builtin_memcpy(r.u.addr.data, d.hw_addr, sizeof(d.hw_addr));
             break;
         case SIOCGIFADDR:
         case SIOCGIFNETMASK:
         case SIOCGIFBRDADDR:
         case SIOCGIFDSTADDR:
-            if (!netdev_is_up(d) || !d.has_v4) return Error(EADDRNOTAVAIL);
+            // linux: devinet_ioctl() finds no ifa on a device without an address; lo's goes with IFF_UP.
+            if (!d.has_v4 || (d.hw_type != kArphrdEther && !netdev_is_up(d))) return Error(EADDRNOTAVAIL);
             if (cmd == SIOCGIFADDR || cmd == SIOCGIFDSTADDR) put_sockaddr_v4(r, d.v4_addr);
             else if (cmd == SIOCGIFNETMASK) put_sockaddr_v4(r, d.v4_mask);
-            else put_sockaddr_v4(r, 0);
+            else put_sockaddr_v4(r, d.hw_type == kArphrdEther ? d.v4_broadcast : 0);
             break;
         }
-    }
-    if (cmd == SIOCSIFFLAGS) {
-        if (!capable(CAP_NET_ADMIN)) return Error(EPERM);
-        InetLocked g;
-        netdev_set_flags(g_lo, static_cast<u16>(r.u.flags));
-        return 0;
     }
     TRY(copy_to_user(arg, &r, sizeof(r)));
     return 0;

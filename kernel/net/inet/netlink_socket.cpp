@@ -11,6 +11,8 @@
 #include "mm/kheap.h"
 #include "net/inet/inet.h"
 #include "net/inet/netdev.h"
+#include "net/inet/netlink_config.h"
+#include "net/inet/netlink_dump.h"
 #include "net/sock_options.h"
 #include "sync/mutex.h"
 
@@ -21,9 +23,6 @@ constexpr int kSolNetlink = 270;   // SOL_NETLINK (in libc's <sys/socket.h>, not
 IntrusiveList<NetlinkSocket, &NetlinkSocket::m_node> g_ports;
 i32 g_rover = -4096;   // linux: netlink_autobind() counts down from here when the tgid is taken
 
-constexpr u16 kArphrdLoopback = 772;   // ARPHRD_LOOPBACK (<linux/if_arp.h> pulls in libc headers)
-constexpr u32 kIffLowerUp = 0x10000;
-constexpr usize kBatch = 8192;         // bytes of messages per reply datagram
 
 bool port_taken(i32 id) {
     for (NetlinkSocket& s : g_ports)
@@ -31,118 +30,8 @@ bool port_taken(i32 id) {
     return false;
 }
 
-// Builds reply messages into a datagram, starting a new one when it fills.
-class Reply {
-public:
-    Reply(NetlinkSocket& to, const nlmsghdr& req) : m_to(to), m_req(req) {}
-    ~Reply() { flush(); }
-    ARAMID_NOCOPY(Reply);
 
-    // Starts a message of type with a fixed header of hlen bytes; returns the fixed header.
-    u8* begin(u16 type, u16 flags, usize hlen) {
-        if (m_len + NLMSG_SPACE(hlen) + 256 > kBatch) flush();
-        if (!ensure()) return nullptr;
-        m_msg = m_len;
-        auto* h = reinterpret_cast<nlmsghdr*>(m_p->buf() + m_len);
-        h->nlmsg_type = type;
-        h->nlmsg_flags = flags;
-        h->nlmsg_seq = m_req.nlmsg_seq;
-        h->nlmsg_pid = static_cast<u32>(m_to.m_portid);
-        m_len += NLMSG_HDRLEN;
-        u8* body = m_p->buf() + m_len;
-        __builtin_memset(body, 0, NLMSG_ALIGN(hlen));
-        m_len += static_cast<u32>(NLMSG_ALIGN(hlen));
-        return body;
-    }
-    void attr(u16 type, const void* data, usize n) {
-        if (!m_p) return;
-        auto* a = reinterpret_cast<rtattr*>(m_p->buf() + m_len);
-        a->rta_type = type;
-        a->rta_len = static_cast<u16>(RTA_LENGTH(n));
-        __builtin_memcpy(RTA_DATA(a), data, n);
-        usize pad = RTA_SPACE(n) - RTA_LENGTH(n);
-        __builtin_memset(static_cast<u8*>(RTA_DATA(a)) + n, 0, pad);
-        m_len += static_cast<u32>(RTA_SPACE(n));
-    }
-    void attr32(u16 type, u32 v) { attr(type, &v, sizeof(v)); }
-    void attr8(u16 type, u8 v) { attr(type, &v, sizeof(v)); }
-    void end() {
-        if (!m_p) return;
-        reinterpret_cast<nlmsghdr*>(m_p->buf() + m_msg)->nlmsg_len = m_len - m_msg;
-    }
-    void flush() {
-        if (!m_p) return;
-        m_p->len = m_len;
-        m_to.m_rxq.push_back(*m_p);
-        m_p = nullptr;
-        m_len = 0;
-    }
-
-private:
-    bool ensure() {
-        if (!m_p) m_p = packet_alloc(0, kBatch);
-        return m_p != nullptr;
-    }
-    NetlinkSocket& m_to;
-    nlmsghdr m_req;
-    Packet* m_p = nullptr;
-    u32 m_len = 0;
-    u32 m_msg = 0;
-};
-
-void dump_links(Reply& r) {
-    NetDevice& d = loopback_dev();
-    auto* ifi = reinterpret_cast<ifinfomsg*>(r.begin(RTM_NEWLINK, NLM_F_MULTI, sizeof(ifinfomsg)));
-    if (!ifi) return;
-    ifi->ifi_family = kAfUnspec;
-    ifi->ifi_type = kArphrdLoopback;
-    ifi->ifi_index = d.index;
-    ifi->ifi_flags = d.flags | (netdev_is_up(d) ? kIffLowerUp : 0);
-    r.attr(IFLA_IFNAME, d.name, 3);
-    r.attr32(IFLA_TXQLEN, 1000);
-    r.attr8(IFLA_OPERSTATE, netdev_is_up(d) ? 0 /* IF_OPER_UNKNOWN */ : 2 /* IF_OPER_DOWN */);
-    r.attr8(IFLA_LINKMODE, 0);
-    r.attr32(IFLA_MTU, d.mtu);
-    u8 hw[6] = {};
-    r.attr(IFLA_ADDRESS, hw, sizeof(hw));
-    r.attr(IFLA_BROADCAST, hw, sizeof(hw));
-    r.end();
-}
-
-void dump_addrs(Reply& r, u8 family) {
-    NetDevice& d = loopback_dev();
-    if (!netdev_is_up(d)) return;
-    if (d.has_v4 && (family == kAfUnspec || family == kAfInet)) {
-        auto* ifa = reinterpret_cast<ifaddrmsg*>(r.begin(RTM_NEWADDR, NLM_F_MULTI, sizeof(ifaddrmsg)));
-        if (!ifa) return;
-        ifa->ifa_family = kAfInet;
-        ifa->ifa_prefixlen = static_cast<u8>(__builtin_popcount(d.v4_mask));
-        ifa->ifa_flags = IFA_F_PERMANENT;
-        ifa->ifa_scope = RT_SCOPE_HOST;
-        ifa->ifa_index = static_cast<u32>(d.index);
-        u8 a[4];
-        wire::put32(a, d.v4_addr);
-        r.attr(IFA_ADDRESS, a, 4);
-        r.attr(IFA_LOCAL, a, 4);
-        r.attr(IFA_LABEL, d.name, 3);
-        r.attr32(IFA_FLAGS, IFA_F_PERMANENT);
-        r.end();
-    }
-    if (d.has_v6 && (family == kAfUnspec || family == kAfInet6)) {
-        auto* ifa = reinterpret_cast<ifaddrmsg*>(r.begin(RTM_NEWADDR, NLM_F_MULTI, sizeof(ifaddrmsg)));
-        if (!ifa) return;
-        ifa->ifa_family = kAfInet6;
-        ifa->ifa_prefixlen = 128;
-        ifa->ifa_flags = IFA_F_PERMANENT;
-        ifa->ifa_scope = RT_SCOPE_HOST;
-        ifa->ifa_index = static_cast<u32>(d.index);
-        r.attr(IFA_ADDRESS, d.v6_addr.b, 16);
-        r.attr32(IFA_FLAGS, IFA_F_PERMANENT);
-        r.end();
-    }
-}
-
-void error_reply(Reply& r, const nlmsghdr& req, int err) {
+void error_reply(NetlinkReply& r, const nlmsghdr& req, int err) {
     auto* e = reinterpret_cast<nlmsgerr*>(r.begin(NLMSG_ERROR, 0, sizeof(nlmsgerr)));
     if (!e) return;
     e->error = -err;
@@ -245,15 +134,19 @@ void NetlinkSocket::answer(const u8* req, usize len) {
         if (queued >= m_rcvbuf) return;   // linux: the reply does not fit the receive buffer and is lost
         bool dump = (h.nlmsg_flags & NLM_F_DUMP) == NLM_F_DUMP;
         if (request) {
-            Reply r(*this, h);
-            if (dump && (h.nlmsg_type == RTM_GETLINK || h.nlmsg_type == RTM_GETADDR)) {
+            NetlinkReply r(*this, h);
+            bool dumpable = h.nlmsg_type == RTM_GETLINK || h.nlmsg_type == RTM_GETADDR || h.nlmsg_type == RTM_GETROUTE;
+            if (dump && dumpable) {
                 u8 family = body >= 1 ? payload[0] : kAfUnspec;
-                if (h.nlmsg_type == RTM_GETLINK) dump_links(r);
-                else dump_addrs(r, family);
+                if (h.nlmsg_type == RTM_GETLINK) netlink_dump_links(r);
+                else if (h.nlmsg_type == RTM_GETADDR) netlink_dump_addrs(r, family);
+                else if (family == kAfUnspec || family == kAfInet) netlink_dump_routes(r);
                 r.flush();
                 int* done = reinterpret_cast<int*>(r.begin(NLMSG_DONE, NLM_F_MULTI, sizeof(int)));
                 if (done) *done = 0;
                 r.end();
+            } else if (int err = 0; netlink_config(h.nlmsg_type, h.nlmsg_flags, payload, body, err)) {
+                if (err || (h.nlmsg_flags & NLM_F_ACK)) error_reply(r, h, err);   // err 0: the ACK
             } else {
                 error_reply(r, h, EOPNOTSUPP);
             }

@@ -14,6 +14,8 @@ struct Packet {
     // A UDP datagram waiting in a receive queue: where it came from.
     wire::Addr from;
     u16 from_port = 0;
+    // A TCP segment held in a connection's out-of-order queue: its first sequence number.
+    u32 tcp_seq = 0;
 
     u8* buf() { return reinterpret_cast<u8*>(this + 1); }
     u8* data() { return buf() + off; }
@@ -31,8 +33,9 @@ struct Packet {
 
 using PacketList = IntrusiveList<Packet, &Packet::node>;
 
-// Room for the largest IP and TCP headers in front of a payload.
-constexpr u32 kPacketHeadroom = wire::kIpv6HeaderLen + wire::kTcpMaxHeaderLen;
+// Room for a link header and the largest IP and TCP headers in front of a payload.
+constexpr u32 kLinkHeadroom = 16;   // an Ethernet header, rounded up
+constexpr u32 kPacketHeadroom = kLinkHeadroom + wire::kIpv6HeaderLen + wire::kTcpMaxHeaderLen;
 
 // A packet with len data bytes after headroom bytes, or null when memory is short.
 Packet* packet_alloc(u32 headroom, u32 len);

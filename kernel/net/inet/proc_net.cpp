@@ -6,9 +6,12 @@
 #include "abi/linux/socket_abi.h"
 #include "fs/procfs/proc_show.h"
 #include "fs/procfs/seq_buf.h"
+#include "lib/format.h"
+#include "net/inet/arp.h"
 #include "net/inet/inet.h"
 #include "net/inet/inet_socket.h"
 #include "net/inet/netdev.h"
+#include "net/inet/route.h"
 
 namespace {
 
@@ -114,11 +117,54 @@ PROC_SHOW(proc_show_net_dev) {
     out.append(" face |bytes    packets errs drop fifo frame compressed multicast|bytes    packets errs drop fifo colls "
                "carrier compressed\n");
     SpinlockGuard g(inet_lock());
-    NetDevice& d = loopback_dev();
-    out.appendf("%6s: %7llu %7llu %4u %4u %4u %5u %10u %9u %8llu %7llu %4u %4u %4u %5u %7u %10u\n", d.name,
-                static_cast<unsigned long long>(d.rx_bytes), static_cast<unsigned long long>(d.rx_packets), 0, 0, 0,
-                0, 0, 0, static_cast<unsigned long long>(d.tx_bytes), static_cast<unsigned long long>(d.tx_packets),
-                0, 0, 0, 0, 0, 0);
+    for (usize i = 0; i < netdev_count(); i++) {
+        NetDevice& d = *netdev_at(i);
+        out.appendf("%6s: %7llu %7llu %4u %4llu %4u %5u %10u %9u %8llu %7llu %4u %4llu %4u %5u %7u %10u\n", d.name,
+                    static_cast<unsigned long long>(d.rx_bytes), static_cast<unsigned long long>(d.rx_packets), 0,
+                    static_cast<unsigned long long>(d.rx_dropped), 0, 0, 0, 0,
+                    static_cast<unsigned long long>(d.tx_bytes), static_cast<unsigned long long>(d.tx_packets), 0,
+                    static_cast<unsigned long long>(d.tx_dropped), 0, 0, 0, 0);
+    }
+    return out.status();
+}
+
+// linux: net/ipv4/fib_trie.c fib_route_seq_show(): the main table's unicast routes in key order,
+// each line padded to 127 columns; addresses are network-order words printed with %08X.
+PROC_SHOW(proc_show_net_route) {
+    out.appendf("%-127s\n", "Iface\tDestination\tGateway \tFlags\tRefCnt\tUse\tMetric\tMask\t\tMTU\tWindow\tIRTT");
+    SpinlockGuard g(inet_lock());
+    V4Route all[kRouteListMax];
+    usize n = route_collect(all, kRouteListMax);
+    for (usize i = 0; i < n; i++) {
+        const V4Route& r = all[i];
+        u8 dst[4], gw[4], mask[4];
+        wire::put32(dst, r.dst);
+        wire::put32(gw, r.gateway);
+        wire::put32(mask, r.mask);
+        char line[160];
+        usize len = format(line, sizeof(line), "%s\t%08X\t%08X\t%04X\t%d\t%u\t%u\t%08X\t%d\t%u\t%u", r.dev->name,
+                           le_word(dst), le_word(gw), 0x1 | (r.gateway ? 0x2 : 0), 0, 0, r.metric, le_word(mask),
+                           0, 0, 0);
+        out.appendf("%-127s\n", len < sizeof(line) ? line : "");
+    }
+    return out.status();
+}
+
+// linux: net/ipv4/arp.c arp_seq_show(): flags 0x2 (ATF_COM) once resolved, 0x0 while incomplete.
+PROC_SHOW(proc_show_net_arp) {
+    out.append("IP address       HW type     Flags       HW address            Mask     Device\n");
+    SpinlockGuard g(inet_lock());
+    NeighbourView all[kArpCacheSize];
+    usize n = arp_snapshot(all, kArpCacheSize);
+    for (usize i = 0; i < n; i++) {
+        const NeighbourView& e = all[i];
+        char ip[16], mac[18];
+        format(ip, sizeof(ip), "%u.%u.%u.%u", e.ip >> 24, (e.ip >> 16) & 0xff, (e.ip >> 8) & 0xff, e.ip & 0xff);
+        format(mac, sizeof(mac), "%02x:%02x:%02x:%02x:%02x:%02x", e.mac[0], e.mac[1], e.mac[2], e.mac[3], e.mac[4],
+               e.mac[5]);
+        out.appendf("%-16s 0x%-10x0x%-10x%-17s     %-8s %s\n", ip, kArphrdEther, e.resolved ? 0x2 : 0x0, mac, "*",
+                    e.dev->name);
+    }
     return out.status();
 }
 
@@ -153,4 +199,6 @@ constinit const ProcEntry kProcNetEntries[kProcNetCount] = {
     {"udp", kRo, ProcKind::File, proc_show_net_udp},
     {"tcp6", kRo, ProcKind::File, proc_show_net_tcp6},
     {"udp6", kRo, ProcKind::File, proc_show_net_udp6},
+    {"route", kRo, ProcKind::File, proc_show_net_route},
+    {"arp", kRo, ProcKind::File, proc_show_net_arp},
 };

@@ -9,9 +9,16 @@ using wire::TcpHeader;
 namespace {
 
 u16 window_field(TcpCb& cb, u32 space, bool syn) {
+    if (!syn && cb.hold_window) {
+        // A duplicate ACK offers the right edge the last ACK did, never a moved one.
+        u32 keep = seq_lt(cb.rcv_nxt, cb.rcv_right) ? cb.rcv_right - cb.rcv_nxt : 0;
+        if (space >= keep) space = keep;
+    }
+    cb.hold_window = false;
     u32 w = syn ? space : space >> cb.rcv_shift;
     if (w > 0xffff) w = 0xffff;
     cb.rcv_adv = syn ? w : w << cb.rcv_shift;
+    cb.rcv_right = cb.rcv_nxt + cb.rcv_adv;
     return static_cast<u16>(w);
 }
 
@@ -65,18 +72,20 @@ bool process_ack(TcpCb& cb, const TcpHeader& seg, TcpInput& out) {
         cb.snd_wl1 = seg.seq;
         cb.snd_wl2 = seg.ack;
     }
-    if (seq_lt(cb.snd_nxt, seg.ack)) {   // acknowledges something never sent
+    if (seq_lt(cb.snd_max, seg.ack)) {   // acknowledges something never sent
         out.send_ack = true;
         return false;
     }
     if (seq_lt(cb.snd_una, seg.ack)) {
         u32 n = seg.ack - cb.snd_una;
-        if (cb.fin_sent && seg.ack == cb.snd_nxt && !cb.fin_acked) {
+        if (cb.fin_sent && seq_lt(cb.fin_seq, seg.ack) && !cb.fin_acked) {
             cb.fin_acked = true;
             n--;
         }
         out.acked = n;
         cb.snd_una = seg.ack;
+        // An ACK of the first transmission of bytes being sent again: no need to resend them.
+        if (seq_lt(cb.snd_nxt, seg.ack)) cb.snd_nxt = seg.ack;
     }
     if (seq_le(cb.snd_una, seg.ack)) update_window(cb, seg, out);
     if (cb.fin_acked) {
@@ -123,6 +132,7 @@ TcpInput syn_sent(TcpCb& cb, const TcpHeader& seg, u32 rcv_space) {
     cb.irs = seg.seq;
     cb.rcv_nxt = seg.seq + 1;
     cb.snd_una = seg.ack;
+    cb.snd_nxt = cb.snd_max = seg.ack;
     take_options(cb, seg, cb.mss);
     cb.snd_wnd = seg.wnd;   // never scaled in a SYN
     cb.snd_wl1 = seg.seq;
@@ -145,8 +155,39 @@ const char* tcp_state_name(TcpState s) {
 u32 TcpCb::data_in_flight() const {
     u32 n = snd_nxt - snd_una;
     if (state == TcpState::SynSent || state == TcpState::SynRcvd) return 0;
-    if (fin_sent && !fin_acked) n--;
+    if (fin_sent && !fin_acked && seq_lt(fin_seq, snd_nxt)) n--;
     return n;
+}
+
+void tcp_rewind(TcpCb& cb) {
+    if (cb.state == TcpState::SynSent || cb.state == TcpState::SynRcvd) return;   // tcp_syn_again
+    cb.snd_nxt = cb.snd_una;
+}
+
+bool tcp_resend_first(TcpCb& cb, u32 rcv_space, TcpHeader& seg, u32& len) {
+    if (cb.state == TcpState::SynSent || cb.state == TcpState::SynRcvd) return false;
+    u32 n = cb.data_in_flight();
+    if (n > cb.mss) n = cb.mss;
+    if (!n) return false;
+    seg = base(cb, wire::kAck | wire::kPsh, rcv_space);
+    seg.seq = cb.snd_una;
+    len = n;
+    return true;
+}
+
+bool tcp_syn_again(TcpCb& cb, u32 rcv_space, u16 our_mss, TcpHeader& h) {
+    if (cb.state == TcpState::SynRcvd) {
+        h = tcp_synack(cb, rcv_space, our_mss);
+        return true;
+    }
+    if (cb.state != TcpState::SynSent) return false;
+    h = TcpHeader{};
+    h.seq = cb.iss;
+    h.flags = wire::kSyn;
+    h.wnd = window_field(cb, rcv_space, true);
+    h.mss = our_mss;
+    h.wscale = kTcpWscale;
+    return true;
 }
 
 bool tcp_reset_for(const TcpHeader& in, u32 payload_len, TcpHeader& rst) {
@@ -174,7 +215,7 @@ TcpHeader tcp_open_active(TcpCb& cb, u32 iss, u32 rcv_space, u16 our_mss) {
     TcpHeader h = base(cb, wire::kSyn, rcv_space);
     h.mss = our_mss;
     h.wscale = kTcpWscale;
-    cb.snd_nxt = iss + 1;
+    cb.snd_nxt = cb.snd_max = iss + 1;
     return h;
 }
 
@@ -191,7 +232,7 @@ TcpHeader tcp_open_passive(TcpCb& cb, const TcpHeader& syn, u32 iss, u32 rcv_spa
     TcpHeader h = base(cb, wire::kSyn | wire::kAck, rcv_space);
     h.mss = our_mss;
     if (cb.wscale_ok) h.wscale = kTcpWscale;
-    cb.snd_nxt = iss + 1;
+    cb.snd_nxt = cb.snd_max = iss + 1;
     return h;
 }
 
@@ -215,11 +256,17 @@ TcpInput tcp_input(TcpCb& cb, const TcpHeader& seg, u32 payload_len, u32 rcv_spa
     if (seq_lt(seg.seq, cb.rcv_nxt)) {
         skip = cb.rcv_nxt - seg.seq;
         if (seg_len == 0 || skip >= seg_len) {
-            if (!(seg.flags & wire::kRst)) out.send_ack = true;
+            if (!(seg.flags & wire::kRst)) out.send_ack = cb.hold_window = true;
             return out;
         }
     } else if (seg.seq != cb.rcv_nxt) {
-        if (!(seg.flags & wire::kRst)) out.send_ack = true;
+        if (!(seg.flags & wire::kRst)) out.send_ack = cb.hold_window = true;
+        bool receiving = cb.state == TcpState::Established || cb.state == TcpState::FinWait1 ||
+                         cb.state == TcpState::FinWait2;
+        u32 ahead = seg.seq - cb.rcv_nxt;
+        if (receiving && payload_len && !(seg.flags & (wire::kRst | wire::kSyn)) && ahead < rcv_space &&
+            payload_len <= rcv_space - ahead)
+            out.out_of_order = true;
         return out;
     }
     // Step two: RST.
@@ -278,8 +325,9 @@ bool tcp_next_segment(TcpCb& cb, u32 unsent, u32 rcv_space, TcpHeader& seg, u32&
     len = 0;
     bool can_send = cb.state == TcpState::Established || cb.state == TcpState::CloseWait;
     bool finning = cb.state == TcpState::FinWait1 || cb.state == TcpState::Closing || cb.state == TcpState::LastAck;
-    if (!can_send && !(finning && !cb.fin_sent)) return false;
-    if (cb.fin_sent) return false;
+    bool resending = seq_lt(cb.snd_nxt, cb.snd_max);
+    if (!can_send && !(finning && (!cb.fin_sent || resending))) return false;
+    if (cb.fin_sent && !resending) return false;
     u32 in_flight = cb.snd_nxt - cb.snd_una;
     u32 usable = cb.snd_wnd > in_flight ? cb.snd_wnd - in_flight : 0;
     u32 n = unsent;
@@ -291,11 +339,13 @@ bool tcp_next_segment(TcpCb& cb, u32 unsent, u32 rcv_space, TcpHeader& seg, u32&
     len = n;
     cb.snd_nxt += n;
     if (fin) {
+        cb.fin_seq = cb.snd_nxt;
         cb.snd_nxt += 1;
         cb.fin_sent = true;
         if (cb.state == TcpState::Established) cb.state = TcpState::FinWait1;
         else if (cb.state == TcpState::CloseWait) cb.state = TcpState::LastAck;
     }
+    if (seq_lt(cb.snd_max, cb.snd_nxt)) cb.snd_max = cb.snd_nxt;
     return true;
 }
 

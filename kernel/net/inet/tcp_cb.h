@@ -4,9 +4,12 @@
 // owns the byte queues and sockets and acts on the outcome; the host unit tests drive it with
 // hand-made segments.
 //
-// The stack runs over the loopback device only, which neither loses nor reorders: a segment
-// that is not the next in sequence is answered with an ACK and dropped, and nothing is ever
-// retransmitted (a real NIC will need a retransmission timer on top of this).
+// A segment that is not the next in sequence is answered with an ACK (a duplicate one, which
+// starts the sender's fast retransmit); one with data inside the window is marked out_of_order so
+// the caller may keep it and offer it again once the hole is filled. Retransmission is go-back-N: when the
+// timer fires, snd_nxt goes back to snd_una (tcp_rewind) and everything after it is sent again,
+// while snd_max remembers how far the sequence space was ever sent, so ACKs of the first
+// transmission still count. The timer itself (RFC 6298) is TcpRto below; the socket side runs it.
 #pragma once
 
 #include "net/inet/wire.h"
@@ -26,8 +29,14 @@ constexpr u16 kTcpDefaultMss = 536;  // RFC 9293: when the peer sends none
 struct TcpCb {
     TcpState state = TcpState::Closed;
     u32 iss = 0, snd_una = 0, snd_nxt = 0, snd_wnd = 0, snd_wl1 = 0, snd_wl2 = 0;
+    u32 snd_max = 0;       // the highest sequence number sent so far, plus one
+    u32 fin_seq = 0;       // the FIN's sequence number, once sent
     u32 irs = 0, rcv_nxt = 0;
     u32 rcv_adv = 0;       // the window last advertised (bytes, unscaled)
+    u32 rcv_right = 0;     // the right edge it offered: rcv_nxt + rcv_adv then
+    // The next ACK answers a segment out of sequence: it offers the same right edge, so the peer
+    // counts it as a duplicate (RFC 5681: same window) and retransmits fast.
+    bool hold_window = false;
     u8 snd_shift = 0;      // peer's window scale
     u8 rcv_shift = 0;      // ours, when the peer agreed
     bool wscale_ok = false;
@@ -40,7 +49,36 @@ struct TcpCb {
     bool synchronized() const { return state >= TcpState::Established || state == TcpState::SynRcvd; }
     // Data bytes sent and not yet acknowledged.
     u32 data_in_flight() const;
+    // Sent sequence space not yet acknowledged (SYN and FIN included): the retransmission timer runs.
+    bool unacked() const { return seq_lt(snd_una, snd_max); }
 };
+
+// The retransmission timeout (RFC 6298) with Linux's bounds: 1 s before any measurement,
+// never under 200 ms nor over 120 s, doubling on each expiry.
+constexpr u64 kTcpRtoInitNs = 1'000'000'000;
+constexpr u64 kTcpRtoMinNs = 200'000'000;
+constexpr u64 kTcpRtoMaxNs = 120'000'000'000;
+constexpr u8 kTcpMaxRetries = 15;      // linux: tcp_retries2 (data); SYNs: tcp_syn_retries
+constexpr u8 kTcpMaxSynRetries = 6;
+
+struct TcpRto {
+    u64 srtt_ns = 0, rttvar_ns = 0;   // srtt 0: no measurement yet
+    u64 rto_ns = kTcpRtoInitNs;
+    u8 backoff = 0;                    // expiries since the last new acknowledgement
+    // One timed segment at a time (Karn: never one that was retransmitted).
+    bool timing = false;
+    u32 timed_seq = 0;
+    u64 timed_at_ns = 0;
+};
+// A round-trip measurement.
+void tcp_rtt_sample(TcpRto& r, u64 rtt_ns);
+// The timer expired: the next timeout, doubled (capped).
+void tcp_rto_backoff(TcpRto& r);
+// The current timeout including backoff.
+u64 tcp_rto_current(const TcpRto& r);
+// Goes back to the oldest unacknowledged byte: what follows is sent again by tcp_next_segment
+// (and tcp_syn_again for an unanswered SYN).
+void tcp_rewind(TcpCb& cb);
 
 // What one segment did; the caller queues data, wakes sleepers, sends replies.
 struct TcpInput {
@@ -57,6 +95,7 @@ struct TcpInput {
     bool closed = false;        // the connection reached CLOSED
     bool time_wait = false;     // the connection entered TIME-WAIT now
     bool window_opened = false; // the peer's window grew
+    bool out_of_order = false;  // data beyond a hole, inside the window: worth keeping until it fills
 };
 
 // The reply to a segment that reached no connection (RFC 9293 3.10.7.1).
@@ -75,6 +114,11 @@ TcpInput tcp_input(TcpCb& cb, const wire::TcpHeader& seg, u32 payload_len, u32 r
 bool tcp_next_segment(TcpCb& cb, u32 unsent, u32 rcv_space, wire::TcpHeader& seg, u32& len);
 // The SYN-ACK of a simultaneous open (both sides sent a SYN; a socket connecting to itself).
 wire::TcpHeader tcp_synack(TcpCb& cb, u32 rcv_space, u16 our_mss);
+// Fast retransmit (RFC 5681 3.2, without its congestion control): after three duplicate ACKs, the
+// data segment at snd_una once more, snd_nxt unchanged. False when no data is outstanding.
+bool tcp_resend_first(TcpCb& cb, u32 rcv_space, wire::TcpHeader& seg, u32& len);
+// The SYN (SynSent) or SYN-ACK (SynRcvd) again, after a timeout; false in other states.
+bool tcp_syn_again(TcpCb& cb, u32 rcv_space, u16 our_mss, wire::TcpHeader& h);
 // A bare ACK (window update or acknowledgement).
 wire::TcpHeader tcp_ack(TcpCb& cb, u32 rcv_space);
 // A RST that aborts the connection (close with unread data, SO_LINGER 0).

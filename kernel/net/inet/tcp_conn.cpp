@@ -8,6 +8,7 @@
 #include "mm/kheap.h"
 #include "net/inet/inet.h"
 #include "net/inet/netdev.h"
+#include "net/inet/route.h"
 #include "net/inet/tcp_internal.h"
 
 namespace {
@@ -15,7 +16,7 @@ namespace {
 u32 g_iss_seed = 0;
 
 // RFC 6528 would hash the connection's addresses with a secret; a clock-driven counter is
-// enough for loopback, where nobody can guess from outside.
+// LINUX-DIVERGENCE: guessable from outside (acceptable behind QEMU's user network).
 u32 new_iss() {
     g_iss_seed += 64000;
     return static_cast<u32>(monotonic_ns() >> 2) + g_iss_seed;
@@ -24,7 +25,12 @@ u32 new_iss() {
 }  // namespace
 
 u16 tcp_our_mss(const InetSocket& s) {
+    // linux: tcp_mss_clamp from the route's device MTU.
     u32 mtu = loopback_dev().mtu;
+    if (s.m_remote.addr.is_v4()) {
+        auto r = route_v4(s.m_remote.addr.v4());
+        if (r.is_ok()) mtu = r.value().dev->mtu;
+    }
     if (mtu > 65535) mtu = 65535;
     u32 mss = mtu - (s.m_remote.addr.is_v4() ? wire::kIpv4HeaderLen : wire::kIpv6HeaderLen) - wire::kTcpHeaderLen;
     if (s.m_user_mss && static_cast<u32>(s.m_user_mss) < mss) mss = static_cast<u32>(s.m_user_mss);
@@ -57,6 +63,7 @@ bool tcp_grow_ring(ByteRing& r, u32 max) {
 }
 
 void tcp_free_queues(InetSocket& s) {
+    tcp_drop_out_of_order(s);
     kfree(s.m_rx.buffer());
     kfree(s.m_tx.buffer());
     s.m_rx.init(nullptr, 0);
@@ -68,7 +75,7 @@ void tcp_xmit(InetSocket& s, wire::TcpHeader h, u32 ring_off, u32 len) {
     h.dport = s.m_remote.port;
     u32 hl = static_cast<u32>(wire::tcp_header_len(h));
     Packet* p = packet_alloc(kPacketHeadroom, hl + len);
-    if (!p) return;   // as a lost segment; loopback has no retransmission, so the peer waits
+    if (!p) return;   // as a lost segment: the retransmission timer (or, on loopback, the peer) recovers
     if (len) s.m_tx.peek(ring_off, p->data() + hl, len);
     wire::tcp_finish(h, p->data(), len, s.m_local.addr, s.m_remote.addr);
     (void)ip_output(p, s.m_local.addr, s.m_remote.addr, wire::kProtoTcp, inet_ttl(s));
@@ -77,14 +84,16 @@ void tcp_xmit(InetSocket& s, wire::TcpHeader h, u32 ring_off, u32 len) {
 void tcp_send_ack(InetSocket& s) { tcp_xmit(s, tcp_ack(s.m_cb, tcp_rcv_space(s)), 0, 0); }
 
 void tcp_output(InetSocket& s) {
+    u32 max_before = s.m_cb.snd_max;
     for (;;) {
         u32 inflight = s.m_cb.data_in_flight();
         u32 unsent = s.m_tx.size() - inflight;
         wire::TcpHeader h;
         u32 len;
-        if (!tcp_next_segment(s.m_cb, unsent, tcp_rcv_space(s), h, len)) return;
+        if (!tcp_next_segment(s.m_cb, unsent, tcp_rcv_space(s), h, len)) break;
         tcp_xmit(s, h, inflight, len);
     }
+    tcp_timer_sent(s, max_before);
 }
 
 void tcp_closed(InetSocket& s) {
@@ -118,6 +127,11 @@ Result<void> tcp_connect(InetSocket& s, const InetEnd& to, bool) {
     inet_table_add(s);
     wire::TcpHeader syn = tcp_open_active(s.m_cb, new_iss(), tcp_rcv_space(s), tcp_our_mss(s));
     tcp_xmit(s, syn, 0, 0);
+    s.m_rtx = tcp_needs_rtx(s);
+    s.m_rto = TcpRto{};
+    s.m_retries = 0;
+    s.m_rtx_deadline_ns = 0;
+    tcp_timer_sent(s, s.m_cb.iss);
     return {};
 }
 

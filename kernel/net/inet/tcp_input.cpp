@@ -7,6 +7,7 @@
 #include "abi/linux/uapi.h"
 #include "core/time.h"
 #include "net/inet/inet.h"
+#include "net/inet/route.h"
 #include "net/inet/tcp_internal.h"
 
 namespace {
@@ -50,8 +51,10 @@ void listener_input(InetSocket& l, Packet* p, const wire::IpHeader& ip, const wi
         return packet_free(p);
     }
     // linux: tcp_conn_request() drops the SYN while the accept queue is full; the client's
-    // retransmission gets in once accept() made room. Loopback never retransmits, so the SYN waits.
+    // retransmission gets in once accept() made room. A loopback client never retransmits, so
+    // its SYN waits and accept replays it; one from the wire is dropped as on Linux.
     if (l.m_accept_q.size() > l.m_backlog) {
+        if (ip.src.is_v4() && (ip.src.v4() >> 24) != 127 && !route_is_local_v4(ip.src.v4())) return packet_free(p);
         p->push(ip.header_len);
         l.m_syn_wait.push_back(*p);
         return;
@@ -84,6 +87,8 @@ void listener_input(InetSocket& l, Packet* p, const wire::IpHeader& ip, const wi
     wire::TcpHeader synack = tcp_open_passive(c->m_cb, h, static_cast<u32>(monotonic_ns() >> 2) ^ 0x5a5a5a5a,
                                               tcp_rcv_space(*c), tcp_our_mss(*c));
     tcp_xmit(*c, synack, 0, 0);
+    c->m_rtx = tcp_needs_rtx(*c);
+    tcp_timer_sent(*c, c->m_cb.iss);
     packet_free(p);
 }
 
@@ -119,7 +124,62 @@ void act(InetSocket& s, const TcpInput& r, const u8* payload) {
     inet_wake_later(s);
 }
 
+// linux: the out-of-order queue (tcp_data_queue_ofo), without SACK: segments beyond a hole are
+// kept (inside the window, a bounded number) and run through the state machine again, in order,
+// once the hole is filled; the sender only has to resend what was really lost.
+constexpr usize kOooMaxSegments = 256;
+
+bool ooo_store(InetSocket& s, Packet* p, u32 seq) {
+    if (s.m_ooo.size() >= kOooMaxSegments) return false;
+    for (Packet& q : s.m_ooo)
+        if (q.tcp_seq == seq) return false;
+    p->tcp_seq = seq;
+    s.m_ooo.push_back(*p);
+    return true;
+}
+
+// A kept segment that now starts at or before rcv_nxt.
+Packet* ooo_next(InetSocket& s) {
+    for (Packet& q : s.m_ooo) {
+        if (seq_le(q.tcp_seq, s.m_cb.rcv_nxt)) {
+            s.m_ooo.remove(q);
+            return &q;
+        }
+    }
+    return nullptr;
+}
+
+// One segment through the state machine and its consequences for s.
+TcpInput segment_input(InetSocket& s, const wire::TcpHeader& h, u32 plen, const u8* payload) {
+    u32 una_before = s.m_cb.snd_una;
+    TcpInput r = ::tcp_input(s.m_cb, h, plen, tcp_rcv_space(s));
+    act(s, r, payload);
+    tcp_timer_acked(s, s.m_cb.snd_una != una_before || r.established);
+    return r;
+}
+
+// RFC 5681 3.2: the third ACK in a row that acknowledges nothing new, carries nothing and leaves
+// the window as it was says a segment was lost while later ones arrived: resend the first.
+void fast_retransmit(InetSocket& s, const wire::TcpHeader& h, u32 plen, u32 una_before, const TcpInput& r) {
+    if (!s.m_rtx) return;
+    bool dup = (h.flags & wire::kAck) && !(h.flags & (wire::kSyn | wire::kFin | wire::kRst)) && !plen &&
+               h.ack == una_before && s.m_cb.snd_una == una_before && !r.window_opened && s.m_cb.unacked();
+    if (!dup) {
+        if (s.m_cb.snd_una != una_before) s.m_dupacks = 0;
+        return;
+    }
+    if (++s.m_dupacks != 3) return;
+    wire::TcpHeader seg;
+    u32 len;
+    if (tcp_resend_first(s.m_cb, tcp_rcv_space(s), seg, len)) {
+        s.m_rto.timing = false;   // Karn
+        tcp_xmit(s, seg, 0, len);
+    }
+}
+
 }  // namespace
+
+void tcp_drop_out_of_order(InetSocket& s) { packet_free_all(s.m_ooo); }
 
 void tcp_input(Packet* p, const wire::IpHeader& ip) {
     wire::TcpHeader h;
@@ -148,8 +208,22 @@ void tcp_input(Packet* p, const wire::IpHeader& ip) {
         return packet_free(p);
     }
     bool was_synsent = s->m_cb.state == TcpState::SynSent;
-    TcpInput r = ::tcp_input(s->m_cb, h, plen, tcp_rcv_space(*s));
-    act(*s, r, p->data() + off);
+    u32 una_before = s->m_cb.snd_una;
+    TcpInput r = segment_input(*s, h, plen, p->data() + off);
+    bool send_ack = r.send_ack;
+    fast_retransmit(*s, h, plen, una_before, r);
+    if (r.out_of_order && ooo_store(*s, p, h.seq)) p = nullptr;
+    // The hole may be filled now: the kept segments that follow go in, in order.
+    while (r.data_len && !r.closed) {
+        Packet* q = ooo_next(*s);
+        if (!q) break;
+        wire::TcpHeader qh;
+        usize qoff;
+        if (wire::tcp_parse(q->data(), q->len, s->m_remote.addr, s->m_local.addr, qh, qoff))
+            r = segment_input(*s, qh, static_cast<u32>(q->len - qoff), q->data() + qoff);
+        packet_free(q);
+        send_ack |= r.send_ack;
+    }
     if (r.closed) {
         tcp_closed(*s);
         return packet_free(p);
@@ -157,7 +231,7 @@ void tcp_input(Packet* p, const wire::IpHeader& ip) {
     u32 before = s->m_cb.snd_nxt;
     tcp_output(*s);
     bool sent = s->m_cb.snd_nxt != before;
-    if ((r.send_ack || (was_synsent && r.established)) && !sent) tcp_send_ack(*s);
+    if ((send_ack || (was_synsent && r.established)) && !sent) tcp_send_ack(*s);
     if (s->m_orphan && s->m_cb.state == TcpState::FinWait2 && !s->m_expires_ns)
         s->m_expires_ns = monotonic_ns() + kTimeWaitNs;
     packet_free(p);

@@ -19,9 +19,21 @@ void tcp_send_ack(InetSocket& s);
 // Allocates the two byte queues of a connection; frees them once nobody can read or send.
 Result<void> tcp_alloc_queues(InetSocket& s);
 void tcp_free_queues(InetSocket& s);
+// Forgets the segments kept beyond a hole (tcp_input.cpp).
+void tcp_drop_out_of_order(InetSocket& s);
 // Doubles a queue (up to max) when it is more than half full; false when it cannot grow.
 bool tcp_grow_ring(ByteRing& r, u32 max);
 // The receive window to offer.
 u32 tcp_rcv_space(const InetSocket& s);
 // The connection has reached CLOSED: it leaves the table (the last reference may go with it).
 void tcp_closed(InetSocket& s);
+
+// The retransmission timer (tcp_timer.cpp).
+// Whether s's peer is reached over a device that can lose segments (not loopback).
+bool tcp_needs_rtx(const InetSocket& s);
+// Something was sent: arms the timer if it is not running, starts a round-trip measurement.
+void tcp_timer_sent(InetSocket& s, u32 snd_max_before);
+// An ACK arrived that acknowledged acked bytes (or completed the handshake): measures, restarts.
+void tcp_timer_acked(InetSocket& s, bool progress);
+// Runs the timers that expired (the network thread).
+void tcp_timers(u64 now_ns);
