@@ -13,6 +13,11 @@
 
 #include "lib/types.h"
 
+// Raw sockets' option level (include/linux/socket.h, not in the UAPI) and its one option
+// (<linux/icmp.h>, which pulls in libc headers here).
+constexpr int kSolRaw = 255;
+constexpr int kIcmpFilter = 1;
+
 static_assert(sizeof(sockaddr_in) == 16);
 static_assert(sizeof(sockaddr_in6) == 28);
 

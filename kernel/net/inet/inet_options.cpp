@@ -191,6 +191,16 @@ Result<usize> get_tcp(InetSocket& s, int name, u8* out, usize cap) {
 }  // namespace
 
 Result<void> InetSocket::op_setsockopt(int level, int name, const u8* val, usize len) {
+    if (level == kSolRaw && is_raw()) {
+        // linux: do_raw_setsockopt(): ICMP_FILTER only, for ICMP sockets; a longer value is cut.
+        if (name != kIcmpFilter) return Error(ENOPROTOOPT);
+        if (m_protocol != IPPROTO_ICMP) return Error(EOPNOTSUPP);
+        u32 filter = 0;
+        __builtin_memcpy(&filter, val, len < sizeof(filter) ? len : sizeof(filter));
+        InetLocked g;
+        m_icmp_filter = filter;
+        return {};
+    }
     if (level == SOL_SOCKET && (name == SO_LINGER || name == SO_BINDTODEVICE)) {
         InetLocked g;
         return set_socket(*this, name, val, len, 0);
@@ -221,6 +231,11 @@ Result<usize> InetSocket::op_getsockopt(int level, int name, u8* out, usize cap)
     case IPPROTO_IP: return get_ip(*this, name, out, cap);
     case IPPROTO_IPV6: return get_ipv6(*this, name, out, cap);
     case IPPROTO_TCP: return get_tcp(*this, name, out, cap);
+    case kSolRaw:
+        if (!is_raw() || name != kIcmpFilter) return Error(is_raw() ? ENOPROTOOPT : EOPNOTSUPP);
+        if (m_protocol != IPPROTO_ICMP) return Error(EOPNOTSUPP);
+        __builtin_memcpy(out, &m_icmp_filter, cap < sizeof(u32) ? cap : sizeof(u32));
+        return cap < sizeof(u32) ? cap : sizeof(u32);
     default: return Error(EOPNOTSUPP);
     }
 }

@@ -73,19 +73,24 @@ Result<RefPtr<InetSocket>> InetSocket::create(int family, int type, int protocol
         if (protocol && protocol != IPPROTO_UDP) return Error(EPROTONOSUPPORT);
     } else if (type == kSockRaw) {
         if (!capable(CAP_NET_RAW)) return Error(EPERM);
-        return Error(EPROTONOSUPPORT);   // LINUX-DIVERGENCE: no raw sockets yet
+        // LINUX-DIVERGENCE: raw sockets for ICMP over IPv4 only (ping), no other protocol yet.
+        if (family != kAfInet || protocol != IPPROTO_ICMP) return Error(EPROTONOSUPPORT);
     } else {
         return Error(ESOCKTNOSUPPORT);
     }
     auto* s = new (std::nothrow) InetSocket(family, type);
     if (!s) return Error(ENOMEM);
-    s->m_protocol = type == kSockStream ? IPPROTO_TCP : IPPROTO_UDP;
+    s->m_protocol = type == kSockStream ? IPPROTO_TCP : type == kSockRaw ? protocol : IPPROTO_UDP;
     s->m_local.addr = family == kAfInet6 ? wire::Addr{} : wire::Addr::from_v4(0);
     bool tcp = type == kSockStream;
     s->m_sndbuf = tcp ? kTcpDefaultSndbuf : kUdpDefaultBuf;
     s->m_rcvbuf = tcp ? kTcpDefaultRcvbuf : kUdpDefaultBuf;
     Process* p = current_process();
     s->m_uid = p ? p->creds.euid : 0;
+    if (type == kSockRaw) {
+        InetLocked g;
+        raw_add(*s);   // linux: raw sockets are hashed at creation
+    }
     return RefPtr<InetSocket>::adopt(s);
 }
 
@@ -108,6 +113,7 @@ void InetSocket::file_closed() {
     packet_free_all(m_rxq);
     m_rx_bytes = 0;
     inet_table_remove(*this);
+    raw_remove(*this);
 }
 
 u32 InetSocket::poll() {
@@ -175,6 +181,10 @@ Result<void> InetSocket::op_bind(const u8* sa, usize len) {
     if (!ip_is_local(e.addr, v6())) return Error(EADDRNOTAVAIL);
     if (e.port && e.port < 1024 && !capable(CAP_NET_BIND_SERVICE)) return Error(EACCES);   // net.ipv4.ip_unprivileged_port_start
     InetLocked g;
+    if (is_raw()) {
+        m_local.addr = e.addr;   // linux: raw_bind(): an address, no port
+        return {};
+    }
     if (m_local.port || (is_tcp() && m_cb.state != TcpState::Closed)) return Error(EINVAL);
     inet_reap_expired();
     wire::Addr old = m_local.addr;
@@ -208,6 +218,13 @@ Result<void> InetSocket::op_connect(const u8* sa, usize len, bool nonblock) {
             return {};
         }
         tcp_disconnect(*this);
+        return {};
+    }
+    if (is_raw()) {
+        InetEnd to = TRY(inet_parse_sockaddr(*this, sa, len, false));
+        InetLocked g;
+        m_remote = InetEnd{to.addr, 0};
+        m_conn = SockConn::Connected;
         return {};
     }
     if (!is_tcp()) {
@@ -308,9 +325,9 @@ Result<usize> InetSocket::op_send(const DataIter& data, const u8* sa, usize sale
     }
     if (sa && salen) {
         InetEnd to = TRY(inet_parse_sockaddr(*this, sa, salen, true));
-        return udp_send(*this, data, &to, flags, nonblock);
+        return is_raw() ? raw_send(*this, data, &to) : udp_send(*this, data, &to, flags, nonblock);
     }
-    return udp_send(*this, data, nullptr, flags, nonblock);
+    return is_raw() ? raw_send(*this, data, nullptr) : udp_send(*this, data, nullptr, flags, nonblock);
 }
 
 Result<usize> InetSocket::op_recv(const DataIter& data, u32 flags, bool nonblock, RecvInfo& info) {

@@ -55,6 +55,7 @@ public:
     Result<usize> op_getsockopt(int level, int name, u8* out, usize cap) override;
 
     bool is_tcp() const { return m_type == kSockStream; }
+    bool is_raw() const { return m_type == kSockRaw; }
     // What the socket's owner sees as CLOSED (linux: a connection entering TIME-WAIT hands it to a
     // separate timewait entry and the socket itself is closed).
     bool tcp_closed_for_user() const { return m_cb.state == TcpState::Closed || m_cb.state == TcpState::TimeWait; }
@@ -65,6 +66,8 @@ public:
     InetEnd m_local;           // bound address and port (port 0: unbound)
     InetEnd m_remote;          // connected peer (port 0: none)
     bool m_in_table = false;   // in the port table (holds a reference)
+    bool m_in_raw = false;     // a raw socket in the raw list instead (holds a reference)
+    u32 m_icmp_filter = 0;     // ICMP_FILTER: ICMP types (below 32) a raw ICMP socket does not get
     ListNode m_table_node;
     ListNode m_wake_node;      // in the pending wake-up list (holds a reference)
     SockConn m_conn = SockConn::Unconnected;
@@ -154,10 +157,20 @@ Result<usize> tcp_send(InetSocket& s, const DataIter& data, u32 flags, bool nonb
 Result<usize> tcp_recv(InetSocket& s, const DataIter& data, u32 flags, bool nonblock);   // unlocked
 u32 tcp_poll(InetSocket& s);
 u16 tcp_our_mss(const InetSocket& s);
+// A datagram's payload copied from the caller into a new packet (headroom left for the headers
+// to come): EMSGSIZE past max bytes, ENOBUFS, or the copy's EFAULT. Unlocked.
+Result<Packet*> packet_from_user(const DataIter& data, u32 max, u32 headroom);
 // UDP (udp.cpp).
 Result<usize> udp_send(InetSocket& s, const DataIter& data, const InetEnd* to, u32 flags, bool nonblock);   // unlocked
 Result<usize> udp_recv(InetSocket& s, const DataIter& data, u32 flags, bool nonblock, RecvInfo& info);      // unlocked
 u32 udp_poll(InetSocket& s);
+// Raw IPv4 sockets (raw.cpp; linux: net/ipv4/raw.c), ICMP only: a message sent is the ICMP
+// header and data (the kernel adds the IP header); each ICMP datagram received is queued whole,
+// IP header first, on every raw socket it matches. Receiving and polling are UDP's.
+void raw_add(InetSocket& s);      // under inet_lock()
+void raw_remove(InetSocket& s);   // under inet_lock()
+void raw_deliver(Packet* p, const wire::IpHeader& ip);   // p at the ICMP header; under inet_lock()
+Result<usize> raw_send(InetSocket& s, const DataIter& data, const InetEnd* to);   // unlocked
 void udp_icmp_error(const wire::Addr& local, u16 lport, const wire::Addr& remote, u16 rport, int err);
 
 #include "net/inet/inet_wait.h"

@@ -19,6 +19,7 @@ list(APPEND KERNEL_SOURCES
   ${CMAKE_CURRENT_SOURCE_DIR}/net/inet/inet_socket.cpp
   ${CMAKE_CURRENT_SOURCE_DIR}/net/inet/inet_options.cpp
   ${CMAKE_CURRENT_SOURCE_DIR}/net/inet/udp.cpp
+  ${CMAKE_CURRENT_SOURCE_DIR}/net/inet/raw.cpp
   ${CMAKE_CURRENT_SOURCE_DIR}/net/inet/tcp_conn.cpp
   ${CMAKE_CURRENT_SOURCE_DIR}/net/inet/tcp_input.cpp
   ${CMAKE_CURRENT_SOURCE_DIR}/net/inet/tcp_data.cpp

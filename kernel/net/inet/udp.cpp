@@ -71,20 +71,25 @@ void udp_icmp_error(const wire::Addr& local, u16 lport, const wire::Addr& remote
     }
 }
 
-Result<usize> udp_send(InetSocket& s, const DataIter& data, const InetEnd* to, u32 flags, bool nonblock) {
-    (void)nonblock;
-    (void)flags;
-    bool v6 = s.v6();
-    u32 max = v6 ? kMaxV6Payload : kMaxV4Payload;
+Result<Packet*> packet_from_user(const DataIter& data, u32 max, u32 headroom) {
     if (data.total > max) return Error(EMSGSIZE);
     u32 len = static_cast<u32>(data.total);
-    Packet* p = packet_alloc(kPacketHeadroom + wire::kUdpHeaderLen, len);
+    Packet* p = packet_alloc(headroom, len);
     if (!p) return Error(ENOBUFS);
     auto copied = data.gather(0, p->data(), len);
     if (copied.is_error()) {
         packet_free(p);
         return copied.error();
     }
+    return p;
+}
+
+Result<usize> udp_send(InetSocket& s, const DataIter& data, const InetEnd* to, u32 flags, bool nonblock) {
+    (void)nonblock;
+    (void)flags;
+    bool v6 = s.v6();
+    Packet* p = TRY(packet_from_user(data, v6 ? kMaxV6Payload : kMaxV4Payload, kPacketHeadroom + wire::kUdpHeaderLen));
+    u32 len = p->len;
     InetLocked g;
     auto fail = [&](int e) -> Result<usize> {
         packet_free(p);
