@@ -52,6 +52,8 @@ public:
 
 private:
     Result<void> transfer(u32 type, u64 sector, u32 count, void* buf);
+    // Any number of sectors, in requests of at most kMaxRequestSectors; EINVAL past the end.
+    Result<void> transfer_range(u32 type, u64 sector, u32 count, u8* p);
     Result<void> submit(Request& req, const SplitVirtqueue::Segment* segs, unsigned n);
 
     VirtioPciTransport m_transport;
@@ -140,12 +142,11 @@ Result<void> VirtioBlk::transfer(u32 type, u64 sector, u32 count, void* buf) {
     return submit(req, segs, n);
 }
 
-Result<void> VirtioBlk::read_sectors(u64 sector, u32 count, void* buf) {
+Result<void> VirtioBlk::transfer_range(u32 type, u64 sector, u32 count, u8* p) {
     if (sector > m_capacity || count > m_capacity - sector) return Error(EINVAL);
-    auto* p = static_cast<u8*>(buf);
     while (count) {
         u32 n = min(count, kMaxRequestSectors);
-        TRY(transfer(VIRTIO_BLK_T_IN, sector, n, p));
+        TRY(transfer(type, sector, n, p));
         sector += n;
         count -= n;
         p += usize(n) * kSectorSize;
@@ -153,18 +154,14 @@ Result<void> VirtioBlk::read_sectors(u64 sector, u32 count, void* buf) {
     return {};
 }
 
+Result<void> VirtioBlk::read_sectors(u64 sector, u32 count, void* buf) {
+    return transfer_range(VIRTIO_BLK_T_IN, sector, count, static_cast<u8*>(buf));
+}
+
 Result<void> VirtioBlk::write_sectors(u64 sector, u32 count, const void* buf) {
     if (m_read_only) return Error(EROFS);
-    if (sector > m_capacity || count > m_capacity - sector) return Error(EINVAL);
-    auto* p = static_cast<u8*>(const_cast<void*>(buf));   // the device only reads it
-    while (count) {
-        u32 n = min(count, kMaxRequestSectors);
-        TRY(transfer(VIRTIO_BLK_T_OUT, sector, n, p));
-        sector += n;
-        count -= n;
-        p += usize(n) * kSectorSize;
-    }
-    return {};
+    // The device only reads the buffer.
+    return transfer_range(VIRTIO_BLK_T_OUT, sector, count, static_cast<u8*>(const_cast<void*>(buf)));
 }
 
 Result<void> VirtioBlk::flush() {

@@ -126,11 +126,7 @@ public:
             TRY(m_buf.status());
             m_generated = true;
         }
-        if (offset >= m_buf.length()) return usize(0);
-        usize n = min(buf.size(), static_cast<usize>(m_buf.length() - offset));
-        TRY(buf.write_at(0, m_buf.data() + offset, n));
-        offset += n;
-        return n;
+        return m_buf.read_at(buf, offset);
     }
 
     Result<usize> write(File&, const IoBuffer& buf, u64& offset) override {

@@ -127,30 +127,34 @@ Result<void> Ext2Volume::dir_find(const Ext2InodeDisk& dir, StringView name, u8*
     return Error(ENOENT);
 }
 
-Result<void> Ext2Volume::dir_remove(Ext2InodeDisk& dir, StringView name) {
+// Finds name's entry, lets change(block, offset, previous offset or ~0u) edit its block in
+// place and writes the block back. The directory loses its index flag (it is changed linearly).
+template <typename Change>
+Result<void> Ext2Volume::dir_edit(Ext2InodeDisk& dir, StringView name, Change change) {
     BlockBuf b(m_bs);
     if (!b.p) return Error(ENOMEM);
     u64 lb;
     u32 off, prev;
     TRY(dir_find(dir, name, b.p, lb, off, prev));
     dir.flags &= ~kExt2IndexFl;
-    auto* e = entry_at(b.p, off);
-    if (prev != ~0u) entry_at(b.p, prev)->rec_len = static_cast<u16>(entry_at(b.p, prev)->rec_len + e->rec_len);
-    else e->inode = 0;
+    change(b.p, off, prev);
     return write_block(TRY(map(dir, lb)), b.p);
 }
 
+Result<void> Ext2Volume::dir_remove(Ext2InodeDisk& dir, StringView name) {
+    return dir_edit(dir, name, [](u8* blk, u32 off, u32 prev) {
+        auto* e = entry_at(blk, off);
+        if (prev != ~0u) entry_at(blk, prev)->rec_len = static_cast<u16>(entry_at(blk, prev)->rec_len + e->rec_len);
+        else e->inode = 0;
+    });
+}
+
 Result<void> Ext2Volume::dir_set(Ext2InodeDisk& dir, StringView name, u32 ino, u8 file_type) {
-    BlockBuf b(m_bs);
-    if (!b.p) return Error(ENOMEM);
-    u64 lb;
-    u32 off, prev;
-    TRY(dir_find(dir, name, b.p, lb, off, prev));
-    dir.flags &= ~kExt2IndexFl;
-    auto* e = entry_at(b.p, off);
-    e->inode = ino;
-    if (has_filetype()) e->file_type = file_type;
-    return write_block(TRY(map(dir, lb)), b.p);
+    return dir_edit(dir, name, [&](u8* blk, u32 off, u32) {
+        auto* e = entry_at(blk, off);
+        e->inode = ino;
+        if (has_filetype()) e->file_type = file_type;
+    });
 }
 
 Result<bool> Ext2Volume::dir_empty(const Ext2InodeDisk& dir) {

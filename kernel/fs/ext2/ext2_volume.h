@@ -144,6 +144,8 @@ private:
     // Directory block helpers.
     Result<void> check_dir_block(const u8* blk, u32 lblock);
     Result<void> dir_find(const Ext2InodeDisk& dir, StringView name, u8* buf, u64& lblock, u32& off, u32& prev_off);
+    template <typename Change>
+    Result<void> dir_edit(Ext2InodeDisk& dir, StringView name, Change change);
     u32 entry_name_len(const Ext2DirEntryHead* e) const;
 
     Ext2Cache m_io;   // the device, its metadata cached

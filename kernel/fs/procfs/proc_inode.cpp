@@ -290,11 +290,7 @@ public:
     Result<usize> read(File&, const IoBuffer& buf, u64& offset) override {
         MutexGuard g(m_lock);
         if (!m_generated || (offset == 0 && m_node.kind != ProcKind::FdInfo)) TRY(generate());
-        if (offset >= m_buf.length()) return usize(0);
-        usize n = min(buf.size(), static_cast<usize>(m_buf.length() - offset));
-        TRY(buf.write_at(0, m_buf.data() + offset, n));
-        offset += n;
-        return n;
+        return m_buf.read_at(buf, offset);
     }
 
     Result<usize> write(File&, const IoBuffer& buf, u64& offset) override {

@@ -5,6 +5,7 @@
 
 #include "lib/format.h"
 #include "mm/kheap.h"
+#include "mm/user_ptr.h"
 
 SeqBuf::~SeqBuf() { kfree(m_data); }
 
@@ -94,4 +95,12 @@ void SeqBuf::append_escaped(StringView s, const char* esc) {
             putc(c);
         }
     }
+}
+
+Result<usize> SeqBuf::read_at(const IoBuffer& buf, u64& offset) const {
+    if (offset >= m_len) return usize(0);
+    usize n = buf.size() < m_len - offset ? buf.size() : static_cast<usize>(m_len - offset);
+    TRY(buf.write_at(0, m_data + offset, n));
+    offset += n;
+    return n;
 }

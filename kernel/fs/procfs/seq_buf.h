@@ -8,6 +8,8 @@
 #include "lib/result.h"
 #include "lib/string_view.h"
 
+class IoBuffer;
+
 class SeqBuf {
 public:
     SeqBuf() = default;
@@ -32,6 +34,8 @@ public:
     // Appends s with the characters in `esc` written as \ooo (Linux's mangle()/seq_escape).
     void append_escaped(StringView s, const char* esc);
 
+    // read(2) of the text: up to buf's size from offset, which advances; 0 at or past the end.
+    Result<usize> read_at(const IoBuffer& buf, u64& offset) const;
     void clear() {
         m_len = 0;
         m_failed = false;
